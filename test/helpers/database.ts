@@ -1,0 +1,43 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { initORM } from '../../server/db/orm.js';
+import { adminUrl, databaseUrl } from './urls.js';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  /** A raw pg pool on the test database, for assertions in plain SQL. */
+  pool: pg.Pool;
+  orm: MikroORM;
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A fresh, migrated database for one test file (or one test), dropped afterwards. */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const name = `lindung_t_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  const template = options.migrated === false ? 'template0' : inject('templateDatabase');
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const url = databaseUrl(name);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const orm = await initORM(url, { pool: { min: 0, max: 4 } });
+  return {
+    name,
+    url,
+    pool,
+    orm,
+    async drop() {
+      await orm.close(true);
+      await pool.end();
+      const cleanup = new pg.Client({ connectionString: adminUrl() });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
