@@ -1,16 +1,23 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { RegionLevel } from '../enums/region-level.enum.js';
+
+registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Kemendagri administrative level.' });
 
 /** A Kemendagri region: province (64), regency (64.02), kecamatan (64.02.06) or village. */
 @Entity({ tableName: 'region' })
+@ObjectType({ description: 'A Kemendagri region: province, regency, kecamatan (district) or village.' })
 export class Region {
   @PrimaryKey({ type: 'string' })
+  @Field(() => String, { description: 'Kemendagri code, e.g. 64.02.06 for Tenggarong.' })
   code!: string;
 
   @Property({ type: 'string' })
+  @Field(() => String, { description: 'Official name.' })
   name!: string;
 
   @Enum({ items: () => RegionLevel })
+  @Field(() => RegionLevel, { description: 'Administrative level.' })
   level!: RegionLevel;
 
   @ManyToOne({ entity: () => Region, fieldName: 'parent_code', nullable: true })

@@ -15,18 +15,23 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     // Decorators carry explicit types (NOTES.md): no reflection, so tsx, tsc and vitest agree.
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
+    // The schema is owned by migrations; never let the ORM change it at run time.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    debug: false,
+    ...overrides,
+    // Merged, not replaced: an override such as `{ silent: true }` must keep migrationsList,
+    // else the migrator falls back to globbing ./migrations and applies nothing.
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // Callers log what was applied through pino; the migrator's own console lines would bypass it.
+      silent: true,
+      ...overrides.migrations,
     },
-    // The schema is owned by migrations; never let the ORM change it at run time.
-    ensureDatabase: false,
-    allowGlobalContext: false,
-    debug: false,
-    ...overrides,
   };
 }
 

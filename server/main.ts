@@ -1,0 +1,52 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { initORM, migrateUp } from './db/orm.js';
+import { createLogger } from './logger.js';
+import { createServer } from './app.js';
+import { seedDemo } from './seed/seed.service.js';
+import { terminalProgress } from './cli/progress.js';
+
+/**
+ * `npm start`: the platform on its embedded default (or DATABASE_URL). Applies pending
+ * migrations, seeds the demo when the database holds no workers yet, then serves.
+ */
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const database = await openDatabase(config, log);
+const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
+let ready = false;
+const server = await createServer({ orm, log, isReady: () => ready });
+const http = await server.listen(config.port, config.host);
+log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'listening; /readyz reports when the data is in place');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  await server.stop();
+  await orm.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+const applied = await migrateUp(orm);
+if (applied.length > 0) log.info({ applied }, 'migrations applied');
+const workers = await orm.em.fork().getConnection().execute<Array<{ n: number }>>('select count(*)::int as n from worker');
+if (workers[0]!.n === 0) {
+  log.info('empty database: seeding the demo Kukar (scale 1, about a minute)');
+  const summary = await seedDemo(database.url, { seed: 1, scale: 1, log, onProgress: terminalProgress() });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  log.info(summary, 'demo seeded');
+}
+ready = true;
+const address = http.address();
+log.info({ address }, 'lindung is ready');
+console.log(`
+lindung is up: GraphQL at http://${config.host}:${config.port}/graphql
+Try:
+  curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' \\
+    -d '{"query":"{ regions(parentCode: \\"64.02\\") { code name } }"}'
+`);
