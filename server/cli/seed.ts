@@ -25,7 +25,7 @@ const config = loadConfig();
 const log = createLogger(config.logLevel);
 const database = await openDatabase(config, log);
 try {
-  const orm = await initORM(database.url, { migrations: { silent: true } as never });
+  const orm = await initORM(database.url);
   if (options.reset) await orm.getMigrator().down({ to: 0 });
   await migrateUp(orm);
   await orm.close();

@@ -1,7 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../server/db/embedded.js';
 import { initORM, migrateUp } from '../../server/db/orm.js';
-import { adminUrl, databaseUrl } from './urls.js';
+import { createLogger } from '../../server/logger.js';
+import { adminUrl, databaseUrl, DEFAULT_TEST_PG_URL } from './urls.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,18 +13,44 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates one template database per run; each test file clones it (CREATE DATABASE … TEMPLATE). */
+/**
+ * Finds a PostgreSQL for the run (TEST_PG_URL, else the local server on 127.0.0.1:5432, else
+ * an embedded one, so `npm test` works on a machine with no PostgreSQL at all), then migrates
+ * one template database that each test file clones (CREATE DATABASE … TEMPLATE).
+ */
 export default async function setup(project: TestProject) {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!process.env.TEST_PG_URL && (process.env.LINDUNG_TEST_PG === 'embedded' || !(await reachable(DEFAULT_TEST_PG_URL)))) {
+    const dataDir = path.join(os.tmpdir(), 'lindung-test-pg');
+    const embedded = await startEmbeddedPostgres(dataDir, 54330, createLogger('warn'));
+    stopEmbedded = embedded.stop;
+    const url = new URL(embedded.url);
+    url.pathname = '/postgres';
+    // Test workers are started after this and inherit the environment.
+    process.env.TEST_PG_URL = url.toString();
+  }
   const template = `lindung_tpl_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`create database ${template}`);
-  const orm = await initORM(databaseUrl(template), { migrations: { silent: true } as never });
+  const orm = await initORM(databaseUrl(template));
   await migrateUp(orm);
   await orm.close();
   project.provide('templateDatabase', template);
   return async () => {
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
+    await stopEmbedded?.();
   };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
