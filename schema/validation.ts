@@ -42,15 +42,16 @@ export function parseNik(field: string, raw: string, expected?: { sex?: Sex; bir
   const serial = nik.slice(12, 16);
   if (serial === '0000') throw new ValidationError(field, 'NIK serial (last 4 digits) starts at 0001');
 
-  let birthDate: string;
+  let year: number;
   if (expected?.birthDate !== undefined && Number(expected.birthDate.slice(2, 4)) === yy) {
-    birthDate = expected.birthDate;
+    // Only the century comes from the record: day and month must still be the NIK's own.
+    year = Number(expected.birthDate.slice(0, 4));
   } else {
     // Two-digit year: the most recent century that does not put the birth in the future.
     const thisYear = new Date().getUTCFullYear();
-    const century = 2000 + yy > thisYear ? 1900 : 2000;
-    birthDate = `${century + yy}-${pad2(month)}-${pad2(day)}`;
+    year = (2000 + yy > thisYear ? 1900 : 2000) + yy;
   }
+  const birthDate = `${year}-${pad2(month)}-${pad2(day)}`;
   if (!isRealDate(birthDate.slice(0, 4), month, day)) {
     throw new ValidationError(field, `NIK digits 7-12 (${nik.slice(6, 12)}) are not a real birth date DDMMYY (day + 40 for women)`);
   }

@@ -1,8 +1,10 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Who changed what and when. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity({ tableName: 'audit_entry' })
 export class AuditEntry {
+  [OptionalProps]?: 'occurredAt';
+
   @PrimaryKey({ type: new BigIntType('number') })
   id!: number;
 

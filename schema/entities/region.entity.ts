@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { RegionLevel } from '../enums/region-level.enum.js';
 
@@ -8,6 +8,9 @@ registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Kemendagri ad
 @Entity({ tableName: 'region' })
 @ObjectType({ description: 'A Kemendagri region: province, regency, kecamatan (district) or village.' })
 export class Region {
+  // The key is `code`, not `id`: lets callers filter and reference regions by their code string.
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ type: 'string' })
   @Field(() => String, { description: 'Kemendagri code, e.g. 64.02.06 for Tenggarong.' })
   code!: string;

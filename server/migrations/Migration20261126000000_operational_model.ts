@@ -81,11 +81,13 @@ create table worker (
   phone text check (phone ~ '^\\+?[0-9]{8,15}$'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  constraint worker_nik_birth_date check (
+  -- CASE, not OR: PostgreSQL does not promise to evaluate OR left to right, and a malformed
+  -- NIK must fail worker_nik_check rather than an integer cast here.
+  constraint worker_nik_birth_date check (case when nik ~ '^[0-9]{16}$' then
     substring(nik from 7 for 2)::int = extract(day from birth_date)::int + case when sex = 'P' then 40 else 0 end
     and substring(nik from 9 for 2)::int = extract(month from birth_date)::int
     and substring(nik from 11 for 2)::int = extract(year from birth_date)::int % 100
-  ),
+  else true end),
   constraint worker_nik_serial check (substring(nik from 13 for 4) <> '0000')
 );
 create index worker_region_code_idx on worker (region_code);
