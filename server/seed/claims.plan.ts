@@ -1,7 +1,7 @@
 import { Programme } from '../../schema/enums/programme.enum.js';
 import { JP_WAGE_CEILING } from '../../schema/reference/contribution-rates.js';
 import { dayOf, toDay, yearOf } from './dates.js';
-import type { ClaimDraft, EnrolmentPlan, PayoutGroup, WorkerPlan } from './plan.types.js';
+import type { ClaimDraft, EnrolmentPlan, PayoutGroup } from './plan.types.js';
 import type { Random } from './random.js';
 import { FIRST_PERIOD } from './calibration.js';
 
@@ -39,7 +39,7 @@ export function accidentClaims(ctx: ClaimContext, e: EnrolmentPlan, group: Payou
 }
 
 /** What leaving brings: JKM on death; JHT and JP balances; JKP after a lay-off. */
-export function claimsForExit(ctx: ClaimContext, e: EnrolmentPlan, worker: WorkerPlan, group: PayoutGroup, anchor = false): ClaimDraft[] {
+export function claimsForExit(ctx: ClaimContext, e: EnrolmentPlan, group: PayoutGroup, anchor = false): ClaimDraft[] {
   if (e.end === null || e.exit === 'ONGOING' || e.exit === 'LAPSED') return [];
   const end = e.end;
   const months = Math.max(1, Math.round((end - e.start) / 30.44));
@@ -67,6 +67,5 @@ export function claimsForExit(ctx: ClaimContext, e: EnrolmentPlan, worker: Worke
     // 45% of wage for three months, then 25% for three, on wages capped at Rp 5 juta.
     add(Programme.JKP, Math.round(2.1 * Math.min(e.income, JKP_WAGE_CAP)), 10, 60);
   }
-  void worker;
   return claims;
 }

@@ -17,6 +17,11 @@ export function yearOf(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 
+/** Month of the year, 1–12. */
+export function monthOf(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCMonth() + 1;
+}
+
 /** First day of the month containing `day`. */
 export function monthStart(day: number): number {
   const d = new Date(day * MS_PER_DAY);

@@ -5,7 +5,7 @@ import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
 import * as C from './calibration.js';
 import { claimsForExit, accidentClaims, type ClaimContext } from './claims.plan.js';
-import { addMonths, dayOf, toDay, yearOf } from './dates.js';
+import { addMonths, dayOf, monthOf, toDay, yearOf } from './dates.js';
 import { Cohort, type EnrolmentPlan, type ExitReason, type WorkerPlan } from './plan.types.js';
 import { Random } from './random.js';
 
@@ -58,7 +58,7 @@ export function vulnerableGroups(scale: number, lastYear: number): Array<{ entry
     if (list > carried) present.push({ entry: year, count: list - carried });
     if (year === lastYear) break;
     const next = scaled(C.SPONSORED_LIST[year + 1] ?? C.SPONSORED_LIST[2026]!, scale);
-    let exits = list - Math.min(next, Math.round(list * C.SPONSORED_RETENTION));
+    const exits = list - Math.min(next, Math.round(list * C.SPONSORED_RETENTION));
     // Exits fall on cohorts in proportion to their size; the rounding remainder on the oldest.
     const share = present.map((c) => Math.floor((c.count * exits) / list));
     share[0]! += exits - share.reduce((s, n) => s + n, 0);
@@ -66,7 +66,6 @@ export function vulnerableGroups(scale: number, lastYear: number): Array<{ entry
       if (share[i]! > 0) groups.push({ entry: c.entry, exit: year, count: share[i]! });
       return { entry: c.entry, count: c.count - share[i]! };
     }).filter((c) => c.count > 0);
-    exits = 0;
   }
   for (const c of present) groups.push({ entry: c.entry, exit: lastYear, count: c.count });
   return groups.sort((a, b) => a.entry - b.entry || a.exit - b.exit);
@@ -135,7 +134,7 @@ function* vulnerable(ctx: Ctx): Generator<WorkerPlan> {
       if (anchor) anchorsLeft--;
       worker.claims.push(
         ...accidentClaims(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN', 0.001, anchor),
-        ...claimsForExit(claimContext(ctx, rng), e, worker, 'VULNERABLE_NON_ASN'),
+        ...claimsForExit(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN'),
       );
       yield worker;
     }
@@ -188,7 +187,7 @@ function* positions(
       const group = spec.nonAsn ? 'VULNERABLE_NON_ASN' : 'OTHER';
       worker.claims.push(
         ...accidentClaims(claimContext(ctx, rng), e, group, spec.nonAsn ? 0.003 : 0.03, forced === 'ACCIDENT'),
-        ...claimsForExit(claimContext(ctx, rng), e, worker, group, forced !== undefined && forced !== 'ACCIDENT'),
+        ...claimsForExit(claimContext(ctx, rng), e, group, forced !== undefined && forced !== 'ACCIDENT'),
       );
       yield worker;
       if (ongoing) break;
@@ -231,7 +230,7 @@ function* selfPaid(ctx: Ctx): Generator<WorkerPlan> {
   let index = 0;
   for (let year = 2021; year <= ctx.lastYear; year++) {
     const firstMonth = year === 2021 ? 11 : 1;
-    const lastMonth = year === ctx.lastYear ? new Date(ctx.today * 86_400_000).getUTCMonth() + 1 : 12;
+    const lastMonth = year === ctx.lastYear ? monthOf(ctx.today) : 12;
     const joins = scaled((C.SELF_PAID_JOINS_PER_YEAR * (lastMonth - firstMonth + 1)) / 12, ctx.scale);
     for (let i = 0; i < joins; i++) {
       const rng = new Random(ctx.seed, Cohort.SELF_PAID, index++);
