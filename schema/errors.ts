@@ -36,3 +36,46 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
   }
 }
+
+/** No credentials, or credentials that do not verify (expired, forged, malformed). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'a valid bearer token is required') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** Authenticated, but the role may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A workflow step that the current status does not allow (e.g. paying a SUBMITTED claim). */
+export class IllegalTransitionError extends DomainError {
+  readonly code = 'ILLEGAL_TRANSITION';
+  constructor(
+    readonly entity: string,
+    readonly from: string,
+    readonly action: string,
+  ) {
+    super(`${entity} is ${from}: cannot ${action} it`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** The sponsor's remaining budget for the year cannot pay for what was asked. */
+export class BudgetExceededError extends DomainError {
+  readonly code = 'BUDGET_EXCEEDED';
+  constructor(
+    message: string,
+    readonly details: Record<string, string | number>,
+  ) {
+    super(message);
+    this.name = 'BudgetExceededError';
+  }
+}

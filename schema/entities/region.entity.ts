@@ -1,15 +1,16 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { RegionLevel } from '../enums/region-level.enum.js';
-
-registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Kemendagri administrative level.' });
+import { toGlobalId } from '../types/global-id.js';
+import { Node } from '../types/node.interface.js';
 
 /** A Kemendagri region: province (64), regency (64.02), kecamatan (64.02.06) or village. */
 @Entity({ tableName: 'region' })
-@ObjectType({ description: 'A Kemendagri region: province, regency, kecamatan (district) or village.' })
+@ObjectType({ implements: Node, description: 'A Kemendagri region: province, regency, kecamatan (district) or village.' })
 export class Region {
   // The key is `code`, not `id`: lets callers filter and reference regions by their code string.
   [PrimaryKeyProp]?: 'code';
+  [OptionalProps]?: 'nodeId';
 
   @PrimaryKey({ type: 'string' })
   @Field(() => String, { description: 'Kemendagri code, e.g. 64.02.06 for Tenggarong.' })
@@ -23,6 +24,11 @@ export class Region {
   @Field(() => RegionLevel, { description: 'Administrative level.' })
   level!: RegionLevel;
 
+  /** GraphQL `parent` is resolved through the request's region loader. */
   @ManyToOne({ entity: () => Region, fieldName: 'parent_code', nullable: true })
   parent?: Region;
+
+  get nodeId(): string {
+    return toGlobalId('Region', this.code);
+  }
 }

@@ -1,3 +1,5 @@
+import { registerEnumType } from 'type-graphql';
+
 /** Who pays a member's contributions. */
 export enum SponsorKind {
   /** The regency budget (APBD), e.g. Pemkab Kutai Kartanegara. */
@@ -9,3 +11,14 @@ export enum SponsorKind {
   /** The member pays their own contributions ("secara mandiri"). */
   SELF = 'SELF',
 }
+
+registerEnumType(SponsorKind, {
+  name: 'SponsorKind',
+  description: "Who pays a member's contributions.",
+  valuesConfig: {
+    REGENCY_BUDGET: { description: 'The regency budget (APBD), e.g. Pemkab Kutai Kartanegara.' },
+    COMPANY_CSR: { description: "A company's CSR programme paying for vulnerable workers." },
+    EMPLOYER: { description: 'An employer paying for its own wage-earning staff.' },
+    SELF: { description: 'The member pays their own contributions (mandiri).' },
+  },
+});

@@ -1,0 +1,60 @@
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '../../schema/errors.js';
+import type { ApiConfig } from '../config.js';
+import { isRole, principal, type Principal, type Role } from './roles.js';
+
+type TokenConfig = Pick<ApiConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>;
+
+/**
+ * Verifies bearer tokens with jose: HS256 with the shared secret, or the keys of a JWKS URL.
+ * Issuer, audience and expiry are always checked; the algorithm list is fixed so a token
+ * cannot pick its own (no `alg: none`, no HS256 signed with a public key).
+ */
+export function createTokenVerifier(config: TokenConfig): (authorization: string | undefined) => Promise<Principal | null> {
+  const jwks: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const secret = new TextEncoder().encode(config.jwtSecret);
+  const options = {
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    algorithms: jwks ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'],
+    requiredClaims: ['sub', 'exp'],
+    clockTolerance: 5,
+  };
+
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return null;
+    const m = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization.trim());
+    if (!m) throw new UnauthenticatedError('the Authorization header must be `Bearer <token>`');
+    try {
+      const { payload } = jwks ? await jwtVerify(m[1]!, jwks, options) : await jwtVerify(m[1]!, secret, options);
+      if (!isRole(payload.role)) throw new UnauthenticatedError('the token carries no known role (viewer, analyst, operator, admin)');
+      return principal(payload.sub!, payload.role);
+    } catch (error) {
+      // A JWKS that cannot be fetched is the server's problem, not the caller's: it stays an internal error.
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError || error instanceof UnauthenticatedError)) throw error;
+      throw new UnauthenticatedError(describe(error));
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof UnauthenticatedError) return error.message;
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (error instanceof errors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm this server does not accept';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'the token is signed with a key this server does not know';
+  return 'the token is malformed';
+}
+
+/** Development tokens (`npm run token`) and tests: HS256 with the configured secret. */
+export function mintToken(config: TokenConfig, claims: { role: Role; subject: string; expiresIn?: string | number }): Promise<string> {
+  return new SignJWT({ role: claims.role })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.subject)
+    .setIssuer(config.jwtIssuer)
+    .setAudience(config.jwtAudience)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(config.jwtSecret));
+}

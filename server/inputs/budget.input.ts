@@ -1,0 +1,18 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { BudgetKind } from '../../schema/enums/budget-kind.enum.js';
+import { RupiahScalar } from '../../schema/scalars/rupiah.scalar.js';
+
+@InputType({ description: 'Sets (creates or replaces) a sponsor’s allocation for a fiscal year.' })
+export class SetBudgetAllocationInput {
+  @Field(() => ID, { description: 'The sponsor.' })
+  sponsorId!: string;
+
+  @Field(() => Int, { description: 'Fiscal year, 2000 to 2100.' })
+  fiscalYear!: number;
+
+  @Field(() => BudgetKind, { description: 'ORIGINAL, or REVISED (which then is the allocation in force).' })
+  kind!: BudgetKind;
+
+  @Field(() => RupiahScalar, { description: 'Amount allocated.' })
+  amount!: bigint;
+}

@@ -1,0 +1,19 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Node } from '../../schema/types/node.interface.js';
+import { Principal } from '../../schema/types/dashboard.type.js';
+import type { RequestContext } from '../context.js';
+
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID (null when it does not exist). Masking and roles apply as in lists.' })
+  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string): Promise<object | null> {
+    return ctx.services.nodes.node(id);
+  }
+
+  @Authorized()
+  @Query(() => Principal, { description: 'Who the bearer token says you are, and whether you see personal data.' })
+  me(@Ctx() ctx: RequestContext): Principal {
+    return ctx.user!;
+  }
+}

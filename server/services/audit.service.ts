@@ -1,0 +1,43 @@
+import { wrap } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { AuditEntry } from '../../schema/entities/audit-entry.entity.js';
+import type { Page } from '../../schema/types/connection.type.js';
+import { paginate, type PageArgs } from './pagination.js';
+import type { ServiceDeps } from './service-deps.js';
+
+export interface AuditFilter {
+  entityId?: string | null;
+  entityType?: string | null;
+  actor?: string | null;
+}
+
+/** A JSON-safe copy of an entity for the audit log: bigints as digit strings, relations as keys. */
+export function snapshot(entity: object): Record<string, unknown> {
+  const plain = wrap(entity).toObject() as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(plain, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+export class AuditService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Adds the entry to the caller's transaction: it commits, or rolls back, with the change. */
+  record(em: EntityManager, entry: { action: string; entityType: string; entityId: string; before?: object | null; after?: object | null }): void {
+    em.create(AuditEntry, {
+      actor: this.deps.user?.subject ?? 'anonymous',
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: this.deps.requestId,
+    });
+  }
+
+  list(filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntry>> {
+    const where: FilterQuery<AuditEntry> = {};
+    if (filter.entityId) where.entityId = filter.entityId;
+    if (filter.entityType) where.entityType = filter.entityType;
+    if (filter.actor) where.actor = filter.actor;
+    return paginate(this.deps.em, AuditEntry, where, { occurredAt: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  }
+}

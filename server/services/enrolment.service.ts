@@ -1,0 +1,141 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Employer } from '../../schema/entities/employer.entity.js';
+import { Enrolment } from '../../schema/entities/enrolment.entity.js';
+import { Worker } from '../../schema/entities/worker.entity.js';
+import { EnrolmentStatus } from '../../schema/enums/enrolment-status.enum.js';
+import { Programme } from '../../schema/enums/programme.enum.js';
+import { Segment } from '../../schema/enums/segment.enum.js';
+import { IllegalTransitionError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import type { Page } from '../../schema/types/connection.type.js';
+import { numericKey } from '../../schema/types/global-id.js';
+import { checkProgrammesAllowed } from '../../schema/validation.js';
+import { AuditService, snapshot } from './audit.service.js';
+import { BudgetService } from './budget.service.js';
+import { monthlyCost } from './contribution-cost.js';
+import { paginate, type PageArgs } from './pagination.js';
+import type { ServiceDeps } from './service-deps.js';
+
+export interface EnrolmentFilter {
+  sponsorId?: string | null;
+  workerId?: string | null;
+  status?: EnrolmentStatus[] | null;
+  startFrom?: string | null;
+  startTo?: string | null;
+}
+
+export interface EnrolInput {
+  workerId: string;
+  sponsorId: string;
+  employerId?: string | null;
+  segment: Segment;
+  programmes: Programme[];
+  startDate: string;
+  endDate?: string | null;
+  declaredIncome: bigint;
+}
+
+export interface EndEnrolmentInput {
+  endDate: string;
+  status?: EnrolmentStatus | null;
+}
+
+export class EnrolmentService {
+  private readonly audit: AuditService;
+  private readonly budgets: BudgetService;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.audit = new AuditService(deps);
+    this.budgets = new BudgetService(deps);
+  }
+
+  list(filter: EnrolmentFilter, page: PageArgs): Promise<Page<Enrolment>> {
+    const where: FilterQuery<Enrolment> = {};
+    if (filter.sponsorId) where.sponsor = numericKey('filter.sponsorId', filter.sponsorId, 'Sponsor');
+    if (filter.workerId) where.worker = numericKey('filter.workerId', filter.workerId, 'Worker');
+    if (filter.status?.length) where.status = { $in: filter.status };
+    if (filter.startFrom || filter.startTo) {
+      if (filter.startFrom && filter.startTo && filter.startFrom > filter.startTo) {
+        throw new ValidationError('filter.startTo', 'must not be before startFrom');
+      }
+      where.startDate = { ...(filter.startFrom ? { $gte: filter.startFrom } : {}), ...(filter.startTo ? { $lte: filter.startTo } : {}) };
+    }
+    return paginate(this.deps.em, Enrolment, where, { startDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  }
+
+  async enrol(input: EnrolInput): Promise<Enrolment> {
+    const workerKey = numericKey('input.workerId', input.workerId, 'Worker');
+    const sponsorKey = numericKey('input.sponsorId', input.sponsorId, 'Sponsor');
+    const employerKey = input.employerId ? numericKey('input.employerId', input.employerId, 'Employer') : null;
+    const programmes = Object.values(Programme).filter((p) => input.programmes.includes(p));
+    if (programmes.length === 0) throw new ValidationError('input.programmes', 'at least one programme is required');
+    checkProgrammesAllowed('input.programmes', input.segment, programmes);
+    if (input.segment === Segment.PU && employerKey === null) throw new ValidationError('input.employerId', 'a PU (wage-earner) enrolment needs its employer');
+    if (input.segment === Segment.BPU && employerKey !== null) throw new ValidationError('input.employerId', 'a BPU (informal) enrolment has no employer');
+    if (input.endDate && input.endDate < input.startDate) throw new ValidationError('input.endDate', 'must not be before startDate');
+
+    return this.deps.em.transactional(async (em) => {
+      const sponsor = await this.budgets.lockSponsor(em, 'input.sponsorId', sponsorKey);
+      const worker = await em.findOne(Worker, workerKey);
+      if (!worker) throw new NotFoundError('input.workerId', 'worker');
+      const employer = employerKey === null ? null : await em.findOne(Employer, employerKey);
+      if (employerKey !== null && !employer) throw new NotFoundError('input.employerId', 'employer');
+      await this.budgets.checkEnrolment(em, sponsor, {
+        segment: input.segment, programmes, income: input.declaredIncome, industry: employer?.industry ?? 'LAINNYA',
+        startDate: input.startDate, endDate: input.endDate ?? null,
+      });
+      const id = await nextId(em, 'enrolment');
+      const enrolment = em.create(Enrolment, {
+        id,
+        membershipNo: `${input.segment}${input.startDate.slice(2, 4)}${String(id).padStart(8, '0')}`,
+        worker,
+        sponsor,
+        employer,
+        segment: input.segment,
+        programmes,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        declaredIncome: input.declaredIncome,
+        status: input.startDate <= this.deps.today() ? EnrolmentStatus.ACTIVE : EnrolmentStatus.PENDING,
+      });
+      await em.flush();
+      this.audit.record(em, { action: 'ENROL', entityType: 'Enrolment', entityId: enrolment.nodeId, after: snapshot(enrolment) });
+      return enrolment;
+    });
+  }
+
+  /** This year's monthly cost of the enrolment to its sponsor (PU rates depend on the employer's industry). */
+  async monthlyContribution(enrolment: Enrolment): Promise<bigint> {
+    const employer = enrolment.employer ? await this.deps.loaders.employer.load(enrolment.employer.id) : undefined;
+    const year = Number(this.deps.today().slice(0, 4));
+    return monthlyCost(enrolment.segment, enrolment.programmes, enrolment.declaredIncome, year, employer?.industry);
+  }
+
+  async end(id: string, input: EndEnrolmentInput): Promise<Enrolment> {
+    const key = numericKey('id', id, 'Enrolment');
+    const status = input.status ?? EnrolmentStatus.TERMINATED;
+    if (status !== EnrolmentStatus.TERMINATED && status !== EnrolmentStatus.LAPSED) {
+      throw new ValidationError('input.status', 'an enrolment ends as TERMINATED or LAPSED');
+    }
+    return this.deps.em.transactional(async (em) => {
+      const enrolment = await em.findOne(Enrolment, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!enrolment) throw new NotFoundError('id', 'enrolment');
+      if (enrolment.status !== EnrolmentStatus.ACTIVE && enrolment.status !== EnrolmentStatus.PENDING) {
+        throw new IllegalTransitionError('enrolment', enrolment.status, 'end');
+      }
+      if (input.endDate < enrolment.startDate) throw new ValidationError('input.endDate', `must not be before the start date ${enrolment.startDate}`);
+      const before = snapshot(enrolment);
+      enrolment.endDate = input.endDate;
+      enrolment.status = status;
+      await em.flush();
+      this.audit.record(em, { action: 'END_ENROLMENT', entityType: 'Enrolment', entityId: enrolment.nodeId, before, after: snapshot(enrolment) });
+      return enrolment;
+    });
+  }
+}
+
+/** Takes the next identity value first, so numbers derived from the id (membership, claim) are set on insert. */
+export async function nextId(em: EntityManager, table: 'enrolment' | 'claim'): Promise<number> {
+  const [row] = await em.execute<{ id: string }[]>(`select nextval(pg_get_serial_sequence('${table}', 'id'))::text as id`);
+  return Number(row!.id);
+}

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/roles.js';
+import type { Loaders } from '../loaders.js';
+import type { AggregateCache } from './aggregate-cache.js';
+
+/** What every service gets from the request: its EntityManager fork, the caller, the loaders. */
+export interface ServiceDeps {
+  em: EntityManager;
+  user: Principal | null;
+  requestId: string;
+  loaders: Loaders;
+  pageSizeMax: number;
+  /** Today in Asia/Makassar (YYYY-MM-DD): the default for dates the caller leaves out. */
+  today: () => string;
+  /** Shared by all requests of one server: dashboard aggregates. */
+  aggregates: AggregateCache;
+}

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createServer, type LindungServer } from '../../server/app.js';
+import { mintToken } from '../../server/auth/tokens.js';
+import type { Role } from '../../server/auth/roles.js';
+import { type ApiConfig, loadConfig } from '../../server/config.js';
+import type { Logger } from '../../server/logger.js';
+import { seedDemo } from '../../server/seed/seed.service.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+export const TODAY = '2026-11-26';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions: Record<string, any> }> };
+}
+
+export interface TestApi {
+  url: string;
+  db: TestDatabase;
+  server: LindungServer;
+  config: ApiConfig;
+  /** Every log line the server wrote, parsed. */
+  logs: Array<Record<string, any>>;
+  token(role: Role, subject?: string): Promise<string>;
+  /** POSTs an operation as `role` (default operator; null for no token). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { role?: Role | null; token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server over HTTP on an ephemeral port, on its own database cloned from the migrated
+ * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY.
+ */
+export async function startApi(options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase } = {}): Promise<TestApi> {
+  const db = options.db ?? (await createTestDatabase());
+  const logs: Array<Record<string, any>> = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) }) as unknown as Logger;
+  if (options.scale) await seedDemo(db.url, { seed: 1, scale: options.scale, today: TODAY, log });
+  const config: ApiConfig = { ...loadConfig({ NODE_ENV: 'test' }).api, ...options.api };
+  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true });
+  const http = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  const tokens = new Map<string, string>();
+  const token = async (role: Role, subject = `${role}-tester`) => {
+    const key = `${role}:${subject}`;
+    if (!tokens.has(key)) tokens.set(key, await mintToken(config, { role, subject }));
+    return tokens.get(key)!;
+  };
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return {
+    url, db, server, config, logs, token, post,
+    async gql(query, variables = {}, opts = {}) {
+      const role = opts.role === undefined ? 'operator' : opts.role;
+      const auth = opts.token ?? (role ? await token(role) : undefined);
+      const res = await post({ query, variables }, { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...opts.headers });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] };
+    },
+    async close() {
+      await server.stop(1000);
+      if (!options.db) await db.drop();
+    },
+  };
+}
+
+/** The first error's code, or undefined. */
+export const code = (res: GqlResponse) => res.body.errors?.[0]?.extensions.code;
