@@ -5,6 +5,8 @@ import { createLogger } from './logger.js';
 import { createServer } from './app.js';
 import { seedDemo } from './seed/seed.service.js';
 import { terminalProgress } from './cli/progress.js';
+import { ensureWarehouse } from '../etl/first-run.js';
+import { startEtlScheduler } from '../etl/scheduler.js';
 
 /**
  * `npm start`: the platform on its embedded default (or DATABASE_URL). Applies pending
@@ -19,11 +21,13 @@ const server = await createServer({ orm, log, isReady: () => ready });
 const http = await server.listen(config.port, config.host);
 log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'listening; /readyz reports when the data is in place');
 
+let etlScheduler: { stop(): void } | undefined;
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
+  etlScheduler?.stop();
   await server.stop();
   await orm.close();
   await database.close();
@@ -41,12 +45,18 @@ if (workers[0]!.n === 0) {
   if (process.stderr.isTTY) process.stderr.write('\n');
   log.info(summary, 'demo seeded');
 }
+// An empty warehouse gets its month-end history and a first snapshot before we say ready.
+await ensureWarehouse(config, database.url, log);
+etlScheduler = startEtlScheduler(config, database.url, log);
 ready = true;
 const address = http.address();
 log.info({ address }, 'lindung is ready');
 console.log(`
-lindung is up: GraphQL at http://${config.host}:${config.port}/graphql
+lindung is up: GraphQL at http://${config.host}:${config.port}/graphql${config.api.introspection ? ` (IDE: http://${config.host}:${config.port}/graphiql)` : ''}
 Try:
   curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' \\
     -d '{"query":"{ regions(parentCode: \\"64.02\\") { code name } }"}'
+  TOKEN=$(npm run -s token -- --role viewer)
+  curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+    -d '{"query":"{ dashboard { claimPipeline { status programme count paidAmount } } }"}'
 `);

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from './load.js';
+import { TABLES, type TableSpec } from './tables.js';
+import { syncDir, type Manifest, type WarehouseLayout } from './warehouse.js';
+
+/** Where analytics models live; applied after the base views when the folder exists. */
+export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../analytics/models', import.meta.url));
+
+/** Model folders in dependency order (dbt style); any other folder comes after, by name. */
+const MODEL_LAYERS = ['staging', 'intermediate', 'marts'];
+
+/**
+ * Builds the analysts' DuckDB file for `manifest` as a NEW file; installCatalogue() then
+ * renames it over the old one. Readers holding the old file keep their consistent view (the old inode lives on
+ * while open); new readers get the new one; nobody ever opens a half-built catalogue and the
+ * ETL never waits for a reader's lock.
+ */
+export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manifest, modelsDir = DEFAULT_MODELS_DIR): Promise<string> {
+  const tmp = path.join(layout.dir, `.catalogue-${manifest.generation ?? 'empty'}-${process.pid}.duckdb`);
+  fs.rmSync(tmp, { force: true });
+  fs.rmSync(`${tmp}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(tmp);
+  const con = await instance.connect();
+  try {
+    for (const spec of TABLES) await createTableViews(con, layout, manifest, spec);
+    await createLedgerObjects(con, layout, manifest);
+    for (const file of modelFiles(modelsDir)) {
+      try {
+        await con.run(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`analytics model ${path.relative(process.cwd(), file)} failed: ${(error as Error).message}`);
+      }
+    }
+    await con.run('checkpoint');
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+  fs.rmSync(`${tmp}.wal`, { force: true });
+  return tmp;
+}
+
+/** Swaps a prepared catalogue in: one rename, so a reader opens either the old file or the new one. */
+export function installCatalogue(layout: WarehouseLayout, prepared: string): void {
+  fs.renameSync(prepared, layout.catalogue);
+  syncDir(layout.dir);
+}
+
+async function createTableViews(con: DuckDBConnection, layout: WarehouseLayout, manifest: Manifest, spec: TableSpec): Promise<void> {
+  const partitions = manifest.tables[spec.name] ?? {};
+  const dates = Object.keys(partitions).sort();
+  const files = (only?: string) =>
+    dates.filter((d) => only === undefined || d === only).flatMap((d) => partitions[d]!.files.map((f) => layout.abs(f)));
+  const over = (list: string[]) => list.length === 0
+    ? `select ${spec.columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')}, cast(null as date) as snapshot_date where false`
+    : `select * from read_parquet([${list.map(sqlString).join(', ')}], hive_partitioning = true,
+         hive_types = {'snapshot_date': date}, union_by_name = true)`;
+  await con.run(`create or replace view ${spec.name} as ${over(files())}`);
+  await con.run(`create or replace view ${spec.name}_latest as ${over(dates.length ? files(dates.at(-1)) : [])}`);
+  await con.run(`comment on view ${spec.name} is ${sqlString(`${spec.grain}; every published snapshot (snapshot_date)`)}`);
+  await con.run(`comment on view ${spec.name}_latest is ${sqlString(`${spec.grain}; latest snapshot only`)}`);
+}
+
+async function createLedgerObjects(con: DuckDBConnection, layout: WarehouseLayout, manifest: Manifest): Promise<void> {
+  const rows = Object.entries(manifest.tables).flatMap(([table, partitions]) =>
+    Object.entries(partitions).map(([date, e]) =>
+      `(${sqlString(table)}, date ${sqlString(date)}, ${sqlString(e.runId)}, ${sqlString(e.mode)}, ${e.rows}, ${sqlString(e.checksum)}, ${e.files.length}, ${sqlString(e.publishedAt)}::timestamptz)`));
+  await con.run(`create table partitions (table_name varchar, snapshot_date date, run_id varchar, mode varchar, row_count bigint,
+    checksum varchar, files integer, published_at timestamptz)`);
+  if (rows.length) await con.run(`insert into partitions values ${rows.join(', ')}`);
+  await con.run(`create view snapshots as
+    select snapshot_date, any_value(mode) as mode, any_value(run_id) as run_id, max(published_at) as published_at
+    from partitions group by snapshot_date order by snapshot_date`);
+  await con.run(`create table catalogue_info as select ${sqlString(manifest.generation ?? '')} as generation, now() as built_at`);
+  // Read live from the ledger files, so failed runs (which publish no catalogue) still show.
+  await con.run(`create view etl_runs as select * from read_json(${sqlString(path.join(layout.ledger, '*.json'))},
+    format = 'auto', columns = {run_id: 'varchar', snapshot_date: 'date', mode: 'varchar', started_at: 'timestamptz',
+      finished_at: 'timestamptz', status: 'varchar', pid: 'integer', rows: 'json', source_counts: 'json',
+      checksums: 'json', table_seconds: 'json', error: 'varchar'})
+    order by started_at`);
+}
+
+function modelFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.sql') ? [path.join(d, e.name)] : []));
+  const top = fs.readdirSync(dir, { withFileTypes: true });
+  const rank = (name: string) => { const i = MODEL_LAYERS.indexOf(name); return i === -1 ? MODEL_LAYERS.length : i; };
+  return [
+    ...top.filter((e) => e.isFile() && e.name.endsWith('.sql')).map((e) => path.join(dir, e.name)).sort(),
+    ...top.filter((e) => e.isDirectory()).sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
+      .flatMap((e) => walk(path.join(dir, e.name))),
+  ];
+}
+
+/** The generation the current catalogue was built from (null when missing or unreadable). */
+export async function catalogueGeneration(layout: WarehouseLayout): Promise<string | null> {
+  if (!fs.existsSync(layout.catalogue)) return null;
+  try {
+    const instance = await DuckDBInstance.create(layout.catalogue, { access_mode: 'READ_ONLY' });
+    try {
+      const con = await instance.connect();
+      const reader = await con.runAndReadAll('select generation from catalogue_info');
+      con.closeSync();
+      return String(reader.getRows()[0]?.[0] ?? '');
+    } finally {
+      instance.closeSync();
+    }
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from './load.js';
+import { tableSpec } from './tables.js';
+
+/**
+ * Data checks over what a run wrote, before anything is published. Each names the rule and
+ * counts the rows that break it; one broken rule fails the run. They read the Parquet files
+ * (not PostgreSQL), so they check what analysts would get.
+ */
+export interface CheckResult {
+  name: string;
+  violations: number;
+  /** Up to five offending keys, for the error message. */
+  examples: string[];
+}
+
+interface Check {
+  name: string;
+  /** Rows breaking the rule, one `key` column each. */
+  offenders: string;
+}
+
+const orphan = (child: string, column: string, parent: string, key: string, childKey = 'id'): Check => ({
+  name: `${child}.${column} without a ${parent}`,
+  offenders: `select c.${childKey}::varchar as key from stg_${child} c anti join stg_${parent} p on p.${key} = c.${column}
+    where c.${column} is not null`,
+});
+
+const negative = (table: string, column: string, key = 'id'): Check => ({
+  name: `negative ${table}.${column}`,
+  offenders: `select ${key}::varchar as key from stg_${table} where ${column} < 0`,
+});
+
+export const CHECKS: readonly Check[] = [
+  orphan('enrolment', 'worker_key', 'worker', 'worker_key'),
+  orphan('enrolment', 'sponsor_id', 'sponsor', 'id'),
+  orphan('enrolment', 'employer_id', 'employer', 'id'),
+  orphan('contribution', 'enrolment_id', 'enrolment', 'id'),
+  orphan('contribution', 'sponsor_id', 'sponsor', 'id'),
+  orphan('claim', 'enrolment_id', 'enrolment', 'id'),
+  orphan('sponsor', 'employer_id', 'employer', 'id'),
+  orphan('budget_allocation', 'sponsor_id', 'sponsor', 'id'),
+  orphan('budget_in_force', 'sponsor_id', 'sponsor', 'id', "sponsor_id || '/' || fiscal_year"),
+  orphan('worker', 'region_code', 'region', 'code', 'worker_key'),
+  orphan('employer', 'region_code', 'region', 'code'),
+  orphan('workforce', 'region_code', 'region', 'code', "year || '/' || region_code || '/' || sector"),
+  negative('contribution', 'amount'),
+  negative('enrolment', 'declared_income'),
+  negative('claim', 'claimed_amount'),
+  negative('claim', 'approved_amount'),
+  negative('claim', 'paid_amount'),
+  negative('budget_allocation', 'amount'),
+  {
+    name: 'paid claim without a paid date or amount',
+    offenders: `select id::varchar as key from stg_claim where status = 'PAID' and (paid_date is null or paid_amount is null)`,
+  },
+  {
+    name: "contribution outside its enrolment's dates",
+    offenders: `select c.id::varchar as key from stg_contribution c join stg_enrolment e on e.id = c.enrolment_id
+      where c.period < date_trunc('month', e.start_date) or c.period > e.end_date`,
+  },
+];
+
+/** Points `stg_<table>` at the run's files for each table. */
+export async function stageViews(con: DuckDBConnection, files: Record<string, string[]>): Promise<void> {
+  for (const [table, list] of Object.entries(files)) {
+    const body = list.length
+      ? `select * from read_parquet([${list.map(sqlString).join(', ')}])`
+      : `select ${tableSpec(table).columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')} where false`;
+    await con.run(`create or replace temp view stg_${table} as ${body}`);
+  }
+}
+
+export async function runChecks(con: DuckDBConnection): Promise<CheckResult[]> {
+  // One query for all the counts; examples only for the rules that are broken.
+  const counts = await con.runAndReadAll(CHECKS.map((c, i) => `select ${i} as i, count(*)::bigint as n from (${c.offenders})`).join(' union all '));
+  const violations = new Map(counts.getRows().map((r) => [Number(r[0]), Number(r[1])]));
+  const results: CheckResult[] = [];
+  for (const [i, check] of CHECKS.entries()) {
+    const n = violations.get(i) ?? 0;
+    let examples: string[] = [];
+    if (n > 0) {
+      const sample = await con.runAndReadAll(`select key from (${check.offenders}) order by key limit 5`);
+      examples = sample.getRows().map((r) => String(r[0]));
+    }
+    results.push({ name: check.name, violations: n, examples });
+  }
+  return results;
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { WarehouseLayout } from './warehouse.js';
+
+/**
+ * For a long-lived process that reads the warehouse (the API's analytics fields): each
+ * query runs on the catalogue that was current when it started. When a load swaps in a new
+ * catalogue, the next query opens it; queries still running on the old one finish there
+ * (its files stay for the grace period), and the old handle closes when the last one ends.
+ * Never blocks a load and never sees half of one.
+ */
+export class WarehouseReader {
+  private current: { inode: number; instance: Promise<DuckDBInstance>; users: number; stale: boolean } | null = null;
+  private readonly layout: WarehouseLayout;
+
+  constructor(warehouseDir: string) {
+    this.layout = new WarehouseLayout(warehouseDir);
+  }
+
+  /** False until the first snapshot is published. */
+  available(): boolean {
+    return fs.existsSync(this.layout.catalogue);
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
+    const handle = this.acquire();
+    handle.users++;
+    try {
+      const instance = await handle.instance;
+      const con = await instance.connect();
+      try {
+        return (await con.runAndReadAll(sql, values)).getRowObjectsJson() as T[];
+      } finally {
+        con.closeSync();
+      }
+    } finally {
+      handle.users--;
+      if (handle.stale && handle.users === 0) void handle.instance.then((i) => i.closeSync());
+    }
+  }
+
+  close(): void {
+    if (this.current) {
+      this.current.stale = true;
+      if (this.current.users === 0) void this.current.instance.then((i) => i.closeSync());
+      this.current = null;
+    }
+  }
+
+  private acquire() {
+    const inode = fs.statSync(this.layout.catalogue).ino;
+    if (this.current?.inode !== inode) {
+      this.close();
+      this.current = {
+        inode, users: 0, stale: false,
+        instance: DuckDBInstance.create(this.layout.catalogue, { access_mode: 'READ_ONLY' }),
+      };
+    }
+    return this.current;
+  }
+}

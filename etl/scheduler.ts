@@ -1,0 +1,24 @@
+import { Cron } from 'croner';
+import type { Config } from '../server/config.js';
+import type { Logger } from '../server/logger.js';
+import { createEtlService } from './etl.service.js';
+import { RunRefusedError } from './lock.js';
+
+/**
+ * The nightly run inside the platform: ETL_CRON in ETL_TIMEZONE (01:00 Asia/Makassar by
+ * default). A tick while a run is still going (here or in a CLI) is skipped with a warning,
+ * never queued: the next night's run catches up.
+ */
+export function startEtlScheduler(config: Config, databaseUrl: string, log: Logger): { stop(): void } {
+  const etl = createEtlService(config, databaseUrl, log);
+  const job = new Cron(config.etl.cron, { timezone: config.etl.timezone, protect: true, name: 'etl' }, async () => {
+    try {
+      await etl.snapshot(etl.today(), 'live');
+    } catch (error) {
+      if (error instanceof RunRefusedError) log.warn({ err: error.message }, 'etl: scheduled run skipped');
+      else log.error({ err: (error as Error).message }, 'etl: scheduled run failed');
+    }
+  });
+  log.info({ cron: config.etl.cron, timezone: config.etl.timezone, next: job.nextRun()?.toISOString() }, 'etl: nightly snapshot scheduled');
+  return { stop: () => job.stop() };
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthEnds } from '../../etl/dates.js';
+import { ensureWarehouse } from '../../etl/first-run.js';
+import { startEtlScheduler } from '../../etl/scheduler.js';
+import { publishedDates, readManifest, WarehouseLayout } from '../../etl/warehouse.js';
+import { loadConfig } from '../../server/config.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { log, openReader, SECRET, seededDatabase, tempWarehouse } from './etl.fixture.js';
+
+let db: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  db = await seededDatabase();
+  dir = tempWarehouse();
+});
+
+afterAll(async () => {
+  await db?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const config = () => loadConfig({ DATABASE_URL: db.url, LINDUNG_WAREHOUSE_DIR: dir, WAREHOUSE_KEY_SECRET: SECRET, ETL_CRON: '* * * * * *' });
+
+describe('the platform start on an empty warehouse', () => {
+  it('loads the month-end history of 2022 and 2023 and a first snapshot, once', async () => {
+    expect(await ensureWarehouse(config(), db.url, log)).toBe('loaded');
+    const dates = publishedDates(readManifest(new WarehouseLayout(dir)));
+    expect(dates.slice(0, 24)).toEqual(monthEnds('2022-01', '2023-12'));
+    expect(dates).toHaveLength(25);
+    expect(await ensureWarehouse(config(), db.url, log)).toBe('present');
+
+    const reader = await openReader(dir);
+    try {
+      // A trend an analyst would draw: regency-sponsored active memberships at each month-end.
+      const trend = await reader.rows<{ d: string; active: string }>(`
+        select e.snapshot_date::varchar as d, count(*)::varchar as active
+        from enrolment e join sponsor s on s.id = e.sponsor_id and s.snapshot_date = e.snapshot_date
+        where s.kind = 'REGENCY_BUDGET' and e.status = 'ACTIVE' and e.snapshot_date between '2022-01-31' and '2023-12-31'
+        group by 1 order by 1`);
+      expect(trend).toHaveLength(24);
+      const byDate = Object.fromEntries(trend.map((t) => [t.d, Number(t.active)]));
+      expect(byDate['2023-06-30']!).toBeGreaterThan(byDate['2022-06-30']!);
+      const { rows } = await db.pool.query(`select count(*)::int as n from enrolment e join sponsor s on s.id = e.sponsor_id
+        where s.kind = 'REGENCY_BUDGET' and e.start_date <= '2023-06-30' and coalesce(e.end_date, 'infinity') >= '2023-06-30'`);
+      expect(byDate['2023-06-30']).toBe(rows[0].n);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('runs the nightly snapshot from the scheduler (here every second)', async () => {
+    const before = readManifest(new WarehouseLayout(dir)).generation;
+    const scheduler = startEtlScheduler(config(), db.url, log);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (readManifest(new WarehouseLayout(dir)).generation === before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      scheduler.stop();
+    }
+    expect(readManifest(new WarehouseLayout(dir)).generation).not.toBe(before);
+  });
+});
