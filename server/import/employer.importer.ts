@@ -1,6 +1,6 @@
 import { parseKecamatanCode, parseRequiredText } from '../../schema/validation.js';
 import type { ImporterDefinition } from './importer.js';
-import { kecamatanCache } from './references.js';
+import { resolveKecamatan } from './references.js';
 import { RowCheck } from './row-check.js';
 
 interface EmployerRow {
@@ -16,7 +16,6 @@ export const employerImporter: ImporterDefinition<EmployerRow, EmployerRow> = {
   optional: ['industry'],
   keyColumns: ['code'],
   create({ columns }) {
-    const kecamatan = kecamatanCache();
     return {
       parse(cells) {
         const check = new RowCheck();
@@ -29,14 +28,7 @@ export const employerImporter: ImporterDefinition<EmployerRow, EmployerRow> = {
         });
       },
       key: (row) => row.code,
-      async resolve(db, rows) {
-        await kecamatan.load(db, rows.map((r) => r.kecamatanCode));
-        return rows.map((row) => {
-          const check = new RowCheck();
-          check.found('kecamatan_code', kecamatan.get(row.kecamatanCode), `no kecamatan with code ${row.kecamatanCode}`);
-          return check.result(row);
-        });
-      },
+      resolve: resolveKecamatan(),
       upsert: {
         table: 'employer',
         conflict: ['code'],

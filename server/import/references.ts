@@ -1,11 +1,25 @@
 import type { Programme } from '../../schema/enums/programme.enum.js';
 import { ReferenceCache } from './reference.cache.js';
-import type { RowCheck } from './row-check.js';
+import type { Checked, Db } from './importer.js';
+import { RowCheck } from './row-check.js';
 
 /** Lookups the importers share. Ids stay strings: BIGINT never passes through a JS number. */
 
 export const kecamatanCache = () =>
   new ReferenceCache<string>(`select code as key from region where level = 'DISTRICT' and code = any($1)`, (r) => String(r.key));
+
+/** `resolve` for kinds whose only reference is a kecamatan (employers, workers, workforce). */
+export function resolveKecamatan<Row extends { kecamatanCode: string }>(): (db: Db, rows: readonly Row[]) => Promise<Array<Checked<Row>>> {
+  const kecamatan = kecamatanCache();
+  return async (db, rows) => {
+    await kecamatan.load(db, rows.map((r) => r.kecamatanCode));
+    return rows.map((row) => {
+      const check = new RowCheck();
+      check.found('kecamatan_code', kecamatan.get(row.kecamatanCode), `no kecamatan with code ${row.kecamatanCode}`);
+      return check.result(row);
+    });
+  };
+}
 
 export const employerCache = () =>
   new ReferenceCache<string>(`select code as key, id::text as id from employer where code = any($1)`, (r) => String(r.id));

@@ -11,7 +11,7 @@ import {
   parseRequiredText,
 } from '../../schema/validation.js';
 import type { ImporterDefinition } from './importer.js';
-import { kecamatanCache } from './references.js';
+import { resolveKecamatan } from './references.js';
 import { RowCheck } from './row-check.js';
 
 interface WorkerRow {
@@ -35,7 +35,6 @@ export const workerImporter: ImporterDefinition<WorkerRow, WorkerRow> = {
   optional: [],
   keyColumns: ['nik'],
   create({ today }) {
-    const kecamatan = kecamatanCache();
     return {
       parse(cells) {
         const check = new RowCheck();
@@ -59,14 +58,7 @@ export const workerImporter: ImporterDefinition<WorkerRow, WorkerRow> = {
         });
       },
       key: (row) => row.nik,
-      async resolve(db, rows) {
-        await kecamatan.load(db, rows.map((r) => r.kecamatanCode));
-        return rows.map((row) => {
-          const check = new RowCheck();
-          check.found('kecamatan_code', kecamatan.get(row.kecamatanCode), `no kecamatan with code ${row.kecamatanCode}`);
-          return check.result(row);
-        });
-      },
+      resolve: resolveKecamatan(),
       upsert: {
         table: 'worker',
         conflict: ['nik'],

@@ -1,7 +1,7 @@
 import { Sector } from '../../schema/enums/sector.enum.js';
 import { parseCount, parseEnum, parseKecamatanCode, parseYear } from '../../schema/validation.js';
 import { KEY_SEPARATOR, type ImporterDefinition } from './importer.js';
-import { kecamatanCache } from './references.js';
+import { resolveKecamatan } from './references.js';
 import { RowCheck } from './row-check.js';
 
 interface WorkforceRow {
@@ -17,7 +17,6 @@ export const workforceImporter: ImporterDefinition<WorkforceRow, WorkforceRow> =
   optional: [],
   keyColumns: ['year', 'kecamatan_code', 'sector'],
   create() {
-    const kecamatan = kecamatanCache();
     return {
       parse(cells) {
         const check = new RowCheck();
@@ -29,14 +28,7 @@ export const workforceImporter: ImporterDefinition<WorkforceRow, WorkforceRow> =
         });
       },
       key: (row) => [row.year, row.kecamatanCode, row.sector].join(KEY_SEPARATOR),
-      async resolve(db, rows) {
-        await kecamatan.load(db, rows.map((r) => r.kecamatanCode));
-        return rows.map((row) => {
-          const check = new RowCheck();
-          check.found('kecamatan_code', kecamatan.get(row.kecamatanCode), `no kecamatan with code ${row.kecamatanCode}`);
-          return check.result(row);
-        });
-      },
+      resolve: resolveKecamatan(),
       upsert: {
         table: 'workforce',
         conflict: ['year', 'region_code', 'sector'],
