@@ -138,6 +138,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       }),
     );
 
+    // The bulk load ran with user triggers off, including those keeping the paid totals.
+    await client.query('select refresh_sponsor_month_paid()');
+
     const claims = settleClaims(drafts, seed, today);
     calibrateClaims(claims, scale);
     await phase('claim', ['id', 'claim_no', 'enrolment_id', 'programme', 'incident_date', 'submitted_date', 'status', 'claimed_amount',

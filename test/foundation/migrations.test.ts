@@ -18,8 +18,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const TABLES = [
   'audit_entry', 'budget_allocation', 'claim', 'contribution', 'employer', 'enrolment',
-  'mikro_orm_migrations', 'region', 'sponsor', 'worker', 'workforce',
+  'mikro_orm_migrations', 'region', 'sponsor', 'sponsor_month_paid', 'worker', 'workforce',
 ];
+const MIGRATION_NAMES = ['Migration20261126000000_operational_model', 'Migration20261126230000_sponsor_month_paid'];
 
 async function publicRelations(db: TestDatabase): Promise<Array<{ name: string; kind: string }>> {
   const { rows } = await db.pool.query<{ name: string; kind: string }>(`
@@ -55,18 +56,19 @@ describe('migrations from an empty database', () => {
   });
 
   it('goes up: every table, the budget_in_force view and the triggers exist', async () => {
-    expect(await migrateUp(orm)).toEqual(['Migration20261126000000_operational_model']);
+    expect(await migrateUp(orm)).toEqual(MIGRATION_NAMES);
 
     const relations = await publicRelations(db);
     expect(relations.filter((r) => r.kind === 'r').map((r) => r.name)).toEqual(TABLES);
     expect(relations.filter((r) => r.kind === 'v').map((r) => r.name)).toEqual(['budget_in_force']);
-    expect(await publicFunctions(db)).toEqual(['enforce_programme_covered', 'refuse_audit_change']);
+    expect(await publicFunctions(db)).toEqual(['enforce_programme_covered', 'maintain_sponsor_month_paid', 'refresh_sponsor_month_paid', 'refuse_audit_change']);
 
     const { rows: triggers } = await db.pool.query<{ tgname: string }>(
       `select tgname from pg_trigger where not tgisinternal order by tgname`,
     );
     expect(triggers.map((t) => t.tgname)).toEqual([
-      'audit_entry_append_only', 'audit_entry_no_truncate', 'claim_programme_covered', 'contribution_programme_covered',
+      'audit_entry_append_only', 'audit_entry_no_truncate', 'claim_programme_covered', 'contribution_paid_delete',
+      'contribution_paid_insert', 'contribution_paid_update', 'contribution_programme_covered',
     ]);
   });
 
@@ -99,15 +101,15 @@ describe('migrations from an empty database', () => {
 
   it('a second up is a no-op', async () => {
     expect(await migrateUp(orm)).toEqual([]);
-    const { rows } = await db.pool.query(`select name from mikro_orm_migrations`);
-    expect(rows).toEqual([{ name: 'Migration20261126000000_operational_model' }]);
+    const { rows } = await db.pool.query(`select name from mikro_orm_migrations order by id`);
+    expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
     const { rows: [regions] } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
     expect(regions?.n).toBe('57');
   });
 
   it('goes down to zero, leaving only the migrations table', async () => {
     const reverted = await orm.getMigrator().down({ to: 0 });
-    expect(reverted.map((m) => m.name)).toEqual(['Migration20261126000000_operational_model']);
+    expect(reverted.map((m) => m.name)).toEqual([...MIGRATION_NAMES].reverse());
 
     expect(await publicRelations(db)).toEqual([{ name: 'mikro_orm_migrations', kind: 'r' }]);
     expect(await publicFunctions(db)).toEqual([]);
@@ -117,12 +119,12 @@ describe('migrations from an empty database', () => {
     expect(sequences.map((s) => s.relname)).toEqual(['mikro_orm_migrations_id_seq']);
     const { rows: triggers } = await db.pool.query(`select tgname from pg_trigger where not tgisinternal`);
     expect(triggers).toEqual([]);
-    const { rows: applied } = await db.pool.query(`select name from mikro_orm_migrations`);
+    const { rows: applied } = await db.pool.query(`select name from mikro_orm_migrations order by id`);
     expect(applied).toEqual([]);
   });
 
   it('goes up again after down', async () => {
-    expect(await migrateUp(orm)).toEqual(['Migration20261126000000_operational_model']);
+    expect(await migrateUp(orm)).toEqual(MIGRATION_NAMES);
     expect((await publicRelations(db)).map((r) => r.name)).toEqual([...TABLES.slice(0, 2), 'budget_in_force', ...TABLES.slice(2)]);
     const { rows: [regions] } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
     expect(regions?.n).toBe('57');
