@@ -34,6 +34,8 @@ export class SourceSnapshot {
   async copy(select: string, streams: [Writable, ...Writable[]]): Promise<number> {
     const stream = this.client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
     await pipeline([stream, ...streams]);
+    // The stream ends at CopyDone; rowCount comes with CommandComplete, parsed later: a queued query waits for it.
+    await this.client.query('select 1');
     return stream.rowCount;
   }
 
