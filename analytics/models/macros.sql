@@ -1,0 +1,8 @@
+-- macros: yoy_pct_change(value, prior), the percentage change every year-over-year mart reports.
+-- grain: a scalar macro, no rows. sources: none. NULL (never a division error) when the prior
+-- value is missing or zero, so a brief can print "new"; DECIMAL, never DOUBLE, one decimal place.
+create or replace macro yoy_pct_change(value, prior) as
+    case
+        when prior is null or prior = 0 or value is null then null
+        else cast(100 * (value - prior) / prior as decimal(18, 1))
+    end;

@@ -1,0 +1,18 @@
+-- fct_workforce: one row per year, kecamatan and sector: workers in the labour force (coverage denominators).
+-- sources: stg_workforce (latest snapshot), dim_region.
+create or replace view fct_workforce as
+with workforce as (
+    select * from stg_workforce
+    where snapshot_date = (select max(snapshot_date) from stg_workforce)
+),
+final as (
+    select
+        w.year,
+        w.kecamatan_code,
+        r.region_name as kecamatan_name,
+        w.sector,
+        w.labour_force
+    from workforce as w
+    left join dim_region as r on r.region_code = w.kecamatan_code
+)
+select * from final;

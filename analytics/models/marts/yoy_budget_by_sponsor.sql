@@ -1,0 +1,38 @@
+-- yoy_budget_by_sponsor: one row per sponsor and fiscal year: the budget in force against the prior year's.
+-- sources: fct_budget. Change is NULL when the prior year is missing; the percentage also when it is zero.
+create or replace view yoy_budget_by_sponsor as
+with budget as (
+    select * from fct_budget
+),
+yearly as (
+    select
+        fiscal_year as year,
+        sponsor_id,
+        any_value(sponsor_code) as sponsor_code,
+        any_value(sponsor_name) as sponsor_name,
+        any_value(sponsor_kind) as sponsor_kind,
+        any_value(budget_kind) as budget_kind,
+        sum(amount) as amount
+    from budget
+    group by fiscal_year, sponsor_id
+),
+compared as (
+    select cur.*, prior.amount as prior_amount
+    from yearly as cur
+    left join yearly as prior on prior.sponsor_id = cur.sponsor_id and prior.year = cur.year - 1
+),
+final as (
+    select
+        year,
+        sponsor_id,
+        sponsor_code,
+        sponsor_name,
+        sponsor_kind,
+        budget_kind,
+        amount,
+        prior_amount,
+        amount - prior_amount as amount_change,
+        yoy_pct_change(amount, prior_amount) as amount_change_pct
+    from compared
+)
+select * from final;
