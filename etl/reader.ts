@@ -23,13 +23,24 @@ export class WarehouseReader {
   }
 
   async query<T = Record<string, unknown>>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
+    return (await this.run(sql, values)).rows as T[];
+  }
+
+  /** Column names in order and rows as JSON-safe values (BIGINT as strings): for printing. */
+  async table(sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+    const result = await this.run(sql);
+    return { columns: result.columns, rows: result.values };
+  }
+
+  private async run(sql: string, values?: DuckDBValue[]) {
     const handle = this.acquire();
     handle.users++;
     try {
       const instance = await handle.instance;
       const con = await instance.connect();
       try {
-        return (await con.runAndReadAll(sql, values)).getRowObjectsJson() as T[];
+        const reader = await con.runAndReadAll(sql, values);
+        return { columns: reader.columnNames(), values: reader.getRowsJson() as unknown[][], rows: reader.getRowObjectsJson() };
       } finally {
         con.closeSync();
       }
