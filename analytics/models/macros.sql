@@ -1,4 +1,6 @@
--- macros: yoy_pct_change(value, prior), the percentage change every year-over-year mart reports.
+-- macros: yoy_pct_change(value, prior), the percentage change every year-over-year mart reports;
+-- latest_snapshot('stg_x'), the rows of a staging view in its latest snapshot (marts of facts that
+-- carry their own dates read only that).
 -- grain: a scalar macro, no rows. sources: none. NULL (never a division error) when the prior
 -- value is missing or zero, so a brief can print "new"; DECIMAL, never DOUBLE, one decimal place.
 create or replace macro yoy_pct_change(value, prior) as
@@ -6,3 +8,7 @@ create or replace macro yoy_pct_change(value, prior) as
         when prior is null or prior = 0 or value is null then null
         else cast(100 * (value - prior) / prior as decimal(18, 1))
     end;
+
+create or replace macro latest_snapshot(relation) as table
+    select * from query_table(relation)
+    where snapshot_date = (select max(snapshot_date) from query_table(relation));

@@ -17,8 +17,8 @@ with listed as (
     ) as t(occupation, occupation_name_id, occupation_name_en, named_vulnerable)
 ),
 observed as (
-    select distinct occupation from stg_worker
-    where snapshot_date = (select max(snapshot_date) from stg_worker) and occupation is not null
+    select distinct occupation from latest_snapshot('stg_worker')
+    where occupation is not null
 ),
 final as (
     select * from listed

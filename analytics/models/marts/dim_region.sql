@@ -3,8 +3,7 @@
 -- sources: stg_region (latest snapshot).
 create or replace view dim_region as
 with regions as (
-    select * from stg_region
-    where snapshot_date = (select max(snapshot_date) from stg_region)
+    select * from latest_snapshot('stg_region')
 ),
 with_kecamatan as (
     select

@@ -3,16 +3,13 @@
 -- sources: stg_budget_in_force, stg_budget_allocation, stg_sponsor (latest snapshot of each).
 create or replace view fct_budget as
 with budget_in_force as (
-    select * from stg_budget_in_force
-    where snapshot_date = (select max(snapshot_date) from stg_budget_in_force)
+    select * from latest_snapshot('stg_budget_in_force')
 ),
 allocations as (
-    select * from stg_budget_allocation
-    where snapshot_date = (select max(snapshot_date) from stg_budget_allocation)
+    select * from latest_snapshot('stg_budget_allocation')
 ),
 sponsors as (
-    select * from stg_sponsor
-    where snapshot_date = (select max(snapshot_date) from stg_sponsor)
+    select * from latest_snapshot('stg_sponsor')
 ),
 original_allocations as (
     select sponsor_id, fiscal_year, amount as original_amount

@@ -4,20 +4,16 @@
 -- claims carry their own paid_date, so the latest snapshot holds every payment.
 create or replace view fct_claims_paid as
 with claims as (
-    select * from stg_claim
-    where snapshot_date = (select max(snapshot_date) from stg_claim)
+    select * from latest_snapshot('stg_claim')
 ),
 enrolments as (
-    select * from stg_enrolment
-    where snapshot_date = (select max(snapshot_date) from stg_enrolment)
+    select * from latest_snapshot('stg_enrolment')
 ),
 sponsors as (
-    select * from stg_sponsor
-    where snapshot_date = (select max(snapshot_date) from stg_sponsor)
+    select * from latest_snapshot('stg_sponsor')
 ),
 workers as (
-    select * from stg_worker
-    where snapshot_date = (select max(snapshot_date) from stg_worker)
+    select * from latest_snapshot('stg_worker')
 ),
 paid_claims as (
     select * from claims where claim_status = 'PAID'

@@ -4,20 +4,16 @@
 -- contributions carry their own period and paid_date, so the latest snapshot holds them all.
 create or replace view fct_contributions as
 with contributions as (
-    select * from stg_contribution
-    where snapshot_date = (select max(snapshot_date) from stg_contribution)
+    select * from latest_snapshot('stg_contribution')
 ),
 enrolments as (
-    select * from stg_enrolment
-    where snapshot_date = (select max(snapshot_date) from stg_enrolment)
+    select * from latest_snapshot('stg_enrolment')
 ),
 sponsors as (
-    select * from stg_sponsor
-    where snapshot_date = (select max(snapshot_date) from stg_sponsor)
+    select * from latest_snapshot('stg_sponsor')
 ),
 workers as (
-    select * from stg_worker
-    where snapshot_date = (select max(snapshot_date) from stg_worker)
+    select * from latest_snapshot('stg_worker')
 ),
 final as (
     select

@@ -9,8 +9,7 @@ workers as (
     select * from stg_worker
 ),
 sponsors as (
-    select * from stg_sponsor
-    where snapshot_date = (select max(snapshot_date) from stg_sponsor)
+    select * from latest_snapshot('stg_sponsor')
 ),
 active as (
     select

@@ -4,16 +4,13 @@
 -- sources: stg_enrolment, stg_sponsor, stg_worker, dim_region (latest snapshot of each).
 create or replace view fct_enrolment_years as
 with enrolments as (
-    select * from stg_enrolment
-    where snapshot_date = (select max(snapshot_date) from stg_enrolment)
+    select * from latest_snapshot('stg_enrolment')
 ),
 sponsors as (
-    select * from stg_sponsor
-    where snapshot_date = (select max(snapshot_date) from stg_sponsor)
+    select * from latest_snapshot('stg_sponsor')
 ),
 workers as (
-    select * from stg_worker
-    where snapshot_date = (select max(snapshot_date) from stg_worker)
+    select * from latest_snapshot('stg_worker')
 ),
 regions as (
     select * from dim_region

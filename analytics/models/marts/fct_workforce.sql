@@ -2,8 +2,7 @@
 -- sources: stg_workforce (latest snapshot), dim_region.
 create or replace view fct_workforce as
 with workforce as (
-    select * from stg_workforce
-    where snapshot_date = (select max(snapshot_date) from stg_workforce)
+    select * from latest_snapshot('stg_workforce')
 ),
 final as (
     select
