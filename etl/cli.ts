@@ -6,7 +6,7 @@ import { assertDate, monthEnds } from './dates.js';
 import { createEtlService, EtlCheckError } from './etl.service.js';
 import type { RunRecord } from './ledger.js';
 import { RunRefusedError } from './lock.js';
-import { terminalProgress } from './progress.js';
+import { terminalProgress } from '../server/progress.js';
 
 /** Exit codes a cron job or an orchestrator can act on (sysexits.h where one fits). */
 export const EXIT = {
@@ -86,7 +86,10 @@ async function main(): Promise<number> {
     console.error(`etl: cannot start the database: ${(error as Error).message}`);
     return EXIT.unavailable;
   }
-  const etl = createEtlService(config, database.url, log, { onProgress: terminalProgress() });
+  const show = terminalProgress();
+  const etl = createEtlService(config, database.url, log, {
+    onProgress: show && ((e) => show({ label: `${e.date} ${e.table}`, rows: e.rows, seconds: e.seconds, done: e.done })),
+  });
   try {
     if (opts.recover) {
       await etl.recover();

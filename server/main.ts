@@ -4,7 +4,7 @@ import { initORM, migrateUp } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { createServer } from './app.js';
 import { seedDemo } from './seed/seed.service.js';
-import { terminalProgress } from './cli/progress.js';
+import { terminalProgress } from './progress.js';
 import { ensureWarehouse } from '../etl/first-run.js';
 import { startEtlScheduler } from '../etl/scheduler.js';
 
@@ -42,7 +42,6 @@ const workers = await orm.em.fork().getConnection().execute<Array<{ n: number }>
 if (workers[0]!.n === 0) {
   log.info('empty database: seeding the demo Kukar (scale 1, about a minute)');
   const summary = await seedDemo(database.url, { seed: 1, scale: 1, log, onProgress: terminalProgress() });
-  if (process.stderr.isTTY) process.stderr.write('\n');
   log.info(summary, 'demo seeded');
 }
 // An empty warehouse gets its month-end history and a first snapshot before we say ready.

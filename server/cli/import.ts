@@ -6,6 +6,7 @@ import { importCsv, type ImportProgress, type ImportReport } from '../import/imp
 import { IMPORT_KINDS, type ImportKind } from '../import/importer.js';
 import { IMPORTERS } from '../import/importers.js';
 import { createLogger, type Logger } from '../logger.js';
+import { terminalProgress } from '../progress.js';
 
 /** Exit codes: 0 imported, 1 the file has errors and nothing was written, 2 usage or system failure. */
 const EXIT_INVALID = 1;
@@ -89,25 +90,21 @@ function printReport(report: ImportReport, json: boolean): void {
   }
 }
 
-/** A live counter on a terminal; otherwise a log line every few seconds, which suits cron and CI logs. */
+/** The shared progress line on a terminal; otherwise a log line every few seconds, which suits cron and CI logs. */
 function progressReporter(kind: ImportKind, log: Logger) {
-  const tty = process.stderr.isTTY === true;
-  let last = 0;
-  let shown = false;
+  const show = terminalProgress();
+  let lastLog = 0;
+  let latest: ImportProgress | undefined;
   return {
     update(p: ImportProgress) {
-      const interval = tty ? 250 : 5_000;
-      if (p.elapsedMs - last < interval) return;
-      last = p.elapsedMs;
-      if (tty) {
-        process.stderr.write(`\r${kind}: ${p.rows.toLocaleString('en')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en')} rows/s`);
-        shown = true;
-      } else {
-        log.info({ kind, rows: p.rows, rowsPerSecond: Math.round(p.rowsPerSecond) }, 'importing');
-      }
+      latest = p;
+      if (show) return show({ label: kind, rows: p.rows, seconds: p.elapsedMs / 1000 });
+      if (p.elapsedMs - lastLog < 5_000) return;
+      lastLog = p.elapsedMs;
+      log.info({ kind, rows: p.rows, rowsPerSecond: Math.round(p.rowsPerSecond) }, 'importing');
     },
     done() {
-      if (shown) process.stderr.write('\n');
+      if (show && latest) show({ label: kind, rows: latest.rows, seconds: latest.elapsedMs / 1000, done: true });
     },
   };
 }

@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database.js';
 import { initORM, migrateUp } from '../db/orm.js';
 import { createLogger } from '../logger.js';
 import { seedDemo } from '../seed/seed.service.js';
-import { terminalProgress } from './progress.js';
+import { terminalProgress } from '../progress.js';
 
 const positive = (name: string) => (value: string) => {
   const n = Number(value);
@@ -30,7 +30,6 @@ try {
   await migrateUp(orm);
   await orm.close();
   const summary = await seedDemo(database.url, { ...options, log, onProgress: terminalProgress() });
-  if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(JSON.stringify(summary, null, 2));
 } catch (error) {
   console.error(`seed failed: ${(error as Error).message}`);

@@ -177,12 +177,14 @@ function* positions(
         leave = forced === 'RETIRED' ? dayOf(2022, 7, 31) : retireAt;
       }
       const ongoing = leave > ctx.today;
+      const companyWage = Math.max(3_300_000, Math.round(rng.logNormal(spec.wageMedian, 0.35) / 1000) * 1000);
+      // Honoraria spread less than company wages. The company draw is still taken for non-ASN
+      // posts so that every seed keeps generating the same rows.
+      const income = spec.nonAsn ? Math.max(1_500_000, Math.round(rng.logNormal(spec.wageMedian, 0.25) / 1000) * 1000) : companyWage;
       const e = enrolment(ctx, {
         sponsorCode: spec.sponsorCode, employerCode: spec.employerCode, segment: Segment.PU, programmes: spec.programmes,
-        start: hire, end: ongoing ? null : leave, income: Math.max(3_300_000, Math.round(rng.logNormal(spec.wageMedian, 0.35) / 1000) * 1000),
-        industry: spec.industry, exit: ongoing ? 'ONGOING' : exit,
+        start: hire, end: ongoing ? null : leave, income, industry: spec.industry, exit: ongoing ? 'ONGOING' : exit,
       });
-      if (spec.nonAsn) e.income = Math.max(1_500_000, Math.round(rng.logNormal(spec.wageMedian, 0.25) / 1000) * 1000);
       worker.enrolments.push(e);
       const group = spec.nonAsn ? 'VULNERABLE_NON_ASN' : 'OTHER';
       worker.claims.push(

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import type { ProgressLine } from '../progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
 import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
@@ -18,7 +19,7 @@ export interface SeedOptions {
   today?: string;
   log: Logger;
   /** Called as rows stream, for a progress display. */
-  onProgress?: (table: string, rows: number) => void;
+  onProgress?: (line: ProgressLine) => void;
 }
 
 export interface SeedSummary {
@@ -86,7 +87,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       const t0 = Date.now();
       const writer = new CopyWriter(client, table, columns);
       let lastReport = 0;
-      const report = () => options.onProgress?.(table, writer.rows);
+      const report = (done = false) => options.onProgress?.({ label: table, rows: writer.rows, seconds: (Date.now() - t0) / 1000, done });
       const tick = setInterval(() => { if (writer.rows !== lastReport) { lastReport = writer.rows; report(); } }, 500);
       try {
         await fill(writer);
@@ -94,7 +95,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       } finally {
         clearInterval(tick);
       }
-      report();
+      report(true);
       const seconds = (Date.now() - t0) / 1000;
       log.info({ table, rows: rows[table], seconds, rowsPerSecond: Math.round(rows[table]! / seconds) }, 'seeded table');
     };
