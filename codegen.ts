@@ -21,6 +21,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: {
           Rupiah: 'string',
+          Decimal: 'string',
           Date: 'string',
           DateTime: 'string',
           Month: 'string',

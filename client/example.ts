@@ -7,7 +7,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import {
   ApproveClaimDocument, ClaimByIdDocument, DashboardSummaryDocument, PayClaimDocument, SubmitClaimDocument, VerifyClaimDocument,
-  WorkersPageDocument, type ClaimDetailFragment, type Programme,
+  WorkersPageDocument, YearOverYearPanelDocument, type AnalyticsGrouping, type AnalyticsMetric, type ClaimDetailFragment,
+  type MetricUnit, type Programme,
 } from './generated/graphql.js';
 
 export class GraphQLRequestError extends Error {
@@ -82,4 +83,20 @@ export async function budgetLine(request: Request, sponsorId: string, year: numb
   const { dashboard } = await request(DashboardSummaryDocument, { sponsorId, year });
   const b = dashboard.sponsorBudget;
   return `${year}: ${formatRupiah(b.allocated ?? '0')} allocated, ${formatRupiah(b.paid)} paid, ${formatRupiah(b.available)} available`;
+}
+
+/** A warehouse figure for people: Decimal strings stay exact (BigInt for whole values), percentages keep their one decimal. */
+export function formatMetric(value: string | null, unit: MetricUnit): string {
+  if (value === null) return '–';
+  if (unit === 'RUPIAH') return formatRupiah(value);
+  if (unit === 'PERCENT') return `${value.replace('.', ',')} %`;
+  return new Intl.NumberFormat('id-ID').format(BigInt(value));
+}
+
+/** A year-over-year panel: one line per group, "baru" (new) where there is no prior to compare with. */
+export async function yearOverYearLines(request: Request, metric: AnalyticsMetric, year: number, groupBy?: AnalyticsGrouping) {
+  const { yearOverYear: yoy } = await request(YearOverYearPanelDocument, { metric, year, groupBy });
+  const lines = [yoy.total, ...yoy.groups].map((c) =>
+    `${c.label ?? c.key}: ${formatMetric(c.value, yoy.unit)} (${c.isNew ? 'baru' : c.changePct === null ? '–' : `${c.changePct.replace('.', ',')} %`})`);
+  return { asOf: yoy.snapshot.snapshotDate, lines };
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { WarehouseLayout } from './warehouse.js';
 
+interface Handle { inode: number; instance: Promise<DuckDBInstance>; users: number; stale: boolean }
+
 /**
  * For a long-lived process that reads the warehouse (the API's analytics fields): each
  * query runs on the catalogue that was current when it started. When a load swaps in a new
@@ -10,7 +12,7 @@ import { WarehouseLayout } from './warehouse.js';
  * Never blocks a load and never sees half of one.
  */
 export class WarehouseReader {
-  private current: { inode: number; instance: Promise<DuckDBInstance>; users: number; stale: boolean } | null = null;
+  private current: Handle | null = null;
   private readonly layout: WarehouseLayout;
 
   constructor(warehouseDir: string) {
@@ -26,6 +28,27 @@ export class WarehouseReader {
     return (await this.run(sql, values)).rows as T[];
   }
 
+  /**
+   * Runs `work` with every query on one catalogue: the one current at its first query. An answer
+   * built from several statements (a figure and its snapshot date, a whole brief) so never mixes
+   * two loads. Nothing is opened before the first query, so `work` can check its input first.
+   */
+  async pinned<T>(work: (warehouse: { query: WarehouseReader['query'] }) => Promise<T>): Promise<T> {
+    let handle: Handle | null = null;
+    const pin = () => {
+      if (!handle) {
+        handle = this.acquire();
+        handle.users++;
+      }
+      return handle;
+    };
+    try {
+      return await work({ query: async <R>(sql: string, values?: DuckDBValue[]) => (await this.runOn(pin(), sql, values)).rows as R[] });
+    } finally {
+      if (handle) this.release(handle);
+    }
+  }
+
   /** Column names in order and rows as JSON-safe values (BIGINT as strings): for printing. */
   async table(sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
     const result = await this.run(sql);
@@ -36,18 +59,26 @@ export class WarehouseReader {
     const handle = this.acquire();
     handle.users++;
     try {
-      const instance = await handle.instance;
-      const con = await instance.connect();
-      try {
-        const reader = await con.runAndReadAll(sql, values);
-        return { columns: reader.columnNames(), values: reader.getRowsJson() as unknown[][], rows: reader.getRowObjectsJson() };
-      } finally {
-        con.closeSync();
-      }
+      return await this.runOn(handle, sql, values);
     } finally {
-      handle.users--;
-      if (handle.stale && handle.users === 0) void handle.instance.then((i) => i.closeSync());
+      this.release(handle);
     }
+  }
+
+  private async runOn(handle: Handle, sql: string, values?: DuckDBValue[]) {
+    const instance = await handle.instance;
+    const con = await instance.connect();
+    try {
+      const reader = await con.runAndReadAll(sql, values);
+      return { columns: reader.columnNames(), values: reader.getRowsJson() as unknown[][], rows: reader.getRowObjectsJson() };
+    } finally {
+      con.closeSync();
+    }
+  }
+
+  private release(handle: Handle): void {
+    handle.users--;
+    if (handle.stale && handle.users === 0) void handle.instance.then((i) => i.closeSync());
   }
 
   close(): void {

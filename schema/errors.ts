@@ -79,3 +79,12 @@ export class BudgetExceededError extends DomainError {
     this.name = 'BudgetExceededError';
   }
 }
+
+/** The analytics fields were asked before the ETL published a first snapshot of the warehouse. */
+export class WarehouseNotReadyError extends DomainError {
+  readonly code = 'WAREHOUSE_NOT_READY';
+  constructor(message = 'the warehouse has no published snapshot yet: the first ETL run has not finished; try again later') {
+    super(message);
+    this.name = 'WarehouseNotReadyError';
+  }
+}

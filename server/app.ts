@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
+import { WarehouseReader } from '../etl/reader.js';
 import { UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { type ApiConfig, loadConfig } from './config.js';
@@ -30,12 +31,14 @@ export interface ServerOptions {
   today?: () => string;
   /** Count SQL statements per request: `x-sql-statements` header and log field (default: outside production). */
   exposeStatementCount?: boolean;
+  /** The warehouse the analytics fields read (default: the environment's, server/config.ts); tests pass their own. */
+  warehouseDir?: string;
 }
 
 export interface LindungServer {
   app: express.Express;
   listen(port: number, host: string): Promise<http.Server>;
-  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then stops Apollo. */
+  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then stops Apollo and closes the warehouse. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -43,8 +46,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Builds the HTTP server; the entry point only calls this, and tests build their own. */
 export async function createServer(options: ServerOptions): Promise<LindungServer> {
-  const api: ApiConfig = { ...loadConfig().api, ...options.api };
+  const config = loadConfig();
+  const api: ApiConfig = { ...config.api, ...options.api };
   const schema = await buildApiSchema();
+  // One reader for the server's lifetime: it follows the ETL's catalogue swaps by itself (etl/reader.ts).
+  const warehouse = new WarehouseReader(options.warehouseDir ?? config.etl.warehouseDir);
   const verify = createTokenVerifier(api);
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
   // Counting needs AsyncLocalStorage on every promise of the request, so production skips it.
@@ -115,7 +121,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
           });
         }
         return createRequestContext(options.orm.em, res.locals.requestId as string, {
-          user, pageSizeMax: api.pageSizeMax, today: options.today, aggregates,
+          user, pageSizeMax: api.pageSizeMax, today: options.today, aggregates, warehouse,
         });
       },
     }),
@@ -141,6 +147,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         clearTimeout(force);
       }
       await apollo.stop();
+      warehouse.close();
     },
   };
 }

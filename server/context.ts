@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WarehouseReader } from '../etl/reader.js';
 import type { PersonalDataContext } from '../schema/personal-data.js';
 import type { Principal } from './auth/roles.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { todayInKukar } from './seed/dates.js';
 import { AggregateCache } from './services/aggregate-cache.js';
+import { AnalyticsService } from './services/analytics.service.js';
 import { AuditService } from './services/audit.service.js';
 import { BudgetService } from './services/budget.service.js';
 import { ClaimService } from './services/claim.service.js';
@@ -33,10 +35,12 @@ export interface ContextOptions {
   pageSizeMax?: number;
   today?: () => string;
   aggregates?: AggregateCache;
+  warehouse?: WarehouseReader | null;
 }
 
 function createServices(deps: ServiceDeps) {
   return {
+    analytics: new AnalyticsService(deps),
     audit: new AuditService(deps),
     budgets: new BudgetService(deps),
     claims: new ClaimService(deps),
@@ -56,7 +60,7 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
   const user = options.user ?? null;
   const deps: ServiceDeps = {
     em: fork, user, requestId, loaders, pageSizeMax: options.pageSizeMax ?? 100, today: options.today ?? (() => todayInKukar()),
-    aggregates: options.aggregates ?? new AggregateCache(0),
+    aggregates: options.aggregates ?? new AggregateCache(0), warehouse: options.warehouse ?? null,
   };
   return { requestId, user, em: fork, loaders, services: createServices(deps), today: deps.today };
 }

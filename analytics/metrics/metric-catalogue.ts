@@ -19,7 +19,8 @@ export const METRIC_GROUPINGS = ['SPONSOR_KIND', 'SPONSOR', 'PROGRAMME', 'SECTOR
 export type MetricGrouping = (typeof METRIC_GROUPINGS)[number];
 
 /** RUPIAH and COUNT values are whole numbers; PERCENT has one decimal and changes in points. */
-export type MetricUnit = 'RUPIAH' | 'COUNT' | 'PERCENT';
+export const METRIC_UNITS = ['RUPIAH', 'COUNT', 'PERCENT'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** How a trend folds the days of a period: a flow adds them up, a stock shows the period's last day. */
 export type TrendFold = 'SUM' | 'LAST';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../schema/errors.js';
+import { ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
 import { metricDefinition, metricSql, type MetricGrouping, type MetricName, type MetricUnit } from './metric-catalogue.js';
 
 /** What the queries need from a warehouse handle (`etl/reader.ts` WarehouseReader has it). */
@@ -10,6 +10,7 @@ export interface WarehouseQueries {
 export interface WarehouseSnapshot {
   snapshotDate: string;
   runId: string;
+  /** ISO 8601, UTC. */
   publishedAt: string;
 }
 
@@ -48,7 +49,8 @@ export interface YearOverYearAnswer {
   sql: string[];
 }
 
-export type TrendInterval = 'MONTH' | 'QUARTER' | 'YEAR';
+export const TREND_INTERVALS = ['MONTH', 'QUARTER', 'YEAR'] as const;
+export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
 export interface TrendQuery {
   metric: MetricName;
@@ -86,7 +88,9 @@ function checkYear(field: string, year: number): void {
 }
 
 function checkDate(field: string, value: string): void {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  // Month 13 makes an Invalid Date, whose toISOString throws: test before asking it.
+  const parsed = new Date(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
   if (!ok) throw new ValidationError(field, 'must be a calendar date YYYY-MM-DD');
 }
 
@@ -117,11 +121,11 @@ order by c.value desc nulls last, key`;
 }
 
 export async function warehouseSnapshot(warehouse: WarehouseQueries): Promise<WarehouseSnapshot> {
-  const [row] = await warehouse.query<{ snapshot_date: string; run_id: string; published_at: string }>(
-    `select cast(snapshot_date as varchar) as snapshot_date, run_id, cast(published_at as varchar) as published_at
+  const [row] = await warehouse.query<{ snapshot_date: string; run_id: string; published_ms: string }>(
+    `select cast(snapshot_date as varchar) as snapshot_date, run_id, cast(epoch_ms(published_at) as varchar) as published_ms
      from snapshots order by snapshot_date desc limit 1`);
-  if (!row) throw new Error('the warehouse has no published snapshot yet');
-  return { snapshotDate: row.snapshot_date, runId: row.run_id, publishedAt: row.published_at };
+  if (!row) throw new WarehouseNotReadyError();
+  return { snapshotDate: row.snapshot_date, runId: row.run_id, publishedAt: new Date(Number(row.published_ms)).toISOString() };
 }
 
 type ComparisonRow = { key: string; label: string | null; value: string | null; prior: string | null; change: string | null; change_pct: string | null };

@@ -149,9 +149,9 @@ function camel(snake: string): string {
   return snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** `Variable "$input" got invalid value … at "input.nik"; …` → input.nik. */
+/** `Variable "$input" got invalid value … at "input.nik"; …` → input.nik; `Variable "$from" got invalid value "…"; …` → from. */
 function variablePath(message: string): string | undefined {
-  const m = /^Variable "\$([A-Za-z0-9_]+)" got invalid value .*? (?:at "([^"]+)")?;/s.exec(message);
+  const m = /^Variable "\$([A-Za-z0-9_]+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(message);
   return m ? (m[2] ?? m[1]) : undefined;
 }
 

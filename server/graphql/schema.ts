@@ -1,6 +1,9 @@
+// First: type-graphql's decorators read design metadata as each class below is defined.
+import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker.js';
+import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AuditResolver } from '../resolvers/audit.resolver.js';
 import { BudgetResolver } from '../resolvers/budget.resolver.js';
 import { ClaimResolver } from '../resolvers/claim.resolver.js';
@@ -14,7 +17,7 @@ import { SponsorResolver } from '../resolvers/sponsor.resolver.js';
 import { WorkerResolver } from '../resolvers/worker.resolver.js';
 
 export const RESOLVERS = [
-  AuditResolver, BudgetResolver, ClaimResolver, ContributionResolver, DashboardResolver, EmployerResolver, EnrolmentResolver,
+  AnalyticsResolver, AuditResolver, BudgetResolver, ClaimResolver, ContributionResolver, DashboardResolver, EmployerResolver, EnrolmentResolver,
   NodeResolver, RegionResolver, SponsorBudgetResolver, SponsorResolver, WorkerResolver,
 ] as const;
 

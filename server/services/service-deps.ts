@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WarehouseReader } from '../../etl/reader.js';
 import type { Principal } from '../auth/roles.js';
 import type { Loaders } from '../loaders.js';
 import type { AggregateCache } from './aggregate-cache.js';
@@ -14,4 +15,6 @@ export interface ServiceDeps {
   today: () => string;
   /** Shared by all requests of one server: dashboard aggregates. */
   aggregates: AggregateCache;
+  /** Shared by all requests of one server: the analytics warehouse, read-only. Null in contexts built without one. */
+  warehouse: WarehouseReader | null;
 }

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { createServer, type LindungServer } from '../../server/app.js';
 import { mintToken } from '../../server/auth/tokens.js';
@@ -32,15 +34,20 @@ export interface TestApi {
 
 /**
  * A real server over HTTP on an ephemeral port, on its own database cloned from the migrated
- * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY.
+ * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY;
+ * `warehouseDir` is the DuckDB warehouse the analytics fields read.
  */
-export async function startApi(options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase } = {}): Promise<TestApi> {
+export async function startApi(
+  options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase; warehouseDir?: string } = {},
+): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const logs: Array<Record<string, any>> = [];
   const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) }) as unknown as Logger;
   if (options.scale) await seedDemo(db.url, { seed: 1, scale: options.scale, today: TODAY, log });
   const config: ApiConfig = { ...loadConfig({ NODE_ENV: 'test' }).api, ...options.api };
-  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true });
+  // Never the developer's own warehouse: without one the analytics fields answer WAREHOUSE_NOT_READY.
+  const warehouseDir = options.warehouseDir ?? path.join(os.tmpdir(), 'lindung-test-no-warehouse');
+  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true, warehouseDir });
   const http = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   const tokens = new Map<string, string>();

@@ -1,0 +1,36 @@
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { MetricDefinition, Trend, YearOverYear } from '../../schema/types/analytics.type.js';
+import type { RequestContext } from '../context.js';
+import { TrendArgs, YearOverYearArgs } from '../inputs/analytics.args.js';
+import { periodComplexity } from './complexity.js';
+
+/** Dashboard figures from the warehouse: aggregates with no personal data, so any role may read them. */
+@Resolver()
+export class AnalyticsResolver {
+  @Authorized()
+  @Query(() => [MetricDefinition], { description: 'The warehouse metrics `yearOverYear` and `trend` answer, with their units and groupings.' })
+  metrics(@Ctx() ctx: RequestContext): MetricDefinition[] {
+    return ctx.services.analytics.metrics();
+  }
+
+  @Authorized()
+  @Query(() => YearOverYear, {
+    description:
+      'A metric in one year against another (default the year before), as a total and optionally by group, from the latest ' +
+      'warehouse snapshot: the figures of the year-over-year briefs. WAREHOUSE_NOT_READY until the first ETL run has published.',
+  })
+  yearOverYear(@Ctx() ctx: RequestContext, @Args(() => YearOverYearArgs) args: YearOverYearArgs): Promise<YearOverYear> {
+    return ctx.services.analytics.yearOverYear(args);
+  }
+
+  @Authorized()
+  @Query(() => Trend, {
+    description:
+      'A metric per month, quarter or year between two dates, from the latest warehouse snapshot. WAREHOUSE_NOT_READY until the ' +
+      'first ETL run has published.',
+    complexity: periodComplexity,
+  })
+  trend(@Ctx() ctx: RequestContext, @Args(() => TrendArgs) args: TrendArgs): Promise<Trend> {
+    return ctx.services.analytics.trend(args);
+  }
+}

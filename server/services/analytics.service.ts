@@ -1,0 +1,53 @@
+import {
+  type MetricComparison as Comparison, trend, type TrendAnswer, type TrendQuery, type WarehouseQueries, type WarehouseSnapshot as Snapshot,
+  yearOverYear, type YearOverYearAnswer, type YearOverYearQuery,
+} from '../../analytics/metrics/metric-queries.js';
+import { METRICS } from '../../analytics/metrics/metric-catalogue.js';
+import { WarehouseNotReadyError } from '../../schema/errors.js';
+import type { MetricComparison, MetricDefinition, Trend, WarehouseSnapshot, YearOverYear } from '../../schema/types/analytics.type.js';
+import type { ServiceDeps } from './service-deps.js';
+
+const ZERO = /^-?0+(\.0+)?$/;
+
+/**
+ * Dashboard figures from the warehouse, through the metric layer the briefs use
+ * (analytics/metrics), so the API and the briefs print the same numbers from the same SQL.
+ */
+export class AnalyticsService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  metrics(): MetricDefinition[] {
+    return [...METRICS.values()].map((m) => ({
+      name: m.name, unit: m.unit, groupings: m.groupings, hasYearOverYear: m.yearly, hasTrend: m.trend !== null, description: m.description,
+    }));
+  }
+
+  async yearOverYear(query: YearOverYearQuery): Promise<YearOverYear> {
+    const answer: YearOverYearAnswer = await this.onWarehouse((w) => yearOverYear(w, query));
+    return { ...answer, total: comparison(answer.total), groups: answer.groups.map(comparison), snapshot: snapshot(answer.snapshot) };
+  }
+
+  async trend(query: TrendQuery): Promise<Trend> {
+    const answer: TrendAnswer = await this.onWarehouse((w) => trend(w, query));
+    return { ...answer, snapshot: snapshot(answer.snapshot), sql: [answer.sql] };
+  }
+
+  /** The reader opens the catalogue at the first statement, after the input is checked, so bad input is reported as such before the first load too. */
+  private onWarehouse<T>(work: (warehouse: WarehouseQueries) => Promise<T>): Promise<T> {
+    const reader = this.deps.warehouse;
+    const notReady = (): never => { throw new WarehouseNotReadyError(); };
+    if (!reader) return work({ query: async () => notReady() });
+    return reader.pinned((pinned) => work({
+      query: async <R>(sql: string) => (reader.available() ? pinned.query<R>(sql) : notReady()),
+    }));
+  }
+}
+
+/** "New" needs something to show: a zero after nothing (a programme with no payment yet) is not new. */
+function comparison(c: Comparison): MetricComparison {
+  return { ...c, isNew: c.value !== null && !ZERO.test(c.value) && (c.prior === null || ZERO.test(c.prior)) };
+}
+
+function snapshot(s: Snapshot): WarehouseSnapshot {
+  return { snapshotDate: s.snapshotDate, etlRunId: s.runId, publishedAt: new Date(s.publishedAt) };
+}
