@@ -1,0 +1,97 @@
+import { metricSql, type MetricName } from '../metrics/metric-catalogue.js';
+import type { BriefContent, BriefQuery } from './brief.content.js';
+
+/**
+ * The methods appendix in a form that prints in a few pages: every statement the brief ran is one
+ * of a few templates filled with a metric's SQL and the query's parameters, so the appendix prints
+ * each template and each metric once, plus a table of which query filled which template how. A
+ * template is only used when filling it back gives the exact statement that ran, character for
+ * character; otherwise the full statements are printed.
+ */
+
+export interface MethodsTemplate {
+  id: string;
+  kind: BriefQuery['kind'];
+  sql: string;
+}
+
+export interface MethodsQuery {
+  id: string;
+  metric: MetricName;
+  kind: BriefQuery['kind'];
+  groupBy: string | null;
+  period: string;
+  template: string | null;
+}
+
+export interface MethodsMetric {
+  metric: MetricName;
+  kind: 'yearly' | 'trends';
+  sql: string;
+}
+
+export interface Methods {
+  /** Empty when some statement did not fit a template: print the full statements then. */
+  templates: MethodsTemplate[];
+  queries: MethodsQuery[];
+  metrics: MethodsMetric[];
+}
+
+type Substitution = [literal: string, placeholder: string];
+
+const replaceAll = (text: string, from: string, to: string) => text.split(from).join(to);
+
+function substitutions(query: BriefQuery, statement: number, content: BriefContent): Substitution[] {
+  if (query.kind === 'trend') {
+    return [[metricSql('trends', query.metric), '<metric>'], [query.from!, '<from>'], [query.to!, '<to>']];
+  }
+  const grouping = statement === 0 ? 'TOTAL' : query.groupBy!;
+  return [[metricSql('yearly', query.metric), '<metric>'], [`'${grouping}'`, "'<breakdown>'"],
+    [String(content.year), '<year>'], [String(content.compare), '<compare>']];
+}
+
+function toTemplate(sql: string, subs: Substitution[]): string | null {
+  let template = sql;
+  for (const [literal, placeholder] of subs) template = replaceAll(template, literal, placeholder);
+  let filled = template;
+  for (const [literal, placeholder] of [...subs].reverse()) filled = replaceAll(filled, placeholder, literal);
+  return filled === sql ? template : null;
+}
+
+export function methodsOf(content: BriefContent): Methods {
+  const templates = new Map<string, MethodsTemplate>();
+  let fits = true;
+  const queries = content.queries.map((query): MethodsQuery => {
+    let id: string | null = null;
+    query.sql.forEach((sql, i) => {
+      const template = toTemplate(sql, substitutions(query, i, content));
+      if (template === null) {
+        fits = false;
+        return;
+      }
+      let known = templates.get(template);
+      if (!known) {
+        known = { id: `T${templates.size + 1}`, kind: query.kind, sql: template };
+        templates.set(template, known);
+      }
+      if (id !== null && id !== known.id) fits = false;
+      id = known.id;
+    });
+    return {
+      id: query.id, metric: query.metric, kind: query.kind, groupBy: query.groupBy,
+      period: query.kind === 'trend' ? `${query.from} … ${query.to}` : `${content.year} / ${content.compare}`,
+      template: id,
+    };
+  });
+  const seen = new Set<string>();
+  const metrics: MethodsMetric[] = [];
+  for (const query of content.queries) {
+    const kind = query.kind === 'trend' ? 'trends' : 'yearly';
+    if (seen.has(`${kind}:${query.metric}`)) continue;
+    seen.add(`${kind}:${query.metric}`);
+    metrics.push({ metric: query.metric, kind, sql: metricSql(kind, query.metric) });
+  }
+  return fits
+    ? { templates: [...templates.values()], queries, metrics }
+    : { templates: [], queries: queries.map((q) => ({ ...q, template: null })), metrics };
+}

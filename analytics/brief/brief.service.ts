@@ -1,0 +1,199 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ValidationError } from '../../schema/errors.js';
+import { warehouseSnapshot, type WarehouseQueries } from '../metrics/metric-queries.js';
+import { buildBriefContent, lastCompleteYear, type BriefContent } from './brief.content.js';
+import { composeBrief } from './brief.document.js';
+import { LANGS, type Lang } from './number-format.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+import { openPdfRenderer, type PdfRenderer } from './render-pdf.js';
+import { escapeXml as escape } from './svg-charts.js';
+
+/**
+ * Writes the year-over-year briefs into one folder that the server publishes at /briefs/:
+ * `brief-<year>-vs-<compare>.<lang>.<html|md|pdf>`, `latest.<lang>.<ext>` (copies of the newest
+ * year's brief) and an `index.html` listing them. No process-level side effects: the CLI, the
+ * server's start-up and the nightly job all call this.
+ */
+
+export const BRIEF_FORMATS = ['html', 'md', 'pdf'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+export interface WriteBriefsOptions {
+  /** Every query of one call runs on one catalogue (etl/reader.ts WarehouseReader has `pinned`). */
+  warehouse: { pinned<T>(work: (warehouse: WarehouseQueries) => Promise<T>): Promise<T> };
+  outDir: string;
+  /** Default: the last calendar year complete on the snapshot date. */
+  year?: number;
+  /** Default: the year before `year`. */
+  compare?: number;
+  langs?: readonly Lang[];
+  formats?: readonly BriefFormat[];
+  /** Chromium for PDFs (default /usr/bin/chromium). */
+  chromiumPath?: string;
+  /** One info line per file written (a pino logger fits). */
+  log?: { info(details: object, message: string): void };
+}
+
+export interface WrittenBrief {
+  file: string;
+  path: string;
+  lang: Lang;
+  format: BriefFormat;
+  bytes: number;
+}
+
+export interface BriefsWritten {
+  year: number;
+  compare: number;
+  content: BriefContent;
+  files: WrittenBrief[];
+}
+
+const YEAR_MIN = 1990;
+const YEAR_MAX = 2100;
+const FILE = /^brief-(\d{4})-vs-(\d{4})\.(id|en)\.(html|md|pdf)$/;
+
+export const briefFileName = (year: number, compare: number, lang: Lang, format: BriefFormat) =>
+  `brief-${year}-vs-${compare}.${lang}.${format}`;
+
+function checkYear(field: string, year: number): void {
+  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
+    throw new ValidationError(field, `must be a whole year from ${YEAR_MIN} to ${YEAR_MAX}`);
+  }
+}
+
+export function validateBriefOptions(o: { year?: number; compare?: number; langs?: readonly string[]; formats?: readonly string[] }): void {
+  if (o.year !== undefined) checkYear('year', o.year);
+  if (o.compare !== undefined) {
+    checkYear('compare', o.compare);
+    if (o.year !== undefined && o.compare >= o.year) throw new ValidationError('compare', 'must be a year before year');
+  }
+  if (o.langs !== undefined) {
+    const bad = o.langs.find((l) => !(LANGS as readonly string[]).includes(l));
+    if (o.langs.length === 0 || bad !== undefined) throw new ValidationError('lang', `must be ${LANGS.join(' or ')}${bad ? `, not "${bad}"` : ''}`);
+  }
+  if (o.formats !== undefined) {
+    const bad = o.formats.find((f) => !(BRIEF_FORMATS as readonly string[]).includes(f));
+    if (o.formats.length === 0 || bad !== undefined) {
+      throw new ValidationError('format', `must be ${BRIEF_FORMATS.join(', ')}${bad ? `, not "${bad}"` : ''}`);
+    }
+  }
+}
+
+/** Readers of the published folder never see half a file: write beside it, then rename. */
+function writeAtomically(file: string, data: string | Buffer): number {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+}
+
+export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWritten> {
+  const langs = options.langs ?? LANGS;
+  const formats = options.formats ?? BRIEF_FORMATS;
+  validateBriefOptions({ ...options, langs, formats });
+  const content = await options.warehouse.pinned(async (warehouse) => {
+    const year = options.year ?? lastCompleteYear((await warehouseSnapshot(warehouse)).snapshotDate);
+    const compare = options.compare ?? year - 1;
+    validateBriefOptions({ year, compare });
+    return buildBriefContent(warehouse, { year, compare });
+  });
+  const { year, compare } = content;
+  fs.mkdirSync(options.outDir, { recursive: true });
+  const files: WrittenBrief[] = [];
+  const record = (lang: Lang, format: BriefFormat, data: string | Buffer) => {
+    const file = briefFileName(year, compare, lang, format);
+    const target = path.join(options.outDir, file);
+    const bytes = writeAtomically(target, data);
+    files.push({ file, path: target, lang, format, bytes });
+    options.log?.info({ file: target, bytes }, 'brief written');
+  };
+
+  // HTML and Markdown first, for every language: a missing Chromium then costs only the PDFs.
+  const docs = langs.map((lang) => composeBrief(content, lang));
+  const htmls = docs.map((doc) => renderHtml(doc));
+  let pdf: PdfRenderer | undefined;
+  try {
+    docs.forEach((doc, i) => {
+      if (formats.includes('html')) record(doc.lang, 'html', htmls[i]!);
+      if (formats.includes('md')) record(doc.lang, 'md', renderMarkdown(doc));
+    });
+    if (formats.includes('pdf')) {
+      pdf = await openPdfRenderer(options.chromiumPath);
+      for (const [i, doc] of docs.entries()) record(doc.lang, 'pdf', await pdf.render(htmls[i]!, `${doc.title} · ${doc.dataAsOf}`));
+    }
+  } finally {
+    await pdf?.close();
+    publishLatest(options.outDir, year, files);
+    writeBriefIndex(options.outDir);
+  }
+  return { year, compare, content, files };
+}
+
+/** `latest.<lang>.<ext>` follow the newest year's brief: writing an older year's brief leaves them. */
+function publishLatest(outDir: string, year: number, files: WrittenBrief[]): void {
+  if (year < Math.max(year, ...listBriefs(outDir).map((b) => b.year))) return;
+  for (const f of files) writeAtomically(path.join(outDir, `latest.${f.lang}.${f.format}`), fs.readFileSync(f.path));
+}
+
+export interface ListedBrief {
+  file: string;
+  year: number;
+  compare: number;
+  lang: Lang;
+  format: BriefFormat;
+}
+
+export function listBriefs(outDir: string): ListedBrief[] {
+  if (!fs.existsSync(outDir)) return [];
+  return fs.readdirSync(outDir).flatMap((file) => {
+    const m = FILE.exec(file);
+    return m ? [{ file, year: Number(m[1]), compare: Number(m[2]), lang: m[3] as Lang, format: m[4] as BriefFormat }] : [];
+  });
+}
+
+/** `index.html`: every brief in the folder, newest year first, each language and format a link. */
+export function writeBriefIndex(outDir: string): string {
+  const briefs = listBriefs(outDir);
+  const pairs = [...new Set(briefs.map((b) => `${b.year}-${b.compare}`))]
+    .map((p) => p.split('-').map(Number) as [number, number])
+    .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  const names: Record<BriefFormat, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
+  const langNames: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
+  const rows = pairs.map(([year, compare]) => {
+    const links = LANGS.map((lang) => {
+      const mine = BRIEF_FORMATS.map((format) => briefs.find((b) => b.year === year && b.compare === compare && b.lang === lang && b.format === format))
+        .filter((b): b is ListedBrief => b !== undefined)
+        .map((b) => `<a href="${escape(b.file)}">${names[b.format]}</a>`);
+      return mine.length ? `<td>${langNames[lang]}: ${mine.join(' · ')}</td>` : '<td></td>';
+    }).join('');
+    return `<tr><th scope="row">${year} / ${compare}</th>${links}</tr>`;
+  });
+  const latest = LANGS.flatMap((lang) => BRIEF_FORMATS.map((format) => `latest.${lang}.${format}`))
+    .filter((f) => fs.existsSync(path.join(outDir, f)));
+  const html = `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Ringkasan kebijakan · Policy briefs</title>
+<style>body{font:11pt/1.5 "DejaVu Sans",Arial,sans-serif;color:#1d2733;max-width:48rem;margin:2rem auto;padding:0 1rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d9dee3}a{color:#1f5f8b}</style>
+</head>
+<body>
+<h1>Ringkasan kebijakan · Policy briefs</h1>
+<p>Perlindungan jaminan sosial ketenagakerjaan di Kutai Kartanegara, tahun dibanding tahun sebelumnya. ·
+Workers' social-security protection in Kutai Kartanegara, each year against the year before.</p>
+${latest.length ? `<p>Terbaru · Latest: ${latest.map((f) => `<a href="${f}">${f}</a>`).join(' · ')}</p>` : ''}
+<table><thead><tr><th>Tahun · Year</th><th colspan="2">Berkas · Files</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+</body>
+</html>
+`;
+  writeAtomically(path.join(outDir, 'index.html'), html);
+  return html;
+}

@@ -1,0 +1,141 @@
+import type { Block, BriefDocument, TableBlock } from './brief.document.js';
+import { escapeXml as escape } from './svg-charts.js';
+
+/**
+ * One self-contained HTML file: styles inline, charts as inline SVG, no scripts, fonts or images
+ * to fetch (a Content-Security-Policy says so to the browser too), print CSS for A4 so the same
+ * file is the PDF's source and prints well from any browser.
+ */
+
+const CSS = `
+@page { size: A4; margin: 16mm 16mm 18mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 182mm; padding: 12mm 6mm 16mm; color: #1d2733; background: #fff;
+  font: 10.5pt/1.5 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
+header.cover { border-bottom: 3px solid #1f5f8b; padding-bottom: 5mm; margin-bottom: 5mm; }
+.kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 8.5pt; color: #1f5f8b; font-weight: bold; margin: 0; }
+h1 { font-size: 19pt; line-height: 1.2; margin: 2mm 0 1.5mm; }
+.subtitle { margin: 0; color: #3b4652; }
+.meta { margin: 2mm 0 0; font-size: 9pt; color: #5b6672; }
+.headline { background: #eef4f9; border-left: 5px solid #1f5f8b; padding: 4mm 5mm; margin: 0 0 5mm; break-inside: avoid; }
+.headline h2 { font-size: 14.5pt; margin: 0 0 2mm; line-height: 1.25; }
+.headline p { margin: 0; }
+.key-figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 0 0 6mm; padding: 0; list-style: none; }
+.key-figure { border: 1px solid #d9dee3; border-radius: 2mm; padding: 3mm; break-inside: avoid; }
+.key-figure .label { font-size: 8.5pt; color: #5b6672; display: block; min-height: 2.4em; }
+.key-figure .value { font-size: 15pt; font-weight: bold; display: block; white-space: nowrap; }
+.key-figure .change { font-size: 9pt; display: block; }
+.key-figure .detail { font-size: 8.5pt; color: #5b6672; display: block; }
+nav.contents { font-size: 9pt; columns: 2; margin: 0 0 4mm; }
+nav.contents h2 { font-size: 10pt; margin: 0 0 1mm; column-span: all; }
+nav.contents ol { margin: 0; padding-left: 5mm; }
+nav a, .query a { color: inherit; }
+section { margin: 0 0 6mm; }
+h2.section { font-size: 13pt; border-bottom: 1px solid #d9dee3; padding-bottom: 1mm; margin: 6mm 0 2.5mm; break-after: avoid; }
+h2.section .number { color: #1f5f8b; margin-right: 2mm; }
+p, ul { margin: 0 0 2.5mm; }
+ul { padding-left: 5mm; }
+li { margin-bottom: 1mm; }
+.query { font-size: 8pt; color: #5b6672; margin: 3mm 0 1mm; break-after: avoid; }
+figure { margin: 2mm 0 4mm; break-inside: avoid; }
+figcaption { font-weight: bold; font-size: 9pt; margin-bottom: 1mm; }
+figure svg { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 8.8pt; margin: 1mm 0 1.5mm; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; font-size: 9pt; padding-bottom: 1mm; caption-side: top; }
+th, td { padding: 1mm 1.5mm; border-bottom: 1px solid #e3e7eb; vertical-align: top; }
+thead th { border-bottom: 1.5px solid #1d2733; text-align: left; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
+tbody th { text-align: left; font-weight: normal; }
+tfoot td { font-weight: bold; border-top: 1.5px solid #1d2733; border-bottom: none; }
+tr { break-inside: avoid; }
+.note { font-size: 8.5pt; color: #5b6672; margin: 0 0 3mm; }
+.appendix { break-before: page; }
+.appendix h3 { font-size: 10.5pt; margin: 5mm 0 1mm; break-after: avoid; }
+.appendix h4 { font-size: 9pt; margin: 3mm 0 1mm; break-after: avoid; }
+.appendix-query { break-inside: avoid; }
+.appendix pre { font: 7.6pt/1.35 "DejaVu Sans Mono", "Liberation Mono", monospace; background: #f5f7f9; border: 1px solid #e3e7eb;
+  padding: 2mm; white-space: pre-wrap; word-break: break-word; margin: 0 0 2mm; }
+.appendix .description { margin: 0 0 1mm; font-size: 9pt; }
+@media print {
+  body { max-width: none; padding: 0; }
+  .screen-only { display: none; }
+  nav.contents a, .query a { text-decoration: none; }
+}
+`;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function table(t: TableBlock, noData = ''): string {
+  const cls = (i: number) => (t.columns[i]?.numeric ? ' class="num"' : '');
+  const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escape(c.label)}</th>`).join('');
+  const rows = t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}">${escape(noData)}</td></tr>` : t.rows.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escape(cell)}</th>` : `<td${cls(i)}>${escape(cell)}</td>`)).join('')}</tr>`).join('');
+  const foot = t.footer ? `<tfoot><tr>${t.footer.map((cell, i) => `<td${cls(i)}>${escape(cell)}</td>`).join('')}</tr></tfoot>` : '';
+  const note = t.note ? `<p class="note">${escape(t.note)}</p>` : '';
+  return `<table><caption>${escape(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>${note}`;
+}
+
+function block(b: Block, doc: BriefDocument): string {
+  switch (b.kind) {
+    case 'paragraph': return `<p>${escape(b.text)}</p>`;
+    case 'bullets': return `<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+    case 'query': return `<p class="query">${escape(b.ids.length > 1 ? doc.words.queries : doc.words.query)} ` +
+      `${b.ids.map((id) => `<a href="#${id.toLowerCase()}">${escape(id)}</a>`).join(', ')} · ${escape(doc.words.seeAppendix)}</p>`;
+    case 'table': return table(b, doc.words.noData);
+    case 'chart': return `<figure><figcaption>${escape(b.caption)}</figcaption>${b.svg}</figure>`;
+  }
+}
+
+export function renderHtml(doc: BriefDocument): string {
+  const figures = doc.keyFigures.map((f) => `<li class="key-figure"><span class="label">${escape(f.label)}</span>` +
+    `<span class="value">${escape(f.value)}</span><span class="change">${escape(f.change)}</span>` +
+    `<span class="detail">${escape(f.detail)} · <a href="#${f.query.toLowerCase()}">${escape(f.query)}</a></span></li>`).join('');
+  const contents = `<nav class="contents" aria-label="${escape(doc.words.contents)}"><h2>${escape(doc.words.contents)}</h2><ol>` +
+    doc.sections.map((s) => `<li><a href="#${s.id}">${escape(s.title)}</a></li>`).join('') +
+    `</ol><p><a href="#appendix">${escape(doc.appendix.title)}</a></p></nav>`;
+  const sections = doc.sections.map((s) => `<section id="${s.id}"><h2 class="section"><span class="number">${s.number}.</span>${escape(s.title)}</h2>` +
+    s.blocks.map((b) => block(b, doc)).join('\n') + '</section>').join('\n');
+  const a = doc.appendix;
+  const pre = (sql: string) => `<pre><code>${escape(sql)}</code></pre>`;
+  const indexTable = table(a.index).replace(/<tr><th scope="row">([^<]*)<\/th>/g, (row, id: string) =>
+    (a.index.ids.includes(id) ? `<tr id="${id.toLowerCase()}"><th scope="row"><a href="#${id.toLowerCase()}-sql">${id}</a></th>` : row));
+  const appendix = `<section class="appendix" id="appendix"><h2 class="section">${escape(a.title)}</h2>` +
+    `<p>${escape(a.intro)}</p><p class="note">${escape(a.rerun)}</p>` +
+    `<h3>${escape(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escape(d)}</li>`).join('')}</ul>` +
+    indexTable +
+    (a.templates.items.length ? `<h3>${escape(a.templates.title)}</h3><p class="description">${escape(a.templates.text)}</p>` +
+      a.templates.items.map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escape(t.id)}</h4>${pre(`${t.sql};`)}</div>`).join('') : '') +
+    `<h3>${escape(a.metrics.title)}</h3><p class="description">${escape(a.metrics.text)}</p>` +
+    a.metrics.items.map((m) => `<div class="appendix-query"><h4>${escape(m.title)}</h4><p class="description">${escape(m.description)}</p>${pre(m.sql)}</div>`).join('') +
+    `<div class="${a.statements.print ? '' : 'screen-only'}"><h3>${escape(a.statements.title)}</h3><p class="description">${escape(a.statements.text)}</p>` +
+    a.statements.items.map((q) => `<div class="appendix-query" id="${q.id.toLowerCase()}-sql"><h4>${escape(q.id)} · ${escape(q.title)}</h4>` +
+      `<p class="description">${escape(q.description)}</p>${q.sql.map((sql) => pre(`${sql};`)).join('')}</div>`).join('\n') +
+    '</div></section>';
+  return `<!doctype html>
+<html lang="${doc.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(doc.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="cover">
+<p class="kicker">${escape(doc.kicker)}</p>
+<h1>${escape(doc.title)}</h1>
+<p class="subtitle">${escape(doc.subtitle)}</p>
+<p class="meta">${escape(doc.preparedFor)} · ${escape(doc.dataAsOf)}</p>
+</header>
+<main>
+<div class="headline" id="headline"><h2>${escape(doc.headline.title)}</h2><p>${escape(doc.headline.lead)}</p></div>
+<ul class="key-figures">${figures}</ul>
+${contents}
+${sections}
+${appendix}
+</main>
+</body>
+</html>
+`;
+}
