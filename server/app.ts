@@ -33,6 +33,8 @@ export interface ServerOptions {
   exposeStatementCount?: boolean;
   /** The warehouse the analytics fields read (default: the environment's, server/config.ts); tests pass their own. */
   warehouseDir?: string;
+  /** The folder served at /briefs/ (default: the environment's, server/config.ts). */
+  briefsDir?: string;
 }
 
 export interface LindungServer {
@@ -93,6 +95,16 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     const ready = (options.isReady?.() ?? true) && (await options.orm.isConnected());
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  // Aggregate figures with no personal data, for readers without a token (the Bupati's office).
+  // The briefs fetch nothing, and the policy says so to the browser too.
+  app.use('/briefs', express.static(options.briefsDir ?? config.briefs.dir, {
+    dotfiles: 'ignore',
+    setHeaders: (res, file) => {
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (file.endsWith('.md')) res.setHeader('content-type', 'text/markdown; charset=utf-8');
+    },
+  }));
   if (api.introspection) {
     app.use('/graphiql', ideRouter());
     app.get('/', (_req, res) => res.redirect('/graphiql'));

@@ -65,6 +65,19 @@ const EtlEnvSchema = z.object({
   WAREHOUSE_KEY_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_WAREHOUSE_KEY_SECRET),
 });
 
+/** The policy briefs the platform keeps and serves at /briefs/ (analytics/README.md, Briefs). */
+const BriefsEnvSchema = z.object({
+  LINDUNG_BRIEFS_DIR: z.string().min(1).optional(),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+});
+
+export interface BriefsConfig {
+  /** Default `<LINDUNG_DATA_DIR>/briefs`. */
+  dir: string;
+  /** Debian's chromium, which prints the PDFs; without it the briefs are HTML and Markdown only. */
+  chromiumPath: string;
+}
+
 export interface EtlConfig {
   /** Default `<LINDUNG_DATA_DIR>/warehouse`. */
   warehouseDir: string;
@@ -105,6 +118,7 @@ export interface Config {
   dbPoolMax: number;
   api: ApiConfig;
   etl: EtlConfig;
+  briefs: BriefsConfig;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(etl.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const t = etl.data;
+  const briefs = BriefsEnvSchema.safeParse(present);
+  if (!briefs.success) {
+    throw new ConfigError(briefs.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const b = briefs.data;
   if (e.NODE_ENV === 'production' && !a.JWKS_URL && a.JWT_SECRET === DEV_JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET: the development default is refused in production; set JWT_SECRET or JWKS_URL']);
   }
@@ -163,6 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cron: t.ETL_CRON,
       timezone: t.ETL_TIMEZONE,
       workerKeySecret: t.WAREHOUSE_KEY_SECRET,
+    },
+    briefs: {
+      dir: path.resolve(b.LINDUNG_BRIEFS_DIR ?? path.join(e.LINDUNG_DATA_DIR, 'briefs')),
+      chromiumPath: b.CHROMIUM_PATH,
     },
   };
 }

@@ -7,6 +7,8 @@ import { seedDemo } from './seed/seed.service.js';
 import { terminalProgress } from './progress.js';
 import { ensureWarehouse } from '../etl/first-run.js';
 import { startEtlScheduler } from '../etl/scheduler.js';
+import { WarehouseReader } from '../etl/reader.js';
+import { writeStandingBriefs } from '../analytics/brief/standing-briefs.js';
 
 /**
  * `npm start`: the platform on its embedded default (or DATABASE_URL). Applies pending
@@ -46,12 +48,27 @@ if (workers[0]!.n === 0) {
 }
 // An empty warehouse gets its month-end history and a first snapshot before we say ready.
 await ensureWarehouse(config, database.url, log);
-etlScheduler = startEtlScheduler(config, database.url, log);
+// Briefs from the latest snapshot in the briefs folder (served at /briefs/), now and after each night's load.
+const refreshBriefs = async () => {
+  const reader = new WarehouseReader(config.etl.warehouseDir);
+  try {
+    if (!reader.available()) return;
+    await writeStandingBriefs({ warehouse: reader, outDir: config.briefs.dir, chromiumPath: config.briefs.chromiumPath, log });
+  } catch (error) {
+    // The API and the warehouse serve all the same; the next night's load writes them again.
+    log.error({ err: (error as Error).message }, 'briefs: not written');
+  } finally {
+    reader.close();
+  }
+};
+await refreshBriefs();
+etlScheduler = startEtlScheduler(config, database.url, log, { afterPublish: refreshBriefs });
 ready = true;
 const address = http.address();
 log.info({ address }, 'lindung is ready');
 console.log(`
 lindung is up: GraphQL at http://${config.host}:${config.port}/graphql${config.api.introspection ? ` (IDE: http://${config.host}:${config.port}/graphiql)` : ''}
+Policy briefs: http://${config.host}:${config.port}/briefs/ (files in ${config.briefs.dir}, e.g. brief-2023-vs-2022.id.html)
 Try:
   curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' \\
     -d '{"query":"{ regions(parentCode: \\"64.02\\") { code name } }"}'

@@ -4,7 +4,7 @@ import { WarehouseReader } from '../../etl/reader.js';
 import { ValidationError } from '../../schema/errors.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { LANGS, type Lang } from './number-format.js';
-import { ChromiumMissingError, DEFAULT_CHROMIUM } from './render-pdf.js';
+import { ChromiumMissingError } from './render-pdf.js';
 import { BRIEF_FORMATS, writeBriefs, type BriefFormat } from './brief.service.js';
 
 /**
@@ -38,16 +38,16 @@ const program = new Command('brief')
   .addOption(new Option('--lang <langs>', `${LANGS.join(', ')}, comma-separated or all`).argParser(oneOrMore('--lang', LANGS)).default(['id'], 'id'))
   .addOption(new Option('--format <formats>', `${BRIEF_FORMATS.join(', ')}, comma-separated or all`)
     .argParser(oneOrMore('--format', BRIEF_FORMATS)).default(['html'], 'html'))
-  .option('--out <dir>', 'output folder (default <LINDUNG_DATA_DIR>/briefs)')
+  .option('--out <dir>', 'output folder (default LINDUNG_BRIEFS_DIR or <LINDUNG_DATA_DIR>/briefs)')
   .option('--warehouse <dir>', 'warehouse folder (default LINDUNG_WAREHOUSE_DIR or <LINDUNG_DATA_DIR>/warehouse)')
-  .option('--chromium <path>', 'Chromium for --format pdf', DEFAULT_CHROMIUM)
+  .option('--chromium <path>', 'Chromium for --format pdf (default CHROMIUM_PATH or /usr/bin/chromium)')
   .addHelpText('after', `
 Files: brief-<year>-vs-<compare>.<lang>.<format>, latest.<lang>.<format> and index.html in --out.
 Exit codes: 0 written, 1 failed (no warehouse, no Chromium, a query error), 2 bad options.`)
   .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage));
 
 program.parse();
-const opts = program.opts<{ year?: number; compare?: number; lang: Lang[]; format: BriefFormat[]; out?: string; warehouse?: string; chromium: string }>();
+const opts = program.opts<{ year?: number; compare?: number; lang: Lang[]; format: BriefFormat[]; out?: string; warehouse?: string; chromium?: string }>();
 if (opts.year !== undefined && opts.compare !== undefined && opts.compare >= opts.year) {
   program.error(`error: option '--compare <year>' must be a year before --year (${opts.year})`, { exitCode: EXIT.usage });
 }
@@ -63,7 +63,7 @@ try {
   process.exit(EXIT.usage);
 }
 const warehouseDir = path.resolve(opts.warehouse ?? config.etl.warehouseDir);
-const outDir = path.resolve(opts.out ?? path.join(config.dataDir, 'briefs'));
+const outDir = path.resolve(opts.out ?? config.briefs.dir);
 const reader = new WarehouseReader(warehouseDir);
 if (!reader.available()) {
   console.error(`brief: no warehouse at ${warehouseDir} yet: start the platform (npm start) or run npm run etl`);
@@ -74,7 +74,7 @@ const kB = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 let code: number = EXIT.ok;
 try {
   const result = await writeBriefs({
-    warehouse: reader, outDir, year: opts.year, compare: opts.compare, langs: opts.lang, formats: opts.format, chromiumPath: opts.chromium,
+    warehouse: reader, outDir, year: opts.year, compare: opts.compare, langs: opts.lang, formats: opts.format, chromiumPath: opts.chromium ?? config.briefs.chromiumPath,
     log: { info: ({ file, bytes }: { file?: string; bytes?: number }) => console.error(`wrote ${file} (${kB.format((bytes ?? 0) / 1024)} kB)`) },
   });
   console.error(`brief ${result.year} vs ${result.compare}: ${result.files.length} file(s) in ${outDir}; snapshot ${result.content.snapshot.snapshotDate}`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefContent, type BriefContent, type Comparison } from '../../analytics/brief/brief.content.js';
+import { buildBriefContent, lastCompleteYear, type BriefContent, type Comparison } from '../../analytics/brief/brief.content.js';
 import { composeBrief } from '../../analytics/brief/brief.document.js';
 import { briefFileName, listBriefs, writeBriefs } from '../../analytics/brief/brief.service.js';
 import {
@@ -13,10 +13,12 @@ import {
 import { renderHtml } from '../../analytics/brief/render-html.js';
 import { renderMarkdown } from '../../analytics/brief/render-markdown.js';
 import { launchChromium } from '../../analytics/brief/render-pdf.js';
+import { writeStandingBriefs } from '../../analytics/brief/standing-briefs.js';
 import type { MetricComparison } from '../../analytics/metrics/metric-queries.js';
 import { WarehouseReader } from '../../etl/reader.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { etlService, openReader, seededDatabase, tempWarehouse } from '../etl/etl.fixture.js';
+import { startApi } from '../api/api-server.js';
 
 /**
  * The policy brief against the marts of a real warehouse (the demo seeded small, one month-end
@@ -357,5 +359,41 @@ describe('npm run brief', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`wrote ${path.join(target, 'brief-2023-vs-2022.en.md')}`);
     expect(fs.readFileSync(path.join(target, 'brief-2023-vs-2022.en.md'), 'utf8')).toMatch(/^_Policy brief_\n\n# /);
+  });
+});
+
+describe('the briefs the platform keeps and serves', () => {
+  it('writes 2023 against 2022 and the last complete year, HTML and Markdown without Chromium, and serves them at /briefs/', async () => {
+    const folder = path.join(outDir, 'standing');
+    const warnings: object[] = [];
+    const log = { info: () => {}, warn: (details: object) => void warnings.push(details) };
+    const written = await writeStandingBriefs({ warehouse, outDir: folder, chromiumPath: '/nonexistent/chromium', log });
+    const latest = lastCompleteYear(content.snapshot.snapshotDate);
+    expect(latest).toBeGreaterThan(2023);
+    expect(written.map((w) => [w.year, w.compare])).toEqual([[2023, 2022], [latest, latest - 1]]);
+    expect(warnings).toHaveLength(1);
+    expect(listBriefs(folder).map((b) => b.file).sort()).toEqual(
+      [[2023, 2022], [latest, latest - 1]].flatMap(([y, c]) => (['id', 'en'] as const).flatMap((l) =>
+        (['html', 'md'] as const).map((f) => briefFileName(y!, c!, l, f)))).sort());
+
+    const api = await startApi({ db, warehouseDir: dir, briefsDir: folder });
+    try {
+      const base = api.url.replace(/\/graphql$/, '/briefs');
+      const index = await fetch(`${base}/`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('href="brief-2023-vs-2022.id.html"');
+      const brief = await fetch(`${base}/brief-2023-vs-2022.en.html`);
+      expect(brief.status).toBe(200);
+      expect(brief.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(brief.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await brief.text()).toBe(fs.readFileSync(path.join(folder, 'brief-2023-vs-2022.en.html'), 'utf8'));
+      const markdown = await fetch(`${base}/latest.id.md`);
+      expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await markdown.text()).toContain(`# `);
+      expect((await fetch(`${base}/..%2f..%2fpackage.json`)).status).toBe(404);
+      expect((await fetch(`${base}/.hidden`)).status).toBe(404);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -35,10 +35,10 @@ export interface TestApi {
 /**
  * A real server over HTTP on an ephemeral port, on its own database cloned from the migrated
  * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY;
- * `warehouseDir` is the DuckDB warehouse the analytics fields read.
+ * `warehouseDir` is the DuckDB warehouse the analytics fields read; `briefsDir` the folder served at /briefs/.
  */
 export async function startApi(
-  options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase; warehouseDir?: string } = {},
+  options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase; warehouseDir?: string; briefsDir?: string } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const logs: Array<Record<string, any>> = [];
@@ -47,7 +47,8 @@ export async function startApi(
   const config: ApiConfig = { ...loadConfig({ NODE_ENV: 'test' }).api, ...options.api };
   // Never the developer's own warehouse: without one the analytics fields answer WAREHOUSE_NOT_READY.
   const warehouseDir = options.warehouseDir ?? path.join(os.tmpdir(), 'lindung-test-no-warehouse');
-  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true, warehouseDir });
+  const briefsDir = options.briefsDir ?? path.join(os.tmpdir(), 'lindung-test-no-briefs');
+  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true, warehouseDir, briefsDir });
   const http = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   const tokens = new Map<string, string>();
