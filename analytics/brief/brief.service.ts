@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../schema/errors.js';
-import { warehouseSnapshot, type WarehouseQueries } from '../metrics/metric-queries.js';
+import { checkYear, warehouseSnapshot, type WarehouseQueries } from '../metrics/metric-queries.js';
 import { buildBriefContent, lastCompleteYear, type BriefContent } from './brief.content.js';
 import { composeBrief } from './brief.document.js';
 import { LANGS, type Lang } from './number-format.js';
@@ -52,18 +52,10 @@ export interface BriefsWritten {
   files: WrittenBrief[];
 }
 
-const YEAR_MIN = 1990;
-const YEAR_MAX = 2100;
 const FILE = /^brief-(\d{4})-vs-(\d{4})\.(id|en)\.(html|md|pdf)$/;
 
 export const briefFileName = (year: number, compare: number, lang: Lang, format: BriefFormat) =>
   `brief-${year}-vs-${compare}.${lang}.${format}`;
-
-function checkYear(field: string, year: number): void {
-  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new ValidationError(field, `must be a whole year from ${YEAR_MIN} to ${YEAR_MAX}`);
-  }
-}
 
 export function validateBriefOptions(o: { year?: number; compare?: number; langs?: readonly string[]; formats?: readonly string[] }): void {
   if (o.year !== undefined) checkYear('year', o.year);

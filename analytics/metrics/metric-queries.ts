@@ -81,7 +81,8 @@ const YEAR_MIN = 1990;
 const YEAR_MAX = 2100;
 const MAX_TREND_DAYS = 366 * 50;
 
-function checkYear(field: string, year: number): void {
+/** The one rule for a year argument (the API, the briefs and their CLI). */
+export function checkYear(field: string, year: number): void {
   if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
     throw new ValidationError(field, `must be a whole year from ${YEAR_MIN} to ${YEAR_MAX}`);
   }
