@@ -391,6 +391,18 @@ describe('the briefs the platform keeps and serves', () => {
       expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
       expect(await markdown.text()).toContain(`# `);
       expect((await fetch(`${base}/..%2f..%2fpackage.json`)).status).toBe(404);
+
+      // the API's analytics fields answer from the same metrics: the brief's numbers, line by line
+      const res = await api.gql(`query ($metric: AnalyticsMetric!, $groupBy: AnalyticsGrouping) {
+        yearOverYear(metric: $metric, year: 2023, compareTo: 2022, groupBy: $groupBy) {
+          total { value prior change changePct } groups { key value prior change changePct } snapshot { snapshotDate etlRunId } } }`,
+      { metric: 'BENEFITS_PAID', groupBy: 'PROGRAMME' }, { role: 'viewer' });
+      const answer = res.body.data!.yearOverYear;
+      const payouts = content.payouts.byProgramme;
+      expect(answer.snapshot).toEqual({ snapshotDate: payouts.snapshot.snapshotDate, etlRunId: payouts.snapshot.runId });
+      const { key: _key, label: _label, ...total } = payouts.total;
+      expect(answer.total).toEqual(total);
+      expect(answer.groups).toEqual(payouts.groups.map(({ label: _l, ...g }) => g));
       expect((await fetch(`${base}/.hidden`)).status).toBe(404);
     } finally {
       await api.close();
