@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -7,12 +8,14 @@ import { loadConfig } from '../server/config.js';
 import { formatResult } from './shell/format.js';
 import { METRICS } from './metrics/metric-catalogue.js';
 import { yearOverYear } from './metrics/metric-queries.js';
+import { writeBriefs, type BriefFormat } from './brief/brief.service.js';
 
 /**
  * `npm run bench:analytics`: how long each mart takes to compute in full on the published
  * warehouse, each named metric's year-over-year answer, and the whole brief, against a baseline
  * measured in the same run: reading every column of the latest snapshot of the tables the marts
- * are built from (what no mart over those rows can avoid).
+ * are built from (what no mart over those rows can avoid). Ratios, not seconds, compare across
+ * machines and loads.
  */
 const whole = (name: string) => (v: string) => {
   const n = Number(v);
@@ -21,12 +24,15 @@ const whole = (name: string) => (v: string) => {
 };
 const program = new Command('bench:analytics')
   .option('--warehouse <dir>', 'warehouse folder (default LINDUNG_WAREHOUSE_DIR or <data dir>/warehouse)')
-  .option('--runs <n>', 'timed runs per query (the median is printed; one untimed warm-up run first)', whole('--runs'), 3)
+  .option('--runs <n>', 'timed runs per query (the median is printed)', whole('--runs'), 1)
+  .option('--warm-up', 'one untimed run of each query first')
+  .option('--no-brief', 'skip timing the whole brief')
   .option('--year <n>', 'brief year', whole('--year'), 2023)
   .option('--compare <n>', 'brief comparison year', whole('--compare'), 2022)
   .parse();
-const opts = program.opts<{ warehouse?: string; runs: number; year: number; compare: number }>();
-const warehouseDir = path.resolve(opts.warehouse ?? loadConfig().etl.warehouseDir);
+const opts = program.opts<{ warehouse?: string; runs: number; warmUp?: boolean; brief: boolean; year: number; compare: number }>();
+const config = loadConfig();
+const warehouseDir = path.resolve(opts.warehouse ?? config.etl.warehouseDir);
 const reader = new WarehouseReader(warehouseDir);
 if (!reader.available()) {
   console.error(`no warehouse at ${warehouseDir}: run npm run etl first`);
@@ -38,7 +44,7 @@ const MARTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'model
 const MARTS = fs.readdirSync(MARTS_DIR).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')).sort();
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
-  let result = await work();
+  let result = opts.warmUp ? await work() : undefined;
   const seconds: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     const t0 = performance.now();
@@ -46,7 +52,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
     seconds.push((performance.now() - t0) / 1000);
   }
   seconds.sort((a, b) => a - b);
-  return { seconds: seconds[Math.floor(seconds.length / 2)]!, result };
+  return { seconds: seconds[Math.floor(seconds.length / 2)]!, result: result as T };
 }
 
 /** Hashing the whole row makes DuckDB compute every column, as a reader fetching the mart would. */
@@ -81,7 +87,24 @@ for (const [name, definition] of METRICS) {
 }
 rows.push(['every metric, one after another', '', figure(metricsTotal), (metricsTotal / baseline).toFixed(2)]);
 
+if (opts.brief) {
+  const config = loadConfig();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-brief-'));
+  try {
+    const brief = (formats: BriefFormat[]) => async () =>
+      (await writeBriefs({ warehouse: reader, outDir, year: opts.year, compare: opts.compare, langs: ['id', 'en'], formats, chromiumPath: config.briefs.chromiumPath })).files.length;
+    const text = await timed(brief(['html', 'md']));
+    rows.push([`whole brief ${opts.year} vs ${opts.compare}: queries, id+en HTML and Markdown`, text.result, figure(text.seconds), (text.seconds / baseline).toFixed(2)]);
+    if (fs.existsSync(config.briefs.chromiumPath)) {
+      const all = await timed(brief(['html', 'md', 'pdf']));
+      rows.push(['whole brief, with both PDFs', all.result, figure(all.seconds), (all.seconds / baseline).toFixed(2)]);
+    }
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 console.log(formatResult({ columns: ['query', 'rows', 'median s', 'ratio to baseline'], rows }, 'table'));
-console.log(`\nwarehouse ${warehouseDir}; ${opts.runs} timed runs each after a warm-up; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(`\nwarehouse ${warehouseDir}; median of ${opts.runs} timed run(s) each${opts.warmUp ? ' after a warm-up' : ''}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 reader.close();
 process.exit(0);
