@@ -159,6 +159,28 @@ describe('marts against PostgreSQL', () => {
     for (const key of Object.keys(source!)) expect(String(mart![key]), key).toBe(String(source![key]));
   });
 
+  it('fct_contributions_monthly sums contributions per month covered, sponsor and programme', async () => {
+    const source = await pgRows(`select to_char(period, 'YYYY-MM-DD') as period, sponsor_id, programme, sum(amount) as amount, count(*) as contributions
+      from contribution group by 1, 2, 3`);
+    const mart = await reader.rows(`select strftime(period, '%Y-%m-%d') as period, sponsor_id, programme, sum(amount) as amount,
+      sum(contributions) as contributions from fct_contributions_monthly group by all`);
+    const keys = ['period', 'sponsor_id', 'programme', 'amount', 'contributions'];
+    expect(source.length).toBeGreaterThan(0);
+    expect(canon(mart, keys)).toEqual(canon(source, keys));
+  });
+
+  it('stores the models marked "materialized: table" as tables, the rest as views', async () => {
+    const marked = fs.readdirSync(path.join(MODELS, 'marts'))
+      .filter((f) => /^-- materialized: table$/m.test(fs.readFileSync(path.join(MODELS, 'marts', f), 'utf8')))
+      .map((f) => f.replace(/\.sql$/, '')).sort();
+    expect(marked).toContain('yoy_coverage');
+    const tables = await reader.rows<{ name: string }>(`select table_name as name from duckdb_tables()
+      where table_name like 'fct_%' or table_name like 'yoy_%' or table_name like 'dim_%' order by 1`);
+    expect(tables.map((t) => t.name)).toEqual(marked);
+    const [views] = await reader.rows<{ n: number }>(`select count(*)::int as n from duckdb_views() where view_name = 'fct_contributions'`);
+    expect(views!.n).toBe(1);
+  });
+
   it('keeps money exact in every mart: no DOUBLE or FLOAT column', async () => {
     const doubles = await reader.rows(`select table_name, column_name, data_type from duckdb_columns()
       where (table_name like 'fct_%' or table_name like 'yoy_%' or table_name like 'dim_%' or table_name like 'stg_%')

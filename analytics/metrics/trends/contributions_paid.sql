@@ -1,4 +1,4 @@
 -- contributions_paid (RUPIAH, a flow): contributions by the month they cover; a period shows the sum.
--- source: fct_contributions.
+-- source: fct_contributions_monthly.
 select period as day, sum(amount) as value
-from fct_contributions group by period
+from fct_contributions_monthly group by period

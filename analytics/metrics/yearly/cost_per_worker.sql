@@ -1,8 +1,8 @@
 -- cost_per_worker (RUPIAH): contributions paid for the year's months per distinct worker protected that
 -- year, whole rupiah rounded half up. groups: TOTAL, SPONSOR_KIND.
--- sources: yoy_cost_per_worker; TOTAL from fct_contributions and fct_enrolment_years, as that mart does.
+-- sources: yoy_cost_per_worker; TOTAL from fct_contributions_monthly and fct_enrolment_years, as that mart does.
 with paid as (
-    select period_year as year, sum(amount) as contributions_paid from fct_contributions group by all
+    select period_year as year, sum(amount) as contributions_paid from fct_contributions_monthly group by all
 ),
 protected as (
     select year, count(distinct worker_key) as workers_protected from fct_enrolment_years group by all

@@ -2,6 +2,7 @@
 -- Money is whole rupiah (BIGINT).
 -- sources: stg_claim, stg_enrolment, stg_sponsor, stg_worker (latest snapshot of each);
 -- claims carry their own paid_date, so the latest snapshot holds every payment.
+-- materialized: table
 create or replace view fct_claims_paid as
 with claims as (
     select * from latest_snapshot('stg_claim')

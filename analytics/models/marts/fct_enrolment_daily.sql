@@ -1,6 +1,7 @@
 -- fct_enrolment_daily: one row per snapshot_date, sponsor kind, segment, sector and non-ASN flag:
 -- ACTIVE memberships and distinct active members on that snapshot date (history: every snapshot).
 -- sources: stg_enrolment, stg_worker (each snapshot_date joined to itself), stg_sponsor (latest).
+-- materialized: table
 create or replace view fct_enrolment_daily as
 with enrolments as (
     select * from stg_enrolment where enrolment_status = 'ACTIVE'

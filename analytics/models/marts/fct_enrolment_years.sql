@@ -2,6 +2,7 @@
 -- year of start_date to the year of end_date, open memberships up to the latest snapshot's year), with
 -- the sponsor and the worker's attributes; the base of "workers protected" and coverage.
 -- sources: stg_enrolment, stg_sponsor, stg_worker, dim_region (latest snapshot of each).
+-- materialized: table
 create or replace view fct_enrolment_years as
 with enrolments as (
     select * from latest_snapshot('stg_enrolment')

@@ -1,5 +1,6 @@
 -- yoy_budget_by_sponsor: one row per sponsor and fiscal year: the budget in force against the prior year's.
 -- sources: fct_budget. Change is NULL when the prior year is missing; the percentage also when it is zero.
+-- materialized: table
 create or replace view yoy_budget_by_sponsor as
 with budget as (
     select * from fct_budget

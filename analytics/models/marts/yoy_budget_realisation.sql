@@ -2,6 +2,7 @@
 -- contributions that sponsor actually paid for that year's months (by contribution period), and how
 -- the amount paid changed from the prior year.
 -- sources: fct_budget, fct_contributions.
+-- materialized: table
 create or replace view yoy_budget_realisation as
 with budget as (
     select * from fct_budget

@@ -1,10 +1,11 @@
 -- yoy_cost_per_worker: one row per year and sponsor kind: contributions paid for the year's months, the
 -- distinct workers that sponsor kind protected during the year, and the cost per protected worker (whole
 -- rupiah, rounded half up), against the prior year's.
--- sources: fct_contributions, fct_enrolment_years, fct_budget.
+-- sources: fct_contributions_monthly, fct_enrolment_years, fct_budget.
+-- materialized: table
 create or replace view yoy_cost_per_worker as
 with contributions as (
-    select * from fct_contributions
+    select * from fct_contributions_monthly
 ),
 enrolment_years as (
     select * from fct_enrolment_years

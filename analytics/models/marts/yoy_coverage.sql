@@ -2,6 +2,7 @@
 -- the labour force, for breakdown 'total', 'sector', 'kecamatan', 'kecamatan_sector' and 'occupation'
 -- (the workforce has no occupation, so labour_force and coverage_pct are NULL there).
 -- sources: fct_enrolment_years, fct_workforce.
+-- materialized: table
 create or replace view yoy_coverage as
 with enrolment_years as (
     select * from fct_enrolment_years

@@ -1,6 +1,7 @@
 -- yoy_payouts_by_programme: one row per year and programme (all five programmes in every year with a
 -- payment): benefits paid and claims paid, against the prior year's.
 -- sources: fct_claims_paid, dim_programme.
+-- materialized: table
 create or replace view yoy_payouts_by_programme as
 with claims_paid as (
     select * from fct_claims_paid

@@ -2,6 +2,7 @@
 -- (worker_key) with a membership covering any day of the year, against the prior year's. Distinct
 -- counts do not add up across sponsor kinds (a worker may have two sponsors in a year).
 -- sources: fct_enrolment_years.
+-- materialized: table
 create or replace view yoy_workers_protected as
 with enrolment_years as (
     select * from fct_enrolment_years
