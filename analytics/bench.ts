@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { WarehouseReader } from '../etl/reader.js';
 import { loadConfig } from '../server/config.js';
-import { formatResult } from './shell/format.js';
 import { METRICS } from './metrics/metric-catalogue.js';
 import { yearOverYear } from './metrics/metric-queries.js';
 import { writeBriefs, type BriefFormat } from './brief/brief.service.js';
@@ -59,8 +58,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
 const fullRead = (relation: string) => async () =>
   Number((await reader.query<{ rows: string }>(`select count(*)::varchar as rows, sum(hash(r)) as h from ${relation} as r`))[0]!.rows);
 
-const rows: unknown[][] = [];
+// Printed as measured: at scale 20 the whole run takes minutes.
+const WIDTHS = [64, 12, 10, 18];
+const line = (cells: unknown[]) => console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(WIDTHS[i]!) : String(c).padStart(WIDTHS[i]!))).join(' | '));
 const figure = (s: number) => s.toFixed(3);
+line(['query', 'rows', 'median s', 'ratio to baseline']);
+line(WIDTHS.map((w) => '-'.repeat(w)));
 
 let baseline = 0;
 let baseRows = 0;
@@ -69,11 +72,11 @@ for (const table of BASE_TABLES) {
   baseline += seconds;
   baseRows += result;
 }
-rows.push(['baseline: read the latest snapshot of the base tables', baseRows, figure(baseline), '1.00']);
+line(['baseline: read the latest snapshot of the base tables', baseRows, figure(baseline), '1.00']);
 
 for (const mart of MARTS) {
   const { seconds, result } = await timed(fullRead(mart));
-  rows.push([`mart ${mart}`, result, figure(seconds), (seconds / baseline).toFixed(2)]);
+  line([`mart ${mart}`, result, figure(seconds), (seconds / baseline).toFixed(2)]);
 }
 
 let metricsTotal = 0;
@@ -82,10 +85,10 @@ for (const [name, definition] of METRICS) {
   for (const groupBy of [null, ...definition.groupings]) {
     const { seconds, result } = await timed(() => yearOverYear(reader, { metric: name, year: opts.year, compareTo: opts.compare, groupBy }));
     metricsTotal += seconds;
-    rows.push([`metric ${name}${groupBy ? ` by ${groupBy}` : ''}`, result.groups.length + 1, figure(seconds), (seconds / baseline).toFixed(2)]);
+    line([`metric ${name}${groupBy ? ` by ${groupBy}` : ''}`, result.groups.length + 1, figure(seconds), (seconds / baseline).toFixed(2)]);
   }
 }
-rows.push(['every metric, one after another', '', figure(metricsTotal), (metricsTotal / baseline).toFixed(2)]);
+line(['every metric, one after another', '', figure(metricsTotal), (metricsTotal / baseline).toFixed(2)]);
 
 if (opts.brief) {
   const config = loadConfig();
@@ -94,17 +97,16 @@ if (opts.brief) {
     const brief = (formats: BriefFormat[]) => async () =>
       (await writeBriefs({ warehouse: reader, outDir, year: opts.year, compare: opts.compare, langs: ['id', 'en'], formats, chromiumPath: config.briefs.chromiumPath })).files.length;
     const text = await timed(brief(['html', 'md']));
-    rows.push([`whole brief ${opts.year} vs ${opts.compare}: queries, id+en HTML and Markdown`, text.result, figure(text.seconds), (text.seconds / baseline).toFixed(2)]);
+    line([`whole brief ${opts.year} vs ${opts.compare}: queries, id+en HTML and Markdown`, text.result, figure(text.seconds), (text.seconds / baseline).toFixed(2)]);
     if (fs.existsSync(config.briefs.chromiumPath)) {
       const all = await timed(brief(['html', 'md', 'pdf']));
-      rows.push(['whole brief, with both PDFs', all.result, figure(all.seconds), (all.seconds / baseline).toFixed(2)]);
+      line(['whole brief, with both PDFs', all.result, figure(all.seconds), (all.seconds / baseline).toFixed(2)]);
     }
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 }
 
-console.log(formatResult({ columns: ['query', 'rows', 'median s', 'ratio to baseline'], rows }, 'table'));
 console.log(`\nwarehouse ${warehouseDir}; median of ${opts.runs} timed run(s) each${opts.warmUp ? ' after a warm-up' : ''}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 reader.close();
 process.exit(0);
