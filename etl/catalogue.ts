@@ -57,7 +57,7 @@ export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manife
  * before any model that reads it is created, so those read the table.
  */
 const MATERIALIZED_TABLE = /^-- materialized: table$/m;
-const CATALOGUE_MEMORY_LIMIT = '1GB';
+const CATALOGUE_MEMORY_LIMIT = '512MB';
 
 async function materialize(con: DuckDBConnection, name: string): Promise<void> {
   const comment = `${name} (materialised)`;
