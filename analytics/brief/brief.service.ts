@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../schema/errors.js';
-import { checkYear, warehouseSnapshot, type WarehouseQueries } from '../metrics/metric-queries.js';
+import { parseYear } from '../../schema/validation.js';
+import { warehouseSnapshot, type WarehouseQueries } from '../metrics/metric-queries.js';
 import { buildBriefContent, lastCompleteYear, type BriefContent } from './brief.content.js';
 import { composeBrief } from './brief.document.js';
 import { LANGS, type Lang } from './number-format.js';
@@ -58,9 +59,9 @@ export const briefFileName = (year: number, compare: number, lang: Lang, format:
   `brief-${year}-vs-${compare}.${lang}.${format}`;
 
 export function validateBriefOptions(o: { year?: number; compare?: number; langs?: readonly string[]; formats?: readonly string[] }): void {
-  if (o.year !== undefined) checkYear('year', o.year);
+  if (o.year !== undefined) parseYear('year', o.year);
   if (o.compare !== undefined) {
-    checkYear('compare', o.compare);
+    parseYear('compare', o.compare);
     if (o.year !== undefined && o.compare >= o.year) throw new ValidationError('compare', 'must be a year before year');
   }
   if (o.langs !== undefined) {

@@ -1,4 +1,5 @@
 import { ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
+import { parseDate, parseYear } from '../../schema/validation.js';
 import { metricDefinition, metricSql, type MetricGrouping, type MetricName, type MetricUnit } from './metric-catalogue.js';
 
 /** What the queries need from a warehouse handle (`etl/reader.ts` WarehouseReader has it). */
@@ -77,23 +78,7 @@ export interface TrendAnswer {
   sql: string;
 }
 
-const YEAR_MIN = 1990;
-const YEAR_MAX = 2100;
 const MAX_TREND_DAYS = 366 * 50;
-
-/** The one rule for a year argument (the API, the briefs and their CLI). */
-export function checkYear(field: string, year: number): void {
-  if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
-    throw new ValidationError(field, `must be a whole year from ${YEAR_MIN} to ${YEAR_MAX}`);
-  }
-}
-
-function checkDate(field: string, value: string): void {
-  // Month 13 makes an Invalid Date, whose toISOString throws: test before asking it.
-  const parsed = new Date(`${value}T00:00:00Z`);
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  if (!ok) throw new ValidationError(field, 'must be a calendar date YYYY-MM-DD');
-}
 
 /**
  * The comparison statement for one grouping. The inputs are checked integers and names from the
@@ -136,9 +121,9 @@ const toComparison = (r: ComparisonRow): MetricComparison =>
 export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQuery): Promise<YearOverYearAnswer> {
   const definition = metricDefinition(q.metric);
   if (!definition.yearly) throw new ValidationError('metric', `${q.metric} has no yearly figure; use trend`);
-  checkYear('year', q.year);
+  parseYear('year', q.year);
   const compareTo = q.compareTo ?? q.year - 1;
-  checkYear('compareTo', compareTo);
+  parseYear('compareTo', compareTo);
   if (compareTo === q.year) throw new ValidationError('compareTo', 'must differ from year');
   const groupBy = q.groupBy ?? null;
   if (groupBy && !definition.groupings.includes(groupBy)) {
@@ -185,19 +170,19 @@ order by p.period_start`;
 export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise<TrendAnswer> {
   const definition = metricDefinition(q.metric);
   if (!definition.trend) throw new ValidationError('metric', `${q.metric} has no trend; use yearOverYear`);
-  checkDate('from', q.from);
-  checkDate('to', q.to);
-  if (q.from > q.to) throw new ValidationError('to', 'must not be before from');
-  if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_TREND_DAYS) {
+  const from = parseDate('from', q.from);
+  const to = parseDate('to', q.to);
+  if (from > to) throw new ValidationError('to', 'must not be before from');
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_TREND_DAYS) {
     throw new ValidationError('to', 'must be within 50 years of from');
   }
-  const sql = trendSql(q.metric, definition.trend, q.from, q.to, q.interval);
+  const sql = trendSql(q.metric, definition.trend, from, to, q.interval);
   const [snapshot, rows] = await Promise.all([
     warehouseSnapshot(warehouse),
     warehouse.query<{ period_start: string; period_end: string; value: string | null }>(sql),
   ]);
   return {
-    metric: q.metric, unit: definition.unit, interval: q.interval, from: q.from, to: q.to, snapshot, sql,
+    metric: q.metric, unit: definition.unit, interval: q.interval, from, to, snapshot, sql,
     points: rows.map((r) => ({ periodStart: r.period_start.slice(0, 10), periodEnd: r.period_end, value: r.value })),
   };
 }
