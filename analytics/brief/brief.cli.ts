@@ -5,7 +5,7 @@ import { ValidationError } from '../../schema/errors.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { LANGS, type Lang } from './number-format.js';
 import { ChromiumMissingError } from './render-pdf.js';
-import { BRIEF_FORMATS, writeBriefs, type BriefFormat } from './brief.service.js';
+import { BRIEF_FORMATS, validateBriefOptions, writeBriefs, type BriefFormat } from './brief.service.js';
 
 /**
  * `npm run brief -- --year 2023 --compare 2022 [--lang id,en] [--format html,md,pdf] [--out <dir>]`:
@@ -48,8 +48,11 @@ Exit codes: 0 written, 1 failed (no warehouse, no Chromium, a query error), 2 ba
 
 program.parse();
 const opts = program.opts<{ year?: number; compare?: number; lang: Lang[]; format: BriefFormat[]; out?: string; warehouse?: string; chromium?: string }>();
-if (opts.year !== undefined && opts.compare !== undefined && opts.compare >= opts.year) {
-  program.error(`error: option '--compare <year>' must be a year before --year (${opts.year})`, { exitCode: EXIT.usage });
+try {
+  validateBriefOptions({ year: opts.year, compare: opts.compare, langs: opts.lang, formats: opts.format });
+} catch (error) {
+  if (!(error instanceof ValidationError)) throw error;
+  program.error(`error: option '--${error.field}': ${error.rule}`, { exitCode: EXIT.usage });
 }
 if (opts.year === undefined && opts.compare !== undefined) {
   program.error("error: option '--compare <year>' needs --year", { exitCode: EXIT.usage });
