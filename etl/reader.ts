@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { WarehouseNotReadyError } from '../schema/errors.js';
 import { WarehouseLayout } from './warehouse.js';
 
 interface Handle { inode: number; instance: Promise<DuckDBInstance>; users: number; stale: boolean }
@@ -90,6 +91,8 @@ export class WarehouseReader {
   }
 
   private acquire() {
+    // Before the first publish there is no catalogue: say so, rather than ENOENT.
+    if (!this.available()) throw new WarehouseNotReadyError();
     const inode = fs.statSync(this.layout.catalogue).ino;
     if (this.current?.inode !== inode) {
       this.close();

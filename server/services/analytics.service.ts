@@ -32,14 +32,14 @@ export class AnalyticsService {
     return { ...answer, snapshot: snapshot(answer.snapshot), sql: [answer.sql] };
   }
 
-  /** The reader opens the catalogue at the first statement, after the input is checked, so bad input is reported as such before the first load too. */
+  /**
+   * One catalogue per answer. The reader opens it at the first statement, after the input is
+   * checked, so bad input is reported as such before the first load too (then WAREHOUSE_NOT_READY).
+   */
   private onWarehouse<T>(work: (warehouse: WarehouseQueries) => Promise<T>): Promise<T> {
     const reader = this.deps.warehouse;
-    const notReady = (): never => { throw new WarehouseNotReadyError(); };
-    if (!reader) return work({ query: async () => notReady() });
-    return reader.pinned((pinned) => work({
-      query: async <R>(sql: string) => (reader.available() ? pinned.query<R>(sql) : notReady()),
-    }));
+    if (!reader) return work({ query: async () => { throw new WarehouseNotReadyError(); } });
+    return reader.pinned(work);
   }
 }
 
