@@ -6,9 +6,19 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import {
-  ApproveClaimDocument, ClaimByIdDocument, DashboardSummaryDocument, PayClaimDocument, SubmitClaimDocument, VerifyClaimDocument,
-  WorkersPageDocument, YearOverYearPanelDocument, type AnalyticsGrouping, type AnalyticsMetric, type ClaimDetailFragment,
-  type MetricUnit, type Programme,
+  ApproveClaimDocument,
+  ClaimByIdDocument,
+  DashboardSummaryDocument,
+  PayClaimDocument,
+  SubmitClaimDocument,
+  VerifyClaimDocument,
+  WorkersPageDocument,
+  YearOverYearPanelDocument,
+  type AnalyticsGrouping,
+  type AnalyticsMetric,
+  type ClaimDetailFragment,
+  type MetricUnit,
+  type Programme,
 } from './generated/graphql.js';
 
 export class GraphQLRequestError extends Error {
@@ -46,7 +56,12 @@ export function formatRupiah(amount: string): string {
 
 /** The worker list screen: one page of a kecamatan, with total paid out to each worker. */
 export async function workerRows(request: Request, kecamatan: string, after?: string) {
-  const { workers } = await request(WorkersPageDocument, { first: 50, after, filter: { kecamatan, enrolmentStatus: ['ACTIVE'] }, withTotal: !after });
+  const { workers } = await request(WorkersPageDocument, {
+    first: 50,
+    after,
+    filter: { kecamatan, enrolmentStatus: ['ACTIVE'] },
+    withTotal: !after,
+  });
   const rows = workers.edges.map(({ node }) => ({
     id: node.id,
     nik: node.nik,
@@ -54,7 +69,10 @@ export async function workerRows(request: Request, kecamatan: string, after?: st
     kecamatan: node.region.name,
     programmes: node.enrolments.flatMap((e) => e.programmes satisfies Programme[]),
     paid: formatRupiah(
-      node.enrolments.flatMap((e) => e.claims).reduce((sum, c) => sum + BigInt(c.paidAmount ?? '0'), 0n).toString(),
+      node.enrolments
+        .flatMap((e) => e.claims)
+        .reduce((sum, c) => sum + BigInt(c.paidAmount ?? '0'), 0n)
+        .toString(),
     ),
   }));
   return { rows, total: workers.totalCount ?? null, next: workers.pageInfo.hasNextPage ? workers.pageInfo.endCursor : null };
@@ -66,7 +84,11 @@ export async function settleClaim(request: Request, enrolmentId: string, program
     input: { enrolmentId, programme, incidentDate: '2026-11-20', claimedAmount: '42000000' },
   });
   const { verifyClaim } = await request(VerifyClaimDocument, { id: submitClaim.id, version: submitClaim.version });
-  const { approveClaim } = await request(ApproveClaimDocument, { id: verifyClaim.id, version: verifyClaim.version, approvedAmount: '42000000' });
+  const { approveClaim } = await request(ApproveClaimDocument, {
+    id: verifyClaim.id,
+    version: verifyClaim.version,
+    approvedAmount: '42000000',
+  });
   // One key per payment attempt, reused on retry: the server pays once however often it is sent.
   const paymentKey = `pay-${approveClaim.claimNo}`;
   const { payClaim } = await request(PayClaimDocument, { id: approveClaim.id, paymentKey });
@@ -76,7 +98,11 @@ export async function settleClaim(request: Request, enrolmentId: string, program
 export async function claimScreen(request: Request, id: string) {
   const { node } = await request(ClaimByIdDocument, { id });
   if (!node || !('claimNo' in node)) return null;
-  return { title: `${node.claimNo} (${node.programme})`, member: node.enrolment.worker.fullName, claimed: formatRupiah(node.claimedAmount) };
+  return {
+    title: `${node.claimNo} (${node.programme})`,
+    member: node.enrolment.worker.fullName,
+    claimed: formatRupiah(node.claimedAmount),
+  };
 }
 
 export async function budgetLine(request: Request, sponsorId: string, year: number): Promise<string> {
@@ -96,7 +122,9 @@ export function formatMetric(value: string | null, unit: MetricUnit): string {
 /** A year-over-year panel: one line per group, "baru" (new) where there is no prior to compare with. */
 export async function yearOverYearLines(request: Request, metric: AnalyticsMetric, year: number, groupBy?: AnalyticsGrouping) {
   const { yearOverYear: yoy } = await request(YearOverYearPanelDocument, { metric, year, groupBy });
-  const lines = [yoy.total, ...yoy.groups].map((c) =>
-    `${c.label ?? c.key}: ${formatMetric(c.value, yoy.unit)} (${c.isNew ? 'baru' : c.changePct === null ? '–' : `${c.changePct.replace('.', ',')} %`})`);
+  const lines = [yoy.total, ...yoy.groups].map(
+    (c) =>
+      `${c.label ?? c.key}: ${formatMetric(c.value, yoy.unit)} (${c.isNew ? 'baru' : c.changePct === null ? '–' : `${c.changePct.replace('.', ',')} %`})`,
+  );
   return { asOf: yoy.snapshot.snapshotDate, lines };
 }

@@ -24,7 +24,10 @@ export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manife
   fs.rmSync(`${tmp}.wal`, { force: true });
   // Materialising a mart over every contribution must fit beside the nightly load: bounded, spilling.
   const instance = await DuckDBInstance.create(tmp, {
-    memory_limit: CATALOGUE_MEMORY_LIMIT, threads: '2', temp_directory: `${tmp}.spill`, preserve_insertion_order: 'false',
+    memory_limit: CATALOGUE_MEMORY_LIMIT,
+    threads: '2',
+    temp_directory: `${tmp}.spill`,
+    preserve_insertion_order: 'false',
   });
   const con = await instance.connect();
   try {
@@ -78,9 +81,10 @@ async function createTableViews(con: DuckDBConnection, layout: WarehouseLayout, 
   const dates = Object.keys(partitions).sort();
   const files = (only?: string) =>
     dates.filter((d) => only === undefined || d === only).flatMap((d) => partitions[d]!.files.map((f) => layout.abs(f)));
-  const over = (list: string[]) => list.length === 0
-    ? `select ${spec.columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')}, cast(null as date) as snapshot_date where false`
-    : `select * from read_parquet([${list.map(sqlString).join(', ')}], hive_partitioning = true,
+  const over = (list: string[]) =>
+    list.length === 0
+      ? `select ${spec.columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')}, cast(null as date) as snapshot_date where false`
+      : `select * from read_parquet([${list.map(sqlString).join(', ')}], hive_partitioning = true,
          hive_types = {'snapshot_date': date}, union_by_name = true)`;
   await con.run(`create or replace view ${spec.name} as ${over(files())}`);
   await con.run(`create or replace view ${spec.name}_latest as ${over(dates.length ? files(dates.at(-1)) : [])}`);
@@ -90,8 +94,11 @@ async function createTableViews(con: DuckDBConnection, layout: WarehouseLayout, 
 
 async function createLedgerObjects(con: DuckDBConnection, layout: WarehouseLayout, manifest: Manifest): Promise<void> {
   const rows = Object.entries(manifest.tables).flatMap(([table, partitions]) =>
-    Object.entries(partitions).map(([date, e]) =>
-      `(${sqlString(table)}, date ${sqlString(date)}, ${sqlString(e.runId)}, ${sqlString(e.mode)}, ${e.rows}, ${sqlString(e.checksum)}, ${e.files.length}, ${sqlString(e.publishedAt)}::timestamptz)`));
+    Object.entries(partitions).map(
+      ([date, e]) =>
+        `(${sqlString(table)}, date ${sqlString(date)}, ${sqlString(e.runId)}, ${sqlString(e.mode)}, ${e.rows}, ${sqlString(e.checksum)}, ${e.files.length}, ${sqlString(e.publishedAt)}::timestamptz)`,
+    ),
+  );
   await con.run(`create table partitions (table_name varchar, snapshot_date date, run_id varchar, mode varchar, row_count bigint,
     checksum varchar, files integer, published_at timestamptz)`);
   if (rows.length) await con.run(`insert into partitions values ${rows.join(', ')}`);
@@ -112,14 +119,25 @@ const byModelName = (a: string, b: string) => a.replace(/\.sql$/, '').localeComp
 
 function modelFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
-    .sort((a, b) => byModelName(a.name, b.name))
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.sql') ? [path.join(d, e.name)] : []));
+  const walk = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => byModelName(a.name, b.name))
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.sql') ? [path.join(d, e.name)] : []));
   const top = fs.readdirSync(dir, { withFileTypes: true });
-  const rank = (name: string) => { const i = MODEL_LAYERS.indexOf(name); return i === -1 ? MODEL_LAYERS.length : i; };
+  const rank = (name: string) => {
+    const i = MODEL_LAYERS.indexOf(name);
+    return i === -1 ? MODEL_LAYERS.length : i;
+  };
   return [
-    ...top.filter((e) => e.isFile() && e.name.endsWith('.sql')).map((e) => e.name).sort(byModelName).map((name) => path.join(dir, name)),
-    ...top.filter((e) => e.isDirectory()).sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
+    ...top
+      .filter((e) => e.isFile() && e.name.endsWith('.sql'))
+      .map((e) => e.name)
+      .sort(byModelName)
+      .map((name) => path.join(dir, name)),
+    ...top
+      .filter((e) => e.isDirectory())
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
       .flatMap((e) => walk(path.join(dir, e.name))),
   ];
 }

@@ -66,14 +66,18 @@ export async function stageViews(con: DuckDBConnection, files: Record<string, st
   for (const [table, list] of Object.entries(files)) {
     const body = list.length
       ? `select * from read_parquet([${list.map(sqlString).join(', ')}])`
-      : `select ${tableSpec(table).columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ')} where false`;
+      : `select ${tableSpec(table)
+          .columns.map((c) => `cast(null as ${c.type}) as ${c.name}`)
+          .join(', ')} where false`;
     await con.run(`create or replace temp view stg_${table} as ${body}`);
   }
 }
 
 export async function runChecks(con: DuckDBConnection): Promise<CheckResult[]> {
   // One query for all the counts; examples only for the rules that are broken.
-  const counts = await con.runAndReadAll(CHECKS.map((c, i) => `select ${i} as i, count(*)::bigint as n from (${c.offenders})`).join(' union all '));
+  const counts = await con.runAndReadAll(
+    CHECKS.map((c, i) => `select ${i} as i, count(*)::bigint as n from (${c.offenders})`).join(' union all '),
+  );
   const violations = new Map(counts.getRows().map((r) => [Number(r[0]), Number(r[1])]));
   const results: CheckResult[] = [];
   for (const [i, check] of CHECKS.entries()) {

@@ -1,17 +1,26 @@
 import fs from 'node:fs';
-import { DEV_WAREHOUSE_KEY_SECRET, type Config } from '../server/config.js';
-import type { Logger } from '../server/logger.js';
+import { DEV_WAREHOUSE_KEY_SECRET, type Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
 import { catalogueGeneration, DEFAULT_MODELS_DIR, installCatalogue, prepareCatalogue } from './catalogue.js';
 import { runChecks, stageViews } from './checks.js';
-import { assertDate, todayIn } from './dates.js';
+import { assertDate, todayIn } from '../platform/dates.js';
 import { SourceSnapshot } from './extract.js';
 import { Ledger, newRunId, type RunRecord } from './ledger.js';
 import { ParquetLoader } from './load.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { TABLES, type ExtractContext, type SnapshotMode } from './tables.js';
 import {
-  collectGarbage, listParquet, publishedDates, readManifest, syncHiveTree, WarehouseLayout, withoutDates, withPartitions, writeManifest,
-  type Manifest, type PartitionEntry,
+  collectGarbage,
+  listParquet,
+  publishedDates,
+  readManifest,
+  syncHiveTree,
+  WarehouseLayout,
+  withoutDates,
+  withPartitions,
+  writeManifest,
+  type Manifest,
+  type PartitionEntry,
 } from './warehouse.js';
 
 export interface EtlOptions {
@@ -98,8 +107,9 @@ export class EtlService {
       const cutoff = new Date(Date.parse(`${this.today()}T00:00:00Z`) - keepDays * 86_400_000).toISOString().slice(0, 10);
       const latest = publishedDates(manifest).at(-1);
       const monthEnd = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
-      const doomed = publishedDates(manifest).filter((d) => d < cutoff && d !== latest && !monthEnd(d)
-        && Object.values(manifest.tables).every((p) => p[d]?.mode !== 'history'));
+      const doomed = publishedDates(manifest).filter(
+        (d) => d < cutoff && d !== latest && !monthEnd(d) && Object.values(manifest.tables).every((p) => p[d]?.mode !== 'history'),
+      );
       if (doomed.length === 0) return [];
       const next = withoutDates(manifest, doomed, newRunId(), new Date());
       const catalogue = await prepareCatalogue(this.layout, next, this.options.modelsDir ?? DEFAULT_MODELS_DIR);
@@ -151,7 +161,8 @@ export class EtlService {
       try {
         for (const date of dates) loaded.push(await this.loadDate(source, { date, mode, timezone: this.options.timezone }));
       } catch (error) {
-        for (const l of loaded) this.fail(l.record, new Error(`not published: another date of the same backfill failed (${(error as Error).message})`));
+        for (const l of loaded)
+          this.fail(l.record, new Error(`not published: another date of the same backfill failed (${(error as Error).message})`));
         throw error;
       } finally {
         await source.close();
@@ -177,8 +188,18 @@ export class EtlService {
 
   private newRecord(date: string, mode: SnapshotMode): RunRecord {
     return {
-      run_id: newRunId(), snapshot_date: date, mode, started_at: new Date().toISOString(), finished_at: null,
-      status: 'running', pid: process.pid, rows: {}, source_counts: {}, checksums: {}, table_seconds: {}, error: null,
+      run_id: newRunId(),
+      snapshot_date: date,
+      mode,
+      started_at: new Date().toISOString(),
+      finished_at: null,
+      status: 'running',
+      pid: process.pid,
+      rows: {},
+      source_counts: {},
+      checksums: {},
+      table_seconds: {},
+      error: null,
     };
   }
 
@@ -195,7 +216,8 @@ export class EtlService {
       // Killed after its commit point but before it could say so: it did publish.
       if (published.has(r.run_id)) this.ledger.write({ ...r, status: 'succeeded', finished_at: r.finished_at ?? now.toISOString() });
     }
-    for (const r of this.ledger.markAbandoned(now)) this.options.log.warn({ runId: r.run_id, date: r.snapshot_date }, 'etl: marked an unfinished run abandoned');
+    for (const r of this.ledger.markAbandoned(now))
+      this.options.log.warn({ runId: r.run_id, date: r.snapshot_date }, 'etl: marked an unfinished run abandoned');
     const collected = collectGarbage(this.layout, manifest, this.options.retiredGraceMs ?? 6 * 3600_000, now);
     if (collected.retired.length !== manifest.retired.length) {
       writeManifest(this.layout, collected);
@@ -224,12 +246,21 @@ export class EtlService {
         const outDir = this.layout.partitionDir(runId, spec.name, ctx.date);
         const seconds = () => (performance.now() - t0) / 1000;
         const progress = this.options.onProgress;
-        const copied = await loader.load(spec, source, ctx, outDir,
-          progress && ((rows) => progress({ date: ctx.date, table: spec.name, rows, seconds: seconds(), done: false })));
+        const copied = await loader.load(
+          spec,
+          source,
+          ctx,
+          outDir,
+          progress && ((rows) => progress({ date: ctx.date, table: spec.name, rows, seconds: seconds(), done: false })),
+        );
         files[spec.name] = listParquet(outDir);
         // PostgreSQL counts the source while DuckDB reads back the files: two processes, two cores.
         const [counted, loaded] = await Promise.all([
-          source.aggregate(spec.select(ctx), spec.columns.map((c) => c.name), spec.money),
+          source.aggregate(
+            spec.select(ctx),
+            spec.columns.map((c) => c.name),
+            spec.money,
+          ),
           loader.summarise(spec, files[spec.name]!),
         ]);
         record.rows[spec.name] = loaded.rows;
@@ -245,17 +276,33 @@ export class EtlService {
           }
         }
         entries[spec.name] = {
-          runId, mode: ctx.mode, files: files[spec.name]!.map((f) => this.layout.rel(f)), rows: loaded.rows, sums: loaded.sums,
-          checksum: loaded.checksum, publishedAt: '',
+          runId,
+          mode: ctx.mode,
+          files: files[spec.name]!.map((f) => this.layout.rel(f)),
+          rows: loaded.rows,
+          sums: loaded.sums,
+          checksum: loaded.checksum,
+          publishedAt: '',
         };
         progress?.({ date: ctx.date, table: spec.name, rows: loaded.rows, seconds: seconds(), done: true });
-        log.info({ runId, date: ctx.date, table: spec.name, rows: loaded.rows, seconds: record.table_seconds[spec.name],
-          rowsPerSecond: Math.round(loaded.rows / Math.max(seconds(), 0.001)) }, 'etl: table loaded');
+        log.info(
+          {
+            runId,
+            date: ctx.date,
+            table: spec.name,
+            rows: loaded.rows,
+            seconds: record.table_seconds[spec.name],
+            rowsPerSecond: Math.round(loaded.rows / Math.max(seconds(), 0.001)),
+          },
+          'etl: table loaded',
+        );
       }
       await stageViews(loader.connection, files);
       const broken = (await runChecks(loader.connection)).filter((c) => c.violations > 0);
       if (broken.length > 0) {
-        throw new EtlCheckError(`data checks failed: ${broken.map((c) => `${c.name}: ${c.violations} rows (e.g. ${c.examples.join(', ')})`).join('; ')}`);
+        throw new EtlCheckError(
+          `data checks failed: ${broken.map((c) => `${c.name}: ${c.violations} rows (e.g. ${c.examples.join(', ')})`).join('; ')}`,
+        );
       }
       loader.close();
       fs.rmSync(this.layout.runTmp(runId), { recursive: true, force: true });
@@ -263,7 +310,11 @@ export class EtlService {
       this.ledger.write(record);
       return { record, entries };
     } catch (error) {
-      try { loader.close(); } catch { /* already closed */ }
+      try {
+        loader.close();
+      } catch {
+        /* already closed */
+      }
       this.fail(record, error as Error);
       log.error({ runId, date: ctx.date, err: (error as Error).message }, 'etl: run failed; nothing was published');
       throw error;
@@ -289,13 +340,19 @@ export class EtlService {
   }
 }
 
-/** The service as the platform configures it (server/config.ts). */
+/** The service as the platform configures it (platform/config.ts). */
 export function createEtlService(config: Config, databaseUrl: string, log: Logger, overrides: Partial<EtlOptions> = {}): EtlService {
   if (config.nodeEnv === 'production' && config.etl.workerKeySecret === DEV_WAREHOUSE_KEY_SECRET) {
-    log.warn('WAREHOUSE_KEY_SECRET is the development default: worker keys in the warehouse can be recomputed by anyone with the source code');
+    log.warn(
+      'WAREHOUSE_KEY_SECRET is the development default: worker keys in the warehouse can be recomputed by anyone with the source code',
+    );
   }
   return new EtlService({
-    databaseUrl, warehouseDir: config.etl.warehouseDir, workerKeySecret: config.etl.workerKeySecret,
-    timezone: config.etl.timezone, log, ...overrides,
+    databaseUrl,
+    warehouseDir: config.etl.warehouseDir,
+    workerKeySecret: config.etl.workerKeySecret,
+    timezone: config.etl.timezone,
+    log,
+    ...overrides,
   });
 }

@@ -1,6 +1,6 @@
-import type { Config } from '../server/config.js';
-import type { Logger } from '../server/logger.js';
-import { monthEnds } from './dates.js';
+import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
+import { monthEnds } from '../platform/dates.js';
 import { createEtlService, type EtlOptions } from './etl.service.js';
 import { RunRefusedError } from './lock.js';
 import { publishedDates } from './warehouse.js';
@@ -16,7 +16,12 @@ export const HISTORY_MONTHS = { from: '2022-01', to: '2023-12' } as const;
  */
 export type WarehouseState = 'present' | 'loaded' | 'busy' | 'failed';
 
-export async function ensureWarehouse(config: Config, databaseUrl: string, log: Logger, overrides: Partial<EtlOptions> = {}): Promise<WarehouseState> {
+export async function ensureWarehouse(
+  config: Config,
+  databaseUrl: string,
+  log: Logger,
+  overrides: Partial<EtlOptions> = {},
+): Promise<WarehouseState> {
   const etl = createEtlService(config, databaseUrl, log, overrides);
   const today = etl.today();
   const published = new Set(publishedDates(etl.published()));

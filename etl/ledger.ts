@@ -43,7 +43,8 @@ export class Ledger {
 
   all(): RunRecord[] {
     if (!fs.existsSync(this.layout.ledger)) return [];
-    return fs.readdirSync(this.layout.ledger)
+    return fs
+      .readdirSync(this.layout.ledger)
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(fs.readFileSync(path.join(this.layout.ledger, f), 'utf8')) as RunRecord)
       .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.run_id.localeCompare(b.run_id));
@@ -60,7 +61,12 @@ export class Ledger {
   markAbandoned(now: Date): RunRecord[] {
     const abandoned = this.all().filter((r) => r.status === 'running');
     for (const r of abandoned) {
-      this.write({ ...r, status: 'abandoned', finished_at: now.toISOString(), error: r.error ?? 'the run stopped without finishing (killed?); nothing of it was published' });
+      this.write({
+        ...r,
+        status: 'abandoned',
+        finished_at: now.toISOString(),
+        error: r.error ?? 'the run stopped without finishing (killed?); nothing of it was published',
+      });
     }
     return abandoned;
   }
@@ -68,6 +74,9 @@ export class Ledger {
 
 /** Sortable and unique: UTC time, then pid and a random suffix. */
 export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
 }

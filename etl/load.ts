@@ -49,8 +49,14 @@ export class ParquetLoader {
    * Streams one table of `source` into Parquet files under `outDir` (created here). Resolves
    * with the row count PostgreSQL reported for its COPY.
    */
-  async load(spec: TableSpec, source: SourceSnapshot, ctx: ExtractContext, outDir: string, onRows?: (rows: number) => void): Promise<number> {
-    const { fifo } = this;
+  async load(
+    spec: TableSpec,
+    source: SourceSnapshot,
+    ctx: ExtractContext,
+    outDir: string,
+    onRows?: (rows: number) => void,
+  ): Promise<number> {
+    const fifo = this.fifo;
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
     const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.csvType ?? c.type)}`).join(', ');
     const select = spec.columns.map((c) => (c.load ? `${c.load} as ${c.name}` : c.name)).join(', ');

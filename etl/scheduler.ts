@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { Config } from '../server/config.js';
-import type { Logger } from '../server/logger.js';
+import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
 import { createEtlService } from './etl.service.js';
 import { RunRefusedError } from './lock.js';
 
@@ -11,7 +11,9 @@ import { RunRefusedError } from './lock.js';
  * (server/main.ts rewrites the briefs there).
  */
 export function startEtlScheduler(
-  config: Config, databaseUrl: string, log: Logger,
+  config: Config,
+  databaseUrl: string,
+  log: Logger,
   hooks: { afterPublish?: () => Promise<void> } = {},
 ): { stop(): void } {
   const etl = createEtlService(config, databaseUrl, log);

@@ -59,8 +59,10 @@ const region: TableSpec = {
   name: 'region',
   grain: 'one row per official region (province, regency, kecamatan, village)',
   columns: [
-    { name: 'code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' },
-    { name: 'level', type: 'VARCHAR' }, { name: 'parent_code', type: 'VARCHAR' },
+    { name: 'code', type: 'VARCHAR' },
+    { name: 'name', type: 'VARCHAR' },
+    { name: 'level', type: 'VARCHAR' },
+    { name: 'parent_code', type: 'VARCHAR' },
   ],
   money: [],
   select: () => 'select code, name, level, parent_code from region',
@@ -70,8 +72,12 @@ const employer: TableSpec = {
   name: 'employer',
   grain: 'one row per company (employers are organisations, not persons)',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' },
-    { name: 'region_code', type: 'VARCHAR' }, { name: 'industry', type: 'VARCHAR' }, { name: 'created_date', type: 'DATE' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'code', type: 'VARCHAR' },
+    { name: 'name', type: 'VARCHAR' },
+    { name: 'region_code', type: 'VARCHAR' },
+    { name: 'industry', type: 'VARCHAR' },
+    { name: 'created_date', type: 'DATE' },
   ],
   money: [],
   // Dimensions keep every current row in history too: facts of the past point at them.
@@ -82,8 +88,12 @@ const sponsor: TableSpec = {
   name: 'sponsor',
   grain: 'one row per funding source (regency budget, company CSR, employer, self-paid)',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' },
-    { name: 'kind', type: 'VARCHAR' }, { name: 'employer_id', type: 'BIGINT' }, { name: 'created_date', type: 'DATE' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'code', type: 'VARCHAR' },
+    { name: 'name', type: 'VARCHAR' },
+    { name: 'kind', type: 'VARCHAR' },
+    { name: 'employer_id', type: 'BIGINT' },
+    { name: 'created_date', type: 'DATE' },
   ],
   money: [],
   select: (ctx) => `select id, code, name, kind, employer_id, ${localDate('created_at', ctx)} from sponsor`,
@@ -93,8 +103,12 @@ const budgetAllocation: TableSpec = {
   name: 'budget_allocation',
   grain: 'one row per sponsor, fiscal year and kind (ORIGINAL or REVISED)',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'sponsor_id', type: 'BIGINT' }, { name: 'fiscal_year', type: 'INTEGER' },
-    { name: 'kind', type: 'VARCHAR' }, { name: 'amount', type: 'BIGINT' }, { name: 'created_date', type: 'DATE' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'sponsor_id', type: 'BIGINT' },
+    { name: 'fiscal_year', type: 'INTEGER' },
+    { name: 'kind', type: 'VARCHAR' },
+    { name: 'amount', type: 'BIGINT' },
+    { name: 'created_date', type: 'DATE' },
   ],
   money: ['amount'],
   select: (ctx) => `select id, sponsor_id, fiscal_year, kind, amount, ${localDate('created_at', ctx)} from budget_allocation
@@ -105,14 +119,17 @@ const budgetInForce: TableSpec = {
   name: 'budget_in_force',
   grain: 'one row per sponsor and fiscal year: the allocation in force (REVISED replaces ORIGINAL)',
   columns: [
-    { name: 'sponsor_id', type: 'BIGINT' }, { name: 'fiscal_year', type: 'INTEGER' },
-    { name: 'kind', type: 'VARCHAR' }, { name: 'amount', type: 'BIGINT' },
+    { name: 'sponsor_id', type: 'BIGINT' },
+    { name: 'fiscal_year', type: 'INTEGER' },
+    { name: 'kind', type: 'VARCHAR' },
+    { name: 'amount', type: 'BIGINT' },
   ],
   money: ['amount'],
   // Live: PostgreSQL's own view, so the rule has one home. History: the same rule over the allocations known then.
-  select: (ctx) => ctx.mode === 'live'
-    ? 'select sponsor_id, fiscal_year, kind, amount from budget_in_force'
-    : `select distinct on (sponsor_id, fiscal_year) sponsor_id, fiscal_year, kind, amount from budget_allocation
+  select: (ctx) =>
+    ctx.mode === 'live'
+      ? 'select sponsor_id, fiscal_year, kind, amount from budget_in_force'
+      : `select distinct on (sponsor_id, fiscal_year) sponsor_id, fiscal_year, kind, amount from budget_allocation
        where ${localDate('created_at', ctx)} <= ${day(ctx)}
        order by sponsor_id, fiscal_year, (kind = 'REVISED') desc`,
 };
@@ -121,8 +138,10 @@ const workforce: TableSpec = {
   name: 'workforce',
   grain: 'one row per year, kecamatan and sector: workers in the labour force (coverage denominators)',
   columns: [
-    { name: 'year', type: 'INTEGER' }, { name: 'region_code', type: 'VARCHAR' },
-    { name: 'sector', type: 'VARCHAR' }, { name: 'workers', type: 'INTEGER' },
+    { name: 'year', type: 'INTEGER' },
+    { name: 'region_code', type: 'VARCHAR' },
+    { name: 'sector', type: 'VARCHAR' },
+    { name: 'workers', type: 'INTEGER' },
   ],
   money: ['workers'],
   select: (ctx) => `select year, region_code, sector, workers from workforce
@@ -133,22 +152,33 @@ const worker: TableSpec = {
   name: 'worker',
   grain: 'one row per worker, keyed by worker_key (HMAC of the NIK); no name, NIK, phone or birth date',
   columns: [
-    { name: 'worker_key', type: 'VARCHAR' }, { name: 'sex', type: 'VARCHAR' }, { name: 'birth_year', type: 'INTEGER' },
-    { name: 'age_band', type: 'VARCHAR' }, { name: 'region_code', type: 'VARCHAR' }, { name: 'occupation', type: 'VARCHAR' },
-    { name: 'sector', type: 'VARCHAR' }, { name: 'non_asn', type: 'BOOLEAN' }, { name: 'created_date', type: 'DATE' },
+    { name: 'worker_key', type: 'VARCHAR' },
+    { name: 'sex', type: 'VARCHAR' },
+    { name: 'birth_year', type: 'INTEGER' },
+    { name: 'age_band', type: 'VARCHAR' },
+    { name: 'region_code', type: 'VARCHAR' },
+    { name: 'occupation', type: 'VARCHAR' },
+    { name: 'sector', type: 'VARCHAR' },
+    { name: 'non_asn', type: 'BOOLEAN' },
+    { name: 'created_date', type: 'DATE' },
   ],
   money: [],
   select: (ctx) => `select ${WORKER_KEY_SQL('w.nik')}, w.sex, extract(year from w.birth_date)::int, ${ageBand(ctx)},
       w.region_code, w.occupation, w.sector, w.non_asn, ${localDate('w.created_at', ctx)}
     from worker w cross join ${WORKER_KEY_PADS}
-    ${ctx.mode === 'history'
-      ? `where ${localDate('w.created_at', ctx)} <= ${day(ctx)}
+    ${
+      ctx.mode === 'history'
+        ? `where ${localDate('w.created_at', ctx)} <= ${day(ctx)}
            or exists (select 1 from enrolment e where e.worker_id = w.id and ${enrolmentKnown('e', ctx)})`
-      : ''}`,
+        : ''
+    }`,
 };
 
 /** Status on D follows from the dates; TERMINATED (a reason to end) is kept apart from LAPSED. */
-const enrolmentStatus = (ctx: ExtractContext) => ctx.mode === 'live' ? 'e.status' : `case
+const enrolmentStatus = (ctx: ExtractContext) =>
+  ctx.mode === 'live'
+    ? 'e.status'
+    : `case
     when e.start_date > ${day(ctx)} then 'PENDING'
     when e.end_date is null or e.end_date >= ${day(ctx)} then 'ACTIVE'
     when e.status = 'TERMINATED' then 'TERMINATED'
@@ -158,11 +188,17 @@ const enrolment: TableSpec = {
   name: 'enrolment',
   grain: 'one row per membership (worker × sponsor × segment over a period); no membership number',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'worker_key', type: 'VARCHAR' }, { name: 'sponsor_id', type: 'BIGINT' },
-    { name: 'employer_id', type: 'BIGINT' }, { name: 'segment', type: 'VARCHAR' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'worker_key', type: 'VARCHAR' },
+    { name: 'sponsor_id', type: 'BIGINT' },
+    { name: 'employer_id', type: 'BIGINT' },
+    { name: 'segment', type: 'VARCHAR' },
     { name: 'programmes', type: 'VARCHAR[]', csvType: 'VARCHAR', load: "string_split(programmes, ',')" },
-    { name: 'start_date', type: 'DATE' }, { name: 'end_date', type: 'DATE' }, { name: 'declared_income', type: 'BIGINT' },
-    { name: 'status', type: 'VARCHAR' }, { name: 'created_date', type: 'DATE' },
+    { name: 'start_date', type: 'DATE' },
+    { name: 'end_date', type: 'DATE' },
+    { name: 'declared_income', type: 'BIGINT' },
+    { name: 'status', type: 'VARCHAR' },
+    { name: 'created_date', type: 'DATE' },
   ],
   money: ['declared_income'],
   select: (ctx) => `select e.id, ${WORKER_KEY_SQL('w.nik')}, e.sponsor_id, e.employer_id, e.segment,
@@ -176,17 +212,23 @@ const contribution: TableSpec = {
   name: 'contribution',
   grain: 'one row per enrolment, month (period) and programme paid for',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'enrolment_id', type: 'BIGINT' }, { name: 'period', type: 'DATE' },
-    { name: 'programme', type: 'VARCHAR' }, { name: 'amount', type: 'BIGINT' }, { name: 'paid_date', type: 'DATE' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'enrolment_id', type: 'BIGINT' },
+    { name: 'period', type: 'DATE' },
+    { name: 'programme', type: 'VARCHAR' },
+    { name: 'amount', type: 'BIGINT' },
+    { name: 'paid_date', type: 'DATE' },
     { name: 'sponsor_id', type: 'BIGINT' },
   ],
   money: ['amount'],
   select: (ctx) => `select c.id, c.enrolment_id, c.period, c.programme, c.amount, c.paid_date, c.sponsor_id
     from contribution c
-    ${ctx.mode === 'history'
-      ? `where c.paid_date <= ${day(ctx)}
+    ${
+      ctx.mode === 'history'
+        ? `where c.paid_date <= ${day(ctx)}
            and exists (select 1 from enrolment e where e.id = c.enrolment_id and ${enrolmentKnown('e', ctx)})`
-      : ''}`,
+        : ''
+    }`,
 };
 
 /**
@@ -206,16 +248,23 @@ const claim: TableSpec = {
   name: 'claim',
   grain: 'one row per benefit claim; no claim number, payment key or free-text reason',
   columns: [
-    { name: 'id', type: 'BIGINT' }, { name: 'enrolment_id', type: 'BIGINT' }, { name: 'programme', type: 'VARCHAR' },
-    { name: 'incident_date', type: 'DATE' }, { name: 'submitted_date', type: 'DATE' }, { name: 'status', type: 'VARCHAR' },
-    { name: 'claimed_amount', type: 'BIGINT' }, { name: 'approved_amount', type: 'BIGINT' },
-    { name: 'paid_amount', type: 'BIGINT' }, { name: 'paid_date', type: 'DATE' },
+    { name: 'id', type: 'BIGINT' },
+    { name: 'enrolment_id', type: 'BIGINT' },
+    { name: 'programme', type: 'VARCHAR' },
+    { name: 'incident_date', type: 'DATE' },
+    { name: 'submitted_date', type: 'DATE' },
+    { name: 'status', type: 'VARCHAR' },
+    { name: 'claimed_amount', type: 'BIGINT' },
+    { name: 'approved_amount', type: 'BIGINT' },
+    { name: 'paid_amount', type: 'BIGINT' },
+    { name: 'paid_date', type: 'DATE' },
   ],
   money: ['claimed_amount', 'approved_amount', 'paid_amount'],
-  select: (ctx) => ctx.mode === 'live'
-    ? `select id, enrolment_id, programme, incident_date, submitted_date, status, claimed_amount, approved_amount,
+  select: (ctx) =>
+    ctx.mode === 'live'
+      ? `select id, enrolment_id, programme, incident_date, submitted_date, status, claimed_amount, approved_amount,
          paid_amount, paid_date from claim`
-    : `select id, enrolment_id, programme, incident_date, submitted_date, status,
+      : `select id, enrolment_id, programme, incident_date, submitted_date, status,
          claimed_amount,
          case when status in ('APPROVED', 'PAID') then approved_amount end,
          case when status = 'PAID' then paid_amount end,
@@ -239,8 +288,10 @@ const auditActivity: TableSpec = {
   name: 'audit_activity',
   grain: 'one row per day, action and entity type: how many audited changes (no actor, no values)',
   columns: [
-    { name: 'day', type: 'DATE' }, { name: 'action', type: 'VARCHAR' },
-    { name: 'entity_type', type: 'VARCHAR' }, { name: 'entries', type: 'BIGINT' },
+    { name: 'day', type: 'DATE' },
+    { name: 'action', type: 'VARCHAR' },
+    { name: 'entity_type', type: 'VARCHAR' },
+    { name: 'entries', type: 'BIGINT' },
   ],
   money: ['entries'],
   select: (ctx) => `select ${localDate('occurred_at', ctx)}, action, entity_type, count(*) from audit_entry
@@ -250,7 +301,17 @@ const auditActivity: TableSpec = {
 
 /** In load order: the big fact table first, so DuckDB's work on it overlaps PostgreSQL's on the rest. */
 export const TABLES: readonly TableSpec[] = [
-  contribution, enrolment, claim, worker, employer, sponsor, budgetAllocation, budgetInForce, workforce, region, auditActivity,
+  contribution,
+  enrolment,
+  claim,
+  worker,
+  employer,
+  sponsor,
+  budgetAllocation,
+  budgetInForce,
+  workforce,
+  region,
+  auditActivity,
 ];
 
 export function tableSpec(name: string): TableSpec {

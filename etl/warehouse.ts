@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { catalogueFile } from '../platform/warehouse-reader.js';
 import { isAlive } from './lock.js';
 import type { SnapshotMode } from './tables.js';
 
@@ -39,21 +40,39 @@ export interface Manifest {
   retired: Array<{ files: string[]; retiredAt: string }>;
 }
 
-export const CATALOGUE_FILE = 'lindung.duckdb';
-
 export class WarehouseLayout {
   constructor(readonly dir: string) {}
 
-  get manifest() { return path.join(this.dir, '_published.json'); }
-  get catalogue() { return path.join(this.dir, CATALOGUE_FILE); }
-  get lock() { return path.join(this.dir, '_etl.lock'); }
-  get ledger() { return path.join(this.dir, '_ledger'); }
-  get data() { return path.join(this.dir, '_data'); }
-  runDir(runId: string) { return path.join(this.data, runId); }
-  runTmp(runId: string) { return path.join(this.runDir(runId), '_tmp'); }
-  partitionDir(runId: string, table: string, date: string) { return path.join(this.runDir(runId), table, `snapshot_date=${date}`); }
-  abs(relative: string) { return path.join(this.dir, relative); }
-  rel(absolute: string) { return path.relative(this.dir, absolute); }
+  get manifest() {
+    return path.join(this.dir, '_published.json');
+  }
+  get catalogue() {
+    return catalogueFile(this.dir);
+  }
+  get lock() {
+    return path.join(this.dir, '_etl.lock');
+  }
+  get ledger() {
+    return path.join(this.dir, '_ledger');
+  }
+  get data() {
+    return path.join(this.dir, '_data');
+  }
+  runDir(runId: string) {
+    return path.join(this.data, runId);
+  }
+  runTmp(runId: string) {
+    return path.join(this.runDir(runId), '_tmp');
+  }
+  partitionDir(runId: string, table: string, date: string) {
+    return path.join(this.runDir(runId), table, `snapshot_date=${date}`);
+  }
+  abs(relative: string) {
+    return path.join(this.dir, relative);
+  }
+  rel(absolute: string) {
+    return path.relative(this.dir, absolute);
+  }
 
   ensure(): void {
     fs.mkdirSync(this.ledger, { recursive: true });
@@ -98,7 +117,13 @@ export function writeManifest(layout: WarehouseLayout, manifest: Manifest): void
 }
 
 /** The manifest with `date`'s partitions replaced by `entries`; what they replace is retired. */
-export function withPartitions(manifest: Manifest, date: string, entries: Record<string, PartitionEntry>, generation: string, now: Date): Manifest {
+export function withPartitions(
+  manifest: Manifest,
+  date: string,
+  entries: Record<string, PartitionEntry>,
+  generation: string,
+  now: Date,
+): Manifest {
   const next: Manifest = structuredClone(manifest);
   for (const [table, entry] of Object.entries(entries)) {
     const partitions = (next.tables[table] ??= {});
@@ -173,7 +198,8 @@ export function collectGarbage(layout: WarehouseLayout, manifest: Manifest, grac
   const next: Manifest = structuredClone(manifest);
   next.retired = manifest.retired.filter((r) => now.getTime() - Date.parse(r.retiredAt) < graceMs);
   const referenced = new Set<string>();
-  for (const partitions of Object.values(next.tables)) for (const entry of Object.values(partitions)) for (const f of entry.files) referenced.add(f);
+  for (const partitions of Object.values(next.tables))
+    for (const entry of Object.values(partitions)) for (const f of entry.files) referenced.add(f);
   for (const r of next.retired) for (const f of r.files) referenced.add(f);
   const runsInUse = new Set([...referenced].map((f) => f.split(path.sep)[1]));
   if (keepRun) runsInUse.add(keepRun);
@@ -201,5 +227,9 @@ export function collectGarbage(layout: WarehouseLayout, manifest: Manifest, grac
 /** Every Parquet file a partition's run wrote. */
 export function listParquet(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.parquet')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.parquet'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }

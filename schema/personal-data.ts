@@ -32,7 +32,11 @@ export function maskValue(kind: PersonalDataKind, value: unknown): unknown {
       // The first four digits only say where the NIK was issued (province and regency).
       return String(value).slice(0, 4) + '*'.repeat(12);
     case 'name':
-      return String(value).split(/\s+/).filter(Boolean).map((w) => `${w[0]}***`).join(' ');
+      return String(value)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => `${w[0]}***`)
+        .join(' ');
     case 'phone':
       return String(value).slice(0, 3) + '*'.repeat(Math.max(0, String(value).length - 3));
     case 'birthDate':

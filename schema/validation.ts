@@ -56,7 +56,10 @@ export function parseNik(field: string, raw: string, expected?: { sex?: Sex; bir
     throw new ValidationError(field, `NIK digits 7-12 (${nik.slice(6, 12)}) are not a real birth date DDMMYY (day + 40 for women)`);
   }
   if (expected?.birthDate !== undefined && expected.birthDate !== birthDate) {
-    throw new ValidationError(field, `NIK encodes birth date ${pad2(day)}-${pad2(month)}-${pad2(yy)}, which does not match birth_date ${expected.birthDate}`);
+    throw new ValidationError(
+      field,
+      `NIK encodes birth date ${pad2(day)}-${pad2(month)}-${pad2(yy)}, which does not match birth_date ${expected.birthDate}`,
+    );
   }
   if (expected?.sex !== undefined && expected.sex !== sex) {
     throw new ValidationError(
@@ -168,7 +171,10 @@ export function parseKecamatanCode(field: string, raw: string): string {
 
 /** `JKK;JKM`: a non-empty set of programmes, duplicates removed, in canonical order. */
 export function parseProgrammes(field: string, raw: string): Programme[] {
-  const parts = raw.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new ValidationError(field, 'at least one programme is required (e.g. JKK;JKM)');
   const chosen = new Set(parts.map((p) => parseEnum(field, p, Programme)));
   return Object.values(Programme).filter((p) => chosen.has(p));
@@ -179,7 +185,10 @@ export function checkProgrammesAllowed(field: string, segment: Segment, programm
   if (segment !== Segment.BPU) return;
   const closed = programmes.filter((p) => PROGRAMMES_CLOSED_TO_BPU.includes(p));
   if (closed.length > 0) {
-    throw new ValidationError(field, `${closed.join(' and ')} not open to BPU (informal) members: JP needs wage-earner status and JKP an employer`);
+    throw new ValidationError(
+      field,
+      `${closed.join(' and ')} not open to BPU (informal) members: JP needs wage-earner status and JKP an employer`,
+    );
   }
 }
 

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { WarehouseReader } from '../etl/reader.js';
+import { WarehouseReader } from '../platform/warehouse-reader.js';
 import { UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
-import { type ApiConfig, loadConfig } from './config.js';
+import type { Principal } from './auth/roles.js';
+import { type ApiConfig, loadConfig } from '../platform/config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { createFormatError, errorPlugin } from './graphql/errors.js';
@@ -18,22 +19,22 @@ import { ideRouter } from './graphql/ide.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './graphql/limits.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../platform/logger.js';
 
 export interface ServerOptions {
   orm: MikroORM;
   log: Logger;
   /** Set when the platform is fully up (migrated, seeded); /readyz answers 503 until then. */
   isReady?: () => boolean;
-  /** Auth and limits; defaults to the environment's (server/config.ts). */
+  /** Auth and limits; defaults to the environment's (platform/config.ts). */
   api?: Partial<ApiConfig>;
   /** "Today" for default dates; tests pin it. */
   today?: () => string;
   /** Count SQL statements per request: `x-sql-statements` header and log field (default: outside production). */
   exposeStatementCount?: boolean;
-  /** The warehouse the analytics fields read (default: the environment's, server/config.ts); tests pass their own. */
+  /** The warehouse the analytics fields read (default: the environment's, platform/config.ts); tests pass their own. */
   warehouseDir?: string;
-  /** The folder served at /briefs/ (default: the environment's, server/config.ts). */
+  /** The folder served at /briefs/ (default: the environment's, platform/config.ts). */
   briefsDir?: string;
 }
 
@@ -51,7 +52,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const config = loadConfig();
   const api: ApiConfig = { ...config.api, ...options.api };
   const schema = await buildApiSchema();
-  // One reader for the server's lifetime: it follows the ETL's catalogue swaps by itself (etl/reader.ts).
+  // One reader for the server's lifetime: it follows the ETL's catalogue swaps by itself (platform/warehouse-reader.ts).
   const warehouse = new WarehouseReader(options.warehouseDir ?? config.etl.warehouseDir);
   const verify = createTokenVerifier(api);
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
@@ -97,14 +98,17 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   });
   // Aggregate figures with no personal data, for readers without a token (the Bupati's office).
   // The briefs fetch nothing, and the policy says so to the browser too.
-  app.use('/briefs', express.static(options.briefsDir ?? config.briefs.dir, {
-    dotfiles: 'ignore',
-    setHeaders: (res, file) => {
-      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      res.setHeader('x-content-type-options', 'nosniff');
-      if (file.endsWith('.md')) res.setHeader('content-type', 'text/markdown; charset=utf-8');
-    },
-  }));
+  app.use(
+    '/briefs',
+    express.static(options.briefsDir ?? config.briefs.dir, {
+      dotfiles: 'ignore',
+      setHeaders: (res, file) => {
+        res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        res.setHeader('x-content-type-options', 'nosniff');
+        if (file.endsWith('.md')) res.setHeader('content-type', 'text/markdown; charset=utf-8');
+      },
+    }),
+  );
   if (api.introspection) {
     app.use('/graphiql', ideRouter());
     app.get('/', (_req, res) => res.redirect('/graphiql'));
@@ -116,14 +120,15 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       res.locals.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', res.locals.requestId);
       // A browser opening the endpoint gets the IDE rather than a CSRF refusal.
-      if (req.method === 'GET' && api.introspection && req.accepts(['json', 'html']) === 'html' && !req.query.query) return res.redirect('/graphiql');
+      if (req.method === 'GET' && api.introspection && req.accepts(['json', 'html']) === 'html' && !req.query.query)
+        return res.redirect('/graphiql');
       next();
     },
     express.json({ limit: api.bodyLimit }),
     countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        let user;
+        let user: Principal | null;
         try {
           user = await verify(req.headers.authorization);
         } catch (error) {
@@ -133,7 +138,11 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
           });
         }
         return createRequestContext(options.orm.em, res.locals.requestId as string, {
-          user, pageSizeMax: api.pageSizeMax, today: options.today, aggregates, warehouse,
+          user,
+          pageSizeMax: api.pageSizeMax,
+          today: options.today,
+          aggregates,
+          warehouse,
         });
       },
     }),
@@ -183,8 +192,7 @@ function bodyErrors(log: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    const message =
-      status === 413 ? 'request body too large' : status < 500 ? 'request body is not valid JSON' : 'Internal server error';
+    const message = status === 413 ? 'request body too large' : status < 500 ? 'request body is not valid JSON' : 'Internal server error';
     if (status >= 500) log.error({ requestId: res.locals.requestId, err: error, url: req.url }, 'internal error');
     res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
   };

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WarehouseReader } from '../etl/reader.js';
+import type { WarehouseReader } from '../platform/warehouse-reader.js';
 import type { PersonalDataContext } from '../schema/personal-data.js';
 import type { Principal } from './auth/roles.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import { todayInKukar } from './seed/dates.js';
+import { todayIn } from '../platform/dates.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { AnalyticsService } from './services/analytics.service.js';
 import { AuditService } from './services/audit.service.js';
@@ -59,8 +59,14 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
   const loaders = createLoaders(fork);
   const user = options.user ?? null;
   const deps: ServiceDeps = {
-    em: fork, user, requestId, loaders, pageSizeMax: options.pageSizeMax ?? 100, today: options.today ?? (() => todayInKukar()),
-    aggregates: options.aggregates ?? new AggregateCache(0), warehouse: options.warehouse ?? null,
+    em: fork,
+    user,
+    requestId,
+    loaders,
+    pageSizeMax: options.pageSizeMax ?? 100,
+    today: options.today ?? (() => todayIn()),
+    aggregates: options.aggregates ?? new AggregateCache(0),
+    warehouse: options.warehouse ?? null,
   };
   return { requestId, user, em: fork, loaders, services: createServices(deps), today: deps.today };
 }

@@ -77,7 +77,12 @@ function byId<T extends { id: number }>(em: EntityManager, entity: EntityClass<T
   });
 }
 
-function groupedBy<T extends object>(em: EntityManager, entity: EntityClass<T>, parent: keyof T & string, orderBy: Record<string, 'asc' | 'desc'>) {
+function groupedBy<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parent: keyof T & string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+) {
   return new DataLoader<number, T[]>(async (ids) => {
     const rows = await em.find(entity, { [parent]: { $in: [...ids] } } as FilterQuery<T>, { orderBy: orderBy as never });
     const grouped = new Map<number, T[]>(ids.map((id) => [id, []]));

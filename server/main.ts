@@ -1,13 +1,13 @@
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
-import { initORM, migrateUp } from './db/orm.js';
-import { createLogger } from './logger.js';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db/database.js';
+import { initORM, migrateUp } from '../platform/db/orm.js';
+import { createLogger } from '../platform/logger.js';
 import { createServer } from './app.js';
-import { seedDemo } from './seed/seed.service.js';
-import { terminalProgress } from './progress.js';
+import { seedDemo } from '../seed/seed.service.js';
+import { terminalProgress } from '../platform/progress.js';
 import { ensureWarehouse } from '../etl/first-run.js';
 import { startEtlScheduler } from '../etl/scheduler.js';
-import { WarehouseReader } from '../etl/reader.js';
+import { WarehouseReader } from '../platform/warehouse-reader.js';
 import { writeStandingBriefs } from '../analytics/brief/standing-briefs.js';
 
 /**

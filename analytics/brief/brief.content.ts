@@ -1,6 +1,11 @@
-import type { MetricGrouping, MetricName } from '../metrics/metric-catalogue.js';
+import type { MetricGrouping, MetricName } from '../../schema/metrics/metric-definitions.js';
 import {
-  trend, yearOverYear, type TrendAnswer, type WarehouseQueries, type WarehouseSnapshot, type YearOverYearAnswer,
+  trend,
+  yearOverYear,
+  type TrendAnswer,
+  type WarehouseQueries,
+  type WarehouseSnapshot,
+  type YearOverYearAnswer,
 } from '../metrics/metric-queries.js';
 
 /**
@@ -85,7 +90,10 @@ export interface BriefPeriod {
 class QueryLog {
   readonly queries: BriefQuery[] = [];
 
-  constructor(private readonly warehouse: WarehouseQueries, private readonly period: BriefPeriod) {}
+  constructor(
+    private readonly warehouse: WarehouseQueries,
+    private readonly period: BriefPeriod,
+  ) {}
 
   async compare(metric: MetricName, groupBy: MetricGrouping | null = null): Promise<Comparison> {
     const answer = await yearOverYear(this.warehouse, { metric, year: this.period.year, compareTo: this.period.compare, groupBy });
@@ -169,10 +177,19 @@ export async function buildBriefContent(warehouse: WarehouseQueries, period: Bri
 
   const snapshot = budget.allocated.snapshot;
   return {
-    year, compare, snapshot,
+    year,
+    compare,
+    snapshot,
     partialYear: snapshot.snapshotDate < `${year}-12-31`,
     queries: q.queries,
-    budget, workers, payouts, claims, coverage, kecamatan, occupation, cost,
+    budget,
+    workers,
+    payouts,
+    claims,
+    coverage,
+    kecamatan,
+    occupation,
+    cost,
   };
 }
 

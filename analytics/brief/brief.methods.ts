@@ -1,4 +1,5 @@
-import { metricSql, type MetricName } from '../metrics/metric-catalogue.js';
+import type { MetricName } from '../../schema/metrics/metric-definitions.js';
+import { metricSql } from '../metrics/metric-sql.js';
 import type { BriefContent, BriefQuery } from './brief.content.js';
 
 /**
@@ -43,11 +44,19 @@ const replaceAll = (text: string, from: string, to: string) => text.split(from).
 
 function substitutions(query: BriefQuery, statement: number, content: BriefContent): Substitution[] {
   if (query.kind === 'trend') {
-    return [[metricSql('trends', query.metric), '<metric>'], [query.from!, '<from>'], [query.to!, '<to>']];
+    return [
+      [metricSql('trends', query.metric), '<metric>'],
+      [query.from!, '<from>'],
+      [query.to!, '<to>'],
+    ];
   }
   const grouping = statement === 0 ? 'TOTAL' : query.groupBy!;
-  return [[metricSql('yearly', query.metric), '<metric>'], [`'${grouping}'`, "'<breakdown>'"],
-    [String(content.year), '<year>'], [String(content.compare), '<compare>']];
+  return [
+    [metricSql('yearly', query.metric), '<metric>'],
+    [`'${grouping}'`, "'<breakdown>'"],
+    [String(content.year), '<year>'],
+    [String(content.compare), '<compare>'],
+  ];
 }
 
 function toTemplate(sql: string, subs: Substitution[]): string | null {
@@ -78,7 +87,10 @@ export function methodsOf(content: BriefContent): Methods {
       id = known.id;
     });
     return {
-      id: query.id, metric: query.metric, kind: query.kind, groupBy: query.groupBy,
+      id: query.id,
+      metric: query.metric,
+      kind: query.kind,
+      groupBy: query.groupBy,
       period: query.kind === 'trend' ? `${query.from} … ${query.to}` : `${content.year} / ${content.compare}`,
       template: id,
     };

@@ -10,7 +10,7 @@ import { LANGS, type Lang } from './number-format.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { openPdfRenderer, type PdfRenderer } from './render-pdf.js';
-import { escapeXml as escape } from './svg-charts.js';
+import { escapeXml } from './svg-charts.js';
 
 /**
  * Writes the year-over-year briefs into one folder that the server publishes at /briefs/:
@@ -23,7 +23,7 @@ export const BRIEF_FORMATS = ['html', 'md', 'pdf'] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 export interface WriteBriefsOptions {
-  /** Every query of one call runs on one catalogue (etl/reader.ts WarehouseReader has `pinned`). */
+  /** Every query of one call runs on one catalogue (platform/warehouse-reader.ts WarehouseReader has `pinned`). */
   warehouse: { pinned<T>(work: (warehouse: WarehouseQueries) => Promise<T>): Promise<T> };
   outDir: string;
   /** Default: the last calendar year complete on the snapshot date. */
@@ -66,7 +66,8 @@ export function validateBriefOptions(o: { year?: number; compare?: number; langs
   }
   if (o.langs !== undefined) {
     const bad = o.langs.find((l) => !(LANGS as readonly string[]).includes(l));
-    if (o.langs.length === 0 || bad !== undefined) throw new ValidationError('lang', `must be ${LANGS.join(' or ')}${bad ? `, not "${bad}"` : ''}`);
+    if (o.langs.length === 0 || bad !== undefined)
+      throw new ValidationError('lang', `must be ${LANGS.join(' or ')}${bad ? `, not "${bad}"` : ''}`);
   }
   if (o.formats !== undefined) {
     const bad = o.formats.find((f) => !(BRIEF_FORMATS as readonly string[]).includes(f));
@@ -158,15 +159,18 @@ export function writeBriefIndex(outDir: string): string {
   const langNames: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
   const rows = pairs.map(([year, compare]) => {
     const links = LANGS.map((lang) => {
-      const mine = BRIEF_FORMATS.map((format) => briefs.find((b) => b.year === year && b.compare === compare && b.lang === lang && b.format === format))
+      const mine = BRIEF_FORMATS.map((format) =>
+        briefs.find((b) => b.year === year && b.compare === compare && b.lang === lang && b.format === format),
+      )
         .filter((b): b is ListedBrief => b !== undefined)
-        .map((b) => `<a href="${escape(b.file)}">${names[b.format]}</a>`);
+        .map((b) => `<a href="${escapeXml(b.file)}">${names[b.format]}</a>`);
       return mine.length ? `<td>${langNames[lang]}: ${mine.join(' · ')}</td>` : '<td></td>';
     }).join('');
     return `<tr><th scope="row">${year} / ${compare}</th>${links}</tr>`;
   });
-  const latest = LANGS.flatMap((lang) => BRIEF_FORMATS.map((format) => `latest.${lang}.${format}`))
-    .filter((f) => fs.existsSync(path.join(outDir, f)));
+  const latest = LANGS.flatMap((lang) => BRIEF_FORMATS.map((format) => `latest.${lang}.${format}`)).filter((f) =>
+    fs.existsSync(path.join(outDir, f)),
+  );
   const html = `<!doctype html>
 <html lang="id">
 <head>

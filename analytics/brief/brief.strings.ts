@@ -1,4 +1,4 @@
-import type { MetricGrouping, MetricName } from '../metrics/metric-catalogue.js';
+import type { MetricGrouping, MetricName } from '../../schema/metrics/metric-definitions.js';
 import type { Lang } from './number-format.js';
 
 /**
@@ -45,15 +45,39 @@ export interface BriefStrings {
   seeAppendix: string;
   month: string;
   sections: {
-    summary: string; budget: string; workers: string; payouts: string; claims: string; coverage: string;
-    kecamatan: string; occupation: string; cost: string; freshness: string; limits: string; appendix: string;
+    summary: string;
+    budget: string;
+    workers: string;
+    payouts: string;
+    claims: string;
+    coverage: string;
+    kecamatan: string;
+    occupation: string;
+    cost: string;
+    freshness: string;
+    limits: string;
+    appendix: string;
   };
   columns: {
-    sponsorKind: string; programme: string; sector: string; kecamatan: string; occupation: string;
-    allocated: string; paid: string; unspent: string; realisation(year: number): string;
-    workersProtected: string; labourForce: string; coverage(year: number): string; claims(year: number): string;
-    averagePerClaim(year: number): string; contributionsPaid: string; costPerWorker(year: number): string;
-    snapshotDate: string; runId: string; publishedAt: string;
+    sponsorKind: string;
+    programme: string;
+    sector: string;
+    kecamatan: string;
+    occupation: string;
+    allocated: string;
+    paid: string;
+    unspent: string;
+    realisation(year: number): string;
+    workersProtected: string;
+    labourForce: string;
+    coverage(year: number): string;
+    claims(year: number): string;
+    averagePerClaim(year: number): string;
+    contributionsPaid: string;
+    costPerWorker(year: number): string;
+    snapshotDate: string;
+    runId: string;
+    publishedAt: string;
   };
   changeWords(c: ChangeWords): string;
   headline: {
@@ -61,7 +85,12 @@ export interface BriefStrings {
     lead(sponsor: string, value: string, full: string, year: number, change: string): string;
   };
   keyFigures: {
-    budget: string; vulnerable: string; realisation: string; benefits: string; informalCoverage: string; cost: string;
+    budget: string;
+    vulnerable: string;
+    realisation: string;
+    benefits: string;
+    informalCoverage: string;
+    cost: string;
     paidOf(paid: string, allocated: string): string;
     workersOf(covered: string, labourForce: string): string;
     perWorker(paid: string, workers: string): string;
@@ -163,10 +192,22 @@ export interface BriefStrings {
 }
 
 const grouping: Record<Lang, Record<MetricGrouping, string>> = {
-  id: { SPONSOR_KIND: 'per jenis sponsor', SPONSOR: 'per sponsor', PROGRAMME: 'per program', SECTOR: 'per sektor',
-    KECAMATAN: 'per kecamatan', OCCUPATION: 'per pekerjaan' },
-  en: { SPONSOR_KIND: 'by sponsor kind', SPONSOR: 'by sponsor', PROGRAMME: 'by programme', SECTOR: 'by sector',
-    KECAMATAN: 'by kecamatan', OCCUPATION: 'by occupation' },
+  id: {
+    SPONSOR_KIND: 'per jenis sponsor',
+    SPONSOR: 'per sponsor',
+    PROGRAMME: 'per program',
+    SECTOR: 'per sektor',
+    KECAMATAN: 'per kecamatan',
+    OCCUPATION: 'per pekerjaan',
+  },
+  en: {
+    SPONSOR_KIND: 'by sponsor kind',
+    SPONSOR: 'by sponsor',
+    PROGRAMME: 'by programme',
+    SECTOR: 'by sector',
+    KECAMATAN: 'by kecamatan',
+    OCCUPATION: 'by occupation',
+  },
 };
 
 const list = (and: string) => (items: string[]) =>
@@ -181,17 +222,31 @@ const id: BriefStrings = {
   dataAsOf: (date) => `Data per ${date}`,
   contents: 'Isi',
   sponsorKind: {
-    REGENCY_BUDGET: 'APBD Pemkab Kukar', COMPANY_CSR: 'CSR perusahaan', EMPLOYER: 'Pemberi kerja', SELF: 'Mandiri (bayar sendiri)',
+    REGENCY_BUDGET: 'APBD Pemkab Kukar',
+    COMPANY_CSR: 'CSR perusahaan',
+    EMPLOYER: 'Pemberi kerja',
+    SELF: 'Mandiri (bayar sendiri)',
   },
   sector: { FORMAL: 'Formal (penerima upah)', INFORMAL: 'Informal (bukan penerima upah)' },
   sectorShort: { FORMAL: 'Sektor formal', INFORMAL: 'Sektor informal' },
   programme: {
-    JKK: 'JKK – Jaminan Kecelakaan Kerja', JKM: 'JKM – Jaminan Kematian', JHT: 'JHT – Jaminan Hari Tua',
-    JP: 'JP – Jaminan Pensiun', JKP: 'JKP – Jaminan Kehilangan Pekerjaan',
+    JKK: 'JKK – Jaminan Kecelakaan Kerja',
+    JKM: 'JKM – Jaminan Kematian',
+    JHT: 'JHT – Jaminan Hari Tua',
+    JP: 'JP – Jaminan Pensiun',
+    JKP: 'JKP – Jaminan Kehilangan Pekerjaan',
   },
   occupationName: {
-    PETANI: 'Petani', NELAYAN: 'Nelayan', PEDAGANG: 'Pedagang', MARBOT: 'Marbot', TENAGA_KESEHATAN: 'Tenaga kesehatan',
-    TENAGA_PENDIDIK: 'Tenaga pendidik', BURUH: 'Buruh', KARYAWAN: 'Karyawan', PEGAWAI_NON_ASN: 'Pegawai non-ASN', LAINNYA: 'Lainnya',
+    PETANI: 'Petani',
+    NELAYAN: 'Nelayan',
+    PEDAGANG: 'Pedagang',
+    MARBOT: 'Marbot',
+    TENAGA_KESEHATAN: 'Tenaga kesehatan',
+    TENAGA_PENDIDIK: 'Tenaga pendidik',
+    BURUH: 'Buruh',
+    KARYAWAN: 'Karyawan',
+    PEGAWAI_NON_ASN: 'Pegawai non-ASN',
+    LAINNYA: 'Lainnya',
   },
   namedVulnerableNote: '* Pekerjaan yang disebut sebagai pekerja rentan dalam program Pemkab Kukar.',
   total: 'Jumlah',
@@ -204,51 +259,88 @@ const id: BriefStrings = {
   seeAppendix: 'SQL di Lampiran A',
   month: 'Bulan',
   sections: {
-    summary: 'Ringkasan', budget: 'Anggaran dan realisasinya', workers: 'Pekerja yang dilindungi',
-    payouts: 'Manfaat yang dibayarkan per program', claims: 'Klaim yang dibayarkan', coverage: 'Cakupan sektor formal dan informal',
-    kecamatan: 'Cakupan per kecamatan', occupation: 'Pekerja terlindungi per jenis pekerjaan', cost: 'Biaya per pekerja terlindungi',
-    freshness: 'Kemutakhiran data', limits: 'Catatan dan keterbatasan', appendix: 'Lampiran A. Metode: SQL di balik setiap angka',
+    summary: 'Ringkasan',
+    budget: 'Anggaran dan realisasinya',
+    workers: 'Pekerja yang dilindungi',
+    payouts: 'Manfaat yang dibayarkan per program',
+    claims: 'Klaim yang dibayarkan',
+    coverage: 'Cakupan sektor formal dan informal',
+    kecamatan: 'Cakupan per kecamatan',
+    occupation: 'Pekerja terlindungi per jenis pekerjaan',
+    cost: 'Biaya per pekerja terlindungi',
+    freshness: 'Kemutakhiran data',
+    limits: 'Catatan dan keterbatasan',
+    appendix: 'Lampiran A. Metode: SQL di balik setiap angka',
   },
   columns: {
-    sponsorKind: 'Sumber iuran', programme: 'Program', sector: 'Sektor', kecamatan: 'Kecamatan', occupation: 'Pekerjaan',
-    allocated: 'Alokasi', paid: 'Iuran dibayar', unspent: 'Sisa', realisation: (y) => `Realisasi ${y}`,
-    workersProtected: 'Pekerja terlindungi', labourForce: 'Angkatan kerja', coverage: (y) => `Cakupan ${y}`,
-    claims: (y) => `Klaim ${y}`, averagePerClaim: (y) => `Rata-rata per klaim ${y}`, contributionsPaid: 'Iuran dibayar',
-    costPerWorker: (y) => `Biaya per pekerja ${y}`, snapshotDate: 'Tanggal snapshot', runId: 'Proses ETL', publishedAt: 'Diterbitkan',
+    sponsorKind: 'Sumber iuran',
+    programme: 'Program',
+    sector: 'Sektor',
+    kecamatan: 'Kecamatan',
+    occupation: 'Pekerjaan',
+    allocated: 'Alokasi',
+    paid: 'Iuran dibayar',
+    unspent: 'Sisa',
+    realisation: (y) => `Realisasi ${y}`,
+    workersProtected: 'Pekerja terlindungi',
+    labourForce: 'Angkatan kerja',
+    coverage: (y) => `Cakupan ${y}`,
+    claims: (y) => `Klaim ${y}`,
+    averagePerClaim: (y) => `Rata-rata per klaim ${y}`,
+    contributionsPaid: 'Iuran dibayar',
+    costPerWorker: (y) => `Biaya per pekerja ${y}`,
+    snapshotDate: 'Tanggal snapshot',
+    runId: 'Proses ETL',
+    publishedAt: 'Diterbitkan',
   },
   changeWords: ({ direction, amount, pct, prior, compare }) => {
     const p = pct ? ` (${pct})` : '';
     switch (direction) {
-      case 'up': return `naik ${amount}${p} dari ${prior} pada ${compare}`;
-      case 'down': return `turun ${amount}${p} dari ${prior} pada ${compare}`;
-      case 'same': return `sama dengan ${compare}`;
-      case 'new': return `baru, belum ada pada ${compare}`;
-      case 'none': return `tidak ada data`;
+      case 'up':
+        return `naik ${amount}${p} dari ${prior} pada ${compare}`;
+      case 'down':
+        return `turun ${amount}${p} dari ${prior} pada ${compare}`;
+      case 'same':
+        return `sama dengan ${compare}`;
+      case 'new':
+        return `baru, belum ada pada ${compare}`;
+      case 'none':
+        return `tidak ada data`;
     }
   },
   headline: {
     title: (direction, value, pct, year) => {
       switch (direction) {
-        case 'up': return `Anggaran APBD untuk pekerja rentan naik ${pct} menjadi ${value}`;
-        case 'down': return `Anggaran APBD untuk pekerja rentan turun ${pct} menjadi ${value}`;
-        case 'same': return `Anggaran APBD untuk pekerja rentan tetap ${value}`;
-        case 'new': return `Anggaran APBD untuk pekerja rentan ${year}: ${value} (baru)`;
-        case 'none': return `Belum ada anggaran APBD untuk pekerja rentan pada ${year}`;
+        case 'up':
+          return `Anggaran APBD untuk pekerja rentan naik ${pct} menjadi ${value}`;
+        case 'down':
+          return `Anggaran APBD untuk pekerja rentan turun ${pct} menjadi ${value}`;
+        case 'same':
+          return `Anggaran APBD untuk pekerja rentan tetap ${value}`;
+        case 'new':
+          return `Anggaran APBD untuk pekerja rentan ${year}: ${value} (baru)`;
+        case 'none':
+          return `Belum ada anggaran APBD untuk pekerja rentan pada ${year}`;
       }
     },
     lead: (sponsor, value, full, year, change) =>
       `${sponsor} mengalokasikan ${value} (${full}) pada ${year} untuk iuran BPJS Ketenagakerjaan pekerja rentan, ${change}.`,
   },
   keyFigures: {
-    budget: 'Anggaran APBD', vulnerable: 'Pekerja rentan dibiayai APBD', realisation: 'Realisasi anggaran APBD',
-    benefits: 'Manfaat dibayarkan', informalCoverage: 'Cakupan sektor informal', cost: 'Iuran per pekerja APBD',
+    budget: 'Anggaran APBD',
+    vulnerable: 'Pekerja rentan dibiayai APBD',
+    realisation: 'Realisasi anggaran APBD',
+    benefits: 'Manfaat dibayarkan',
+    informalCoverage: 'Cakupan sektor informal',
+    cost: 'Iuran per pekerja APBD',
     paidOf: (paid, allocated) => `${paid} dibayar dari ${allocated}`,
     workersOf: (covered, lf) => `${covered} dari ${lf} pekerja`,
     perWorker: (paid, workers) => `${paid} ÷ ${workers} pekerja`,
     from: (prior, compare) => `${compare}: ${prior}`,
   },
   budget: {
-    lead: (value, full, year, change) => `Pemkab Kukar mengalokasikan ${value} (${full}) dari APBD ${year} untuk membayar iuran pekerja rentan, ${change}.`,
+    lead: (value, full, year, change) =>
+      `Pemkab Kukar mengalokasikan ${value} (${full}) dari APBD ${year} untuk membayar iuran pekerja rentan, ${change}.`,
     none: (year) => `Tidak ada anggaran APBD untuk iuran pekerja rentan yang tercatat pada ${year}.`,
     csr: (value, change) => `Perusahaan menambah ${value} melalui CSR (${change}).`,
     total: (value, year) => `Seluruh anggaran yang berlaku pada ${year}: ${value}.`,
@@ -264,18 +356,22 @@ const id: BriefStrings = {
     noRealisation: (year) => `Tidak ada anggaran yang dapat dibandingkan dengan iuran yang dibayarkan pada ${year}.`,
   },
   workers: {
-    lead: (value, year, change) => `${value} pekerja rentan (sektor informal, bukan ASN) dilindungi dengan iuran dari APBD pada ${year}, ${change}.`,
+    lead: (value, year, change) =>
+      `${value} pekerja rentan (sektor informal, bukan ASN) dilindungi dengan iuran dari APBD pada ${year}, ${change}.`,
     noneSponsored: (year) => `Tidak ada pekerja rentan yang iurannya dibiayai APBD pada ${year}.`,
     csr: (value, change) => `CSR perusahaan membiayai ${value} pekerja rentan lainnya (${change}).`,
     total: (value, year, change) =>
       `Secara keseluruhan ${value} pekerja di Kukar terlindungi sepanjang ${year}, termasuk pekerja formal yang didaftarkan pemberi kerja dan peserta mandiri (${change}).`,
     tableCaption: (y, c) => `Pekerja terlindungi per sumber iuran, ${y} dibanding ${c}`,
-    distinctNote: 'Setiap pekerja dihitung sekali per baris. Pekerja yang iurannya berganti sumber dalam setahun muncul di dua baris, sehingga jumlah baris dapat melebihi total.',
+    distinctNote:
+      'Setiap pekerja dihitung sekali per baris. Pekerja yang iurannya berganti sumber dalam setahun muncul di dua baris, sehingga jumlah baris dapat melebihi total.',
     trendTitle: (y, c) => `Kepesertaan aktif pada akhir bulan, ${c} dan ${y}`,
-    trendNote: 'Angka setahun menghitung setiap pekerja yang terlindungi setidaknya satu hari dalam tahun itu, sehingga lebih besar daripada kepesertaan aktif pada akhir bulan mana pun.',
+    trendNote:
+      'Angka setahun menghitung setiap pekerja yang terlindungi setidaknya satu hari dalam tahun itu, sehingga lebih besar daripada kepesertaan aktif pada akhir bulan mana pun.',
   },
   payouts: {
-    lead: (full, short, year, change) => `BPJS Ketenagakerjaan membayarkan manfaat ${full} (${short}) kepada peserta di Kukar pada ${year}, ${change}.`,
+    lead: (full, short, year, change) =>
+      `BPJS Ketenagakerjaan membayarkan manfaat ${full} (${short}) kepada peserta di Kukar pada ${year}, ${change}.`,
     none: (year) => `Tidak ada manfaat yang dibayarkan pada ${year}.`,
     largest: (programme, value) => `Pembayaran terbesar berasal dari ${programme}: ${value}.`,
     vulnerable: (value, change) =>
@@ -292,7 +388,8 @@ const id: BriefStrings = {
     trendTitle: (y, c) => `Klaim dibayarkan per bulan, ${c} dan ${y}`,
   },
   coverage: {
-    sector: (sector, rate, covered, lf, change) => `${sector}: ${rate} terlindungi, yaitu ${covered} dari ${lf} angkatan kerja (${change}).`,
+    sector: (sector, rate, covered, lf, change) =>
+      `${sector}: ${rate} terlindungi, yaitu ${covered} dari ${lf} angkatan kerja (${change}).`,
     noSector: (sector, year) => `${sector}: tidak ada data angkatan kerja untuk ${year}.`,
     gap: (points) => `Kesenjangan cakupan antara sektor formal dan informal: ${points}.`,
     tableCaption: (y, c) => `Cakupan per sektor, ${y} dibanding ${c} (pekerja terlindungi dibagi angkatan kerja)`,
@@ -309,7 +406,8 @@ const id: BriefStrings = {
   occupation: {
     lead: (year, items) => `Pekerjaan dengan pekerja terlindungi terbanyak pada ${year}: ${items}.`,
     none: (year) => `Tidak ada data pekerjaan untuk ${year}.`,
-    noRate: 'Statistik angkatan kerja tidak memuat jenis pekerjaan, sehingga tingkat cakupan per pekerjaan tidak dapat dihitung; tabel ini hanya menunjukkan jumlah pekerja terlindungi.',
+    noRate:
+      'Statistik angkatan kerja tidak memuat jenis pekerjaan, sehingga tingkat cakupan per pekerjaan tidak dapat dihitung; tabel ini hanya menunjukkan jumlah pekerja terlindungi.',
     tableCaption: (y, c) => `Pekerja terlindungi per pekerjaan, ${y} dibanding ${c}`,
   },
   cost: {
@@ -319,7 +417,8 @@ const id: BriefStrings = {
     minimum: (perYear, perMonth, below) =>
       `Iuran minimum setahun penuh untuk seorang pekerja rentan adalah ${perYear} (${perMonth} per bulan: JKK Rp\u00a010.000 dan JKM Rp\u00a06.800)` +
       (below ? '; rata-rata lebih rendah bila pekerja hanya terlindungi sebagian tahun atau ada bulan yang iurannya tidak dibayar.' : '.'),
-    notComparable: 'Biaya per pekerja formal (pemberi kerja) mencakup kelima program dan mengikuti upah, sehingga tidak sebanding langsung dengan iuran pekerja rentan.',
+    notComparable:
+      'Biaya per pekerja formal (pemberi kerja) mencakup kelima program dan mengikuti upah, sehingga tidak sebanding langsung dengan iuran pekerja rentan.',
     tableCaption: (y, c) => `Biaya per pekerja terlindungi per sumber iuran, ${y} dibanding ${c}`,
   },
   freshness: {
@@ -339,7 +438,8 @@ const id: BriefStrings = {
     'Angka singkat ("Rp 18 miliar") dibulatkan ke satu desimal; angka lengkap ada di tabel dan dapat dihitung ulang dengan SQL di Lampiran A.',
   ],
   appendix: {
-    intro: 'Setiap angka dalam ringkasan ini berasal dari metrik bernama di bawah. Kueri yang sama menjawab kolom analitik di API GraphQL, sehingga ringkasan dan API tidak dapat berbeda.',
+    intro:
+      'Setiap angka dalam ringkasan ini berasal dari metrik bernama di bawah. Kueri yang sama menjawab kolom analitik di API GraphQL, sehingga ringkasan dan API tidak dapat berbeda.',
     rerun: 'Setiap pernyataan dapat dijalankan ulang dengan npm run sql -- -c "<SQL>".',
     derivedTitle: 'Angka turunan',
     derived: (q) => [
@@ -351,7 +451,8 @@ const id: BriefStrings = {
     indexTitle: 'A.1 Daftar kueri',
     indexColumns: { query: 'Kueri', metric: 'Metrik', breakdown: 'Rincian', period: 'Periode', statement: 'Pola' },
     templatesTitle: 'A.2 Pola pernyataan',
-    templatesText: "Setiap kueri menjalankan salah satu pola ini. Perbandingan tahunan dijalankan dua kali: <breakdown> = 'TOTAL' untuk jumlah, lalu rincian kueri; <metric> diganti SQL metrik (A.3), <year> dan <compare> dengan tahun ringkasan dan tahun pembanding. Tren bulanan: <from> dan <to> adalah awal dan akhir periode.",
+    templatesText:
+      "Setiap kueri menjalankan salah satu pola ini. Perbandingan tahunan dijalankan dua kali: <breakdown> = 'TOTAL' untuk jumlah, lalu rincian kueri; <metric> diganti SQL metrik (A.3), <year> dan <compare> dengan tahun ringkasan dan tahun pembanding. Tren bulanan: <from> dan <to> adalah awal dan akhir periode.",
     metricsTitle: 'A.3 Definisi metrik',
     metricsText: 'SQL setiap metrik di atas mart gudang data (analytics/metrics/), seperti yang disisipkan ke pola.',
     statementsTitle: 'A.4 Pernyataan lengkap',
@@ -386,16 +487,31 @@ const en: BriefStrings = {
   dataAsOf: (date) => `Data as of ${date}`,
   contents: 'Contents',
   sponsorKind: {
-    REGENCY_BUDGET: 'Regency budget (APBD)', COMPANY_CSR: 'Company CSR', EMPLOYER: 'Employers', SELF: 'Self-paid members',
+    REGENCY_BUDGET: 'Regency budget (APBD)',
+    COMPANY_CSR: 'Company CSR',
+    EMPLOYER: 'Employers',
+    SELF: 'Self-paid members',
   },
   sector: { FORMAL: 'Formal (wage earners)', INFORMAL: 'Informal (non-wage earners)' },
   sectorShort: { FORMAL: 'Formal sector', INFORMAL: 'Informal sector' },
   programme: {
-    JKK: 'JKK – work accident', JKM: 'JKM – death benefit', JHT: 'JHT – old-age savings', JP: 'JP – pension', JKP: 'JKP – job loss',
+    JKK: 'JKK – work accident',
+    JKM: 'JKM – death benefit',
+    JHT: 'JHT – old-age savings',
+    JP: 'JP – pension',
+    JKP: 'JKP – job loss',
   },
   occupationName: {
-    PETANI: 'Farmer', NELAYAN: 'Fisher', PEDAGANG: 'Trader', MARBOT: 'Mosque caretaker', TENAGA_KESEHATAN: 'Health worker',
-    TENAGA_PENDIDIK: 'Educator', BURUH: 'Labourer', KARYAWAN: 'Employee', PEGAWAI_NON_ASN: 'Non-civil-servant public worker', LAINNYA: 'Other',
+    PETANI: 'Farmer',
+    NELAYAN: 'Fisher',
+    PEDAGANG: 'Trader',
+    MARBOT: 'Mosque caretaker',
+    TENAGA_KESEHATAN: 'Health worker',
+    TENAGA_PENDIDIK: 'Educator',
+    BURUH: 'Labourer',
+    KARYAWAN: 'Employee',
+    PEGAWAI_NON_ASN: 'Non-civil-servant public worker',
+    LAINNYA: 'Other',
   },
   namedVulnerableNote: '* Occupations the regency\u2019s programme names as vulnerable workers (pekerja rentan).',
   total: 'Total',
@@ -408,51 +524,88 @@ const en: BriefStrings = {
   seeAppendix: 'SQL in Appendix A',
   month: 'Month',
   sections: {
-    summary: 'Summary', budget: 'Budget and what was spent', workers: 'Workers protected',
-    payouts: 'Benefits paid by programme', claims: 'Claims paid', coverage: 'Coverage of formal and informal workers',
-    kecamatan: 'Coverage by kecamatan', occupation: 'Workers protected by occupation', cost: 'Cost per protected worker',
-    freshness: 'Data freshness', limits: 'Notes and limits', appendix: 'Appendix A. Methods: the SQL behind every figure',
+    summary: 'Summary',
+    budget: 'Budget and what was spent',
+    workers: 'Workers protected',
+    payouts: 'Benefits paid by programme',
+    claims: 'Claims paid',
+    coverage: 'Coverage of formal and informal workers',
+    kecamatan: 'Coverage by kecamatan',
+    occupation: 'Workers protected by occupation',
+    cost: 'Cost per protected worker',
+    freshness: 'Data freshness',
+    limits: 'Notes and limits',
+    appendix: 'Appendix A. Methods: the SQL behind every figure',
   },
   columns: {
-    sponsorKind: 'Paid by', programme: 'Programme', sector: 'Sector', kecamatan: 'Kecamatan', occupation: 'Occupation',
-    allocated: 'Allocated', paid: 'Contributions paid', unspent: 'Unspent', realisation: (y) => `Realisation ${y}`,
-    workersProtected: 'Workers protected', labourForce: 'Labour force', coverage: (y) => `Coverage ${y}`,
-    claims: (y) => `Claims ${y}`, averagePerClaim: (y) => `Average per claim ${y}`, contributionsPaid: 'Contributions paid',
-    costPerWorker: (y) => `Cost per worker ${y}`, snapshotDate: 'Snapshot date', runId: 'ETL run', publishedAt: 'Published',
+    sponsorKind: 'Paid by',
+    programme: 'Programme',
+    sector: 'Sector',
+    kecamatan: 'Kecamatan',
+    occupation: 'Occupation',
+    allocated: 'Allocated',
+    paid: 'Contributions paid',
+    unspent: 'Unspent',
+    realisation: (y) => `Realisation ${y}`,
+    workersProtected: 'Workers protected',
+    labourForce: 'Labour force',
+    coverage: (y) => `Coverage ${y}`,
+    claims: (y) => `Claims ${y}`,
+    averagePerClaim: (y) => `Average per claim ${y}`,
+    contributionsPaid: 'Contributions paid',
+    costPerWorker: (y) => `Cost per worker ${y}`,
+    snapshotDate: 'Snapshot date',
+    runId: 'ETL run',
+    publishedAt: 'Published',
   },
   changeWords: ({ direction, amount, pct, prior, compare }) => {
     const p = pct ? ` (${pct})` : '';
     switch (direction) {
-      case 'up': return `up ${amount}${p} from ${prior} in ${compare}`;
-      case 'down': return `down ${amount}${p} from ${prior} in ${compare}`;
-      case 'same': return `unchanged from ${compare}`;
-      case 'new': return `new, none in ${compare}`;
-      case 'none': return 'no data';
+      case 'up':
+        return `up ${amount}${p} from ${prior} in ${compare}`;
+      case 'down':
+        return `down ${amount}${p} from ${prior} in ${compare}`;
+      case 'same':
+        return `unchanged from ${compare}`;
+      case 'new':
+        return `new, none in ${compare}`;
+      case 'none':
+        return 'no data';
     }
   },
   headline: {
     title: (direction, value, pct, year) => {
       switch (direction) {
-        case 'up': return `Regency budget for vulnerable workers up ${pct} to ${value}`;
-        case 'down': return `Regency budget for vulnerable workers down ${pct} to ${value}`;
-        case 'same': return `Regency budget for vulnerable workers unchanged at ${value}`;
-        case 'new': return `Regency budget for vulnerable workers in ${year}: ${value} (new)`;
-        case 'none': return `No regency budget for vulnerable workers recorded for ${year}`;
+        case 'up':
+          return `Regency budget for vulnerable workers up ${pct} to ${value}`;
+        case 'down':
+          return `Regency budget for vulnerable workers down ${pct} to ${value}`;
+        case 'same':
+          return `Regency budget for vulnerable workers unchanged at ${value}`;
+        case 'new':
+          return `Regency budget for vulnerable workers in ${year}: ${value} (new)`;
+        case 'none':
+          return `No regency budget for vulnerable workers recorded for ${year}`;
       }
     },
     lead: (sponsor, value, full, year, change) =>
       `${sponsor} allocated ${value} (${full}) in ${year} to pay vulnerable workers\u2019 BPJS Ketenagakerjaan contributions, ${change}.`,
   },
   keyFigures: {
-    budget: 'Regency budget', vulnerable: 'Vulnerable workers paid for by the regency', realisation: 'Regency budget realisation',
-    benefits: 'Benefits paid', informalCoverage: 'Informal-sector coverage', cost: 'Contributions per regency-paid worker',
+    budget: 'Regency budget',
+    vulnerable: 'Vulnerable workers paid for by the regency',
+    realisation: 'Regency budget realisation',
+    benefits: 'Benefits paid',
+    informalCoverage: 'Informal-sector coverage',
+    cost: 'Contributions per regency-paid worker',
     paidOf: (paid, allocated) => `${paid} paid of ${allocated}`,
     workersOf: (covered, lf) => `${covered} of ${lf} workers`,
     perWorker: (paid, workers) => `${paid} ÷ ${workers} workers`,
     from: (prior, compare) => `${compare}: ${prior}`,
   },
   budget: {
-    lead: (value, full, year, change) => `The regency allocated ${value} (${full}) from its ${year} budget (APBD) to pay vulnerable workers\u2019 contributions, ${change}.`,
+    lead: (value, full, year, change) =>
+      `The regency allocated ${value} (${full}) from its ${year} budget (APBD) to pay vulnerable workers\u2019 contributions, ${change}.`,
     none: (year) => `No regency budget for vulnerable workers\u2019 contributions is recorded for ${year}.`,
     csr: (value, change) => `Companies added ${value} through CSR (${change}).`,
     total: (value, year) => `All budgets in force in ${year}: ${value}.`,
@@ -468,18 +621,22 @@ const en: BriefStrings = {
     noRealisation: (year) => `No budget can be set against the contributions paid in ${year}.`,
   },
   workers: {
-    lead: (value, year, change) => `${value} vulnerable workers (informal sector, not civil servants) were protected with contributions paid by the regency budget in ${year}, ${change}.`,
+    lead: (value, year, change) =>
+      `${value} vulnerable workers (informal sector, not civil servants) were protected with contributions paid by the regency budget in ${year}, ${change}.`,
     noneSponsored: (year) => `No vulnerable workers had their contributions paid by the regency budget in ${year}.`,
     csr: (value, change) => `Company CSR paid for ${value} more vulnerable workers (${change}).`,
     total: (value, year, change) =>
       `In all, ${value} workers in Kukar were protected during ${year}, including formal workers enrolled by their employers and self-paid members (${change}).`,
     tableCaption: (y, c) => `Workers protected by who pays, ${y} against ${c}`,
-    distinctNote: 'Each worker is counted once per row. A worker whose contributions changed payer during the year appears in two rows, so the rows can add up to more than the total.',
+    distinctNote:
+      'Each worker is counted once per row. A worker whose contributions changed payer during the year appears in two rows, so the rows can add up to more than the total.',
     trendTitle: (y, c) => `Active memberships at each month end, ${c} and ${y}`,
-    trendNote: 'The yearly figure counts every worker protected on at least one day of the year, so it is larger than the active memberships at any one month end.',
+    trendNote:
+      'The yearly figure counts every worker protected on at least one day of the year, so it is larger than the active memberships at any one month end.',
   },
   payouts: {
-    lead: (full, short, year, change) => `BPJS Ketenagakerjaan paid ${full} (${short}) in benefits to members in Kukar in ${year}, ${change}.`,
+    lead: (full, short, year, change) =>
+      `BPJS Ketenagakerjaan paid ${full} (${short}) in benefits to members in Kukar in ${year}, ${change}.`,
     none: (year) => `No benefits were paid in ${year}.`,
     largest: (programme, value) => `The largest payments were from ${programme}: ${value}.`,
     vulnerable: (value, change) =>
@@ -513,7 +670,8 @@ const en: BriefStrings = {
   occupation: {
     lead: (year, items) => `The occupations with the most protected workers in ${year}: ${items}.`,
     none: (year) => `No occupation data for ${year}.`,
-    noRate: 'The labour-force statistics have no occupation, so coverage by occupation cannot be computed; the table shows numbers of protected workers only.',
+    noRate:
+      'The labour-force statistics have no occupation, so coverage by occupation cannot be computed; the table shows numbers of protected workers only.',
     tableCaption: (y, c) => `Workers protected by occupation, ${y} against ${c}`,
   },
   cost: {
@@ -523,7 +681,8 @@ const en: BriefStrings = {
     minimum: (perYear, perMonth, below) =>
       `The minimum for a vulnerable worker for a full year is ${perYear} (${perMonth} a month: JKK Rp\u00a010,000 and JKM Rp\u00a06,800)` +
       (below ? '; the average is lower where workers were protected for only part of the year or some months went unpaid.' : '.'),
-    notComparable: 'The cost per formal worker (employers) covers all five programmes and follows wages, so it is not directly comparable with vulnerable workers\u2019 contributions.',
+    notComparable:
+      'The cost per formal worker (employers) covers all five programmes and follows wages, so it is not directly comparable with vulnerable workers\u2019 contributions.',
     tableCaption: (y, c) => `Cost per protected worker by who pays, ${y} against ${c}`,
   },
   freshness: {
@@ -543,7 +702,8 @@ const en: BriefStrings = {
     'Short figures ("Rp 18 billion") are rounded to one decimal; the full figures are in the tables and can be recomputed with the SQL in Appendix A.',
   ],
   appendix: {
-    intro: 'Every figure in this brief comes from one of the named metrics below. The same queries answer the analytics fields of the GraphQL API, so the brief and the API cannot disagree.',
+    intro:
+      'Every figure in this brief comes from one of the named metrics below. The same queries answer the analytics fields of the GraphQL API, so the brief and the API cannot disagree.',
     rerun: 'Any statement runs again with npm run sql -- -c "<SQL>".',
     derivedTitle: 'Derived figures',
     derived: (q) => [
@@ -555,7 +715,8 @@ const en: BriefStrings = {
     indexTitle: 'A.1 Queries',
     indexColumns: { query: 'Query', metric: 'Metric', breakdown: 'Breakdown', period: 'Period', statement: 'Template' },
     templatesTitle: 'A.2 Statement templates',
-    templatesText: "Every query runs one of these templates. A year-over-year comparison runs twice: <breakdown> = 'TOTAL' for the total, then the query's breakdown; <metric> is replaced by the metric's SQL (A.3), <year> and <compare> by the brief's year and the comparison year. Monthly trends: <from> and <to> are the first and last day of the period.",
+    templatesText:
+      "Every query runs one of these templates. A year-over-year comparison runs twice: <breakdown> = 'TOTAL' for the total, then the query's breakdown; <metric> is replaced by the metric's SQL (A.3), <year> and <compare> by the brief's year and the comparison year. Monthly trends: <from> and <to> are the first and last day of the period.",
     metricsTitle: 'A.3 Metric definitions',
     metricsText: "Each metric's SQL over the warehouse marts (analytics/metrics/), as it is put into the templates.",
     statementsTitle: 'A.4 Full statements',
@@ -585,7 +746,7 @@ export const STRINGS: Record<Lang, BriefStrings> = { id, en };
 
 /** A code's label, or the code itself when the data holds one the brief has no words for. */
 export const label = (labels: Record<string, string>, code: string | null | undefined): string =>
-  code === null || code === undefined ? '' : labels[code] ?? code;
+  code === null || code === undefined ? '' : (labels[code] ?? code);
 
 /** The occupations the article names as pekerja rentan. */
 export const NAMED_VULNERABLE = new Set(['PETANI', 'NELAYAN', 'PEDAGANG', 'MARBOT', 'TENAGA_KESEHATAN', 'TENAGA_PENDIDIK']);

@@ -1,3 +1,5 @@
+import { PROGRAMME_TIME_ZONE } from '../../platform/dates.js';
+
 /**
  * Numbers as a brief prints them, in Indonesian (the default) or English. Inputs are the exact
  * decimal strings the metrics return ("54307662320", "20.0", "-3.6"); all arithmetic is on BigInt,
@@ -13,8 +15,16 @@ export const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const NBSP = '\u00a0';
 const DECIMAL_MARK: Record<Lang, string> = { id: ',', en: '.' };
 const SCALES: Record<Lang, Array<[bigint, string]>> = {
-  id: [[10n ** 12n, 'triliun'], [10n ** 9n, 'miliar'], [10n ** 6n, 'juta']],
-  en: [[10n ** 12n, 'trillion'], [10n ** 9n, 'billion'], [10n ** 6n, 'million']],
+  id: [
+    [10n ** 12n, 'triliun'],
+    [10n ** 9n, 'miliar'],
+    [10n ** 6n, 'juta'],
+  ],
+  en: [
+    [10n ** 12n, 'trillion'],
+    [10n ** 9n, 'billion'],
+    [10n ** 6n, 'million'],
+  ],
 };
 const NEW: Record<Lang, string> = { id: 'baru', en: 'new' };
 const POINTS: Record<Lang, string> = { id: 'poin', en: 'pts' };
@@ -109,10 +119,14 @@ export type FigureUnit = 'RUPIAH' | 'RUPIAH_SHORT' | 'COUNT' | 'PERCENT';
 export function formatValue(value: string | null, unit: FigureUnit, lang: Lang, signed = false): string {
   if (value === null) return NO_VALUE;
   switch (unit) {
-    case 'RUPIAH': return formatRupiah(value, lang, signed);
-    case 'RUPIAH_SHORT': return formatRupiahShort(value, lang, signed);
-    case 'COUNT': return formatCount(value, lang, signed);
-    case 'PERCENT': return formatPercent(value, lang, signed);
+    case 'RUPIAH':
+      return formatRupiah(value, lang, signed);
+    case 'RUPIAH_SHORT':
+      return formatRupiahShort(value, lang, signed);
+    case 'COUNT':
+      return formatCount(value, lang, signed);
+    case 'PERCENT':
+      return formatPercent(value, lang, signed);
   }
 }
 
@@ -156,10 +170,13 @@ export function formatDate(isoDate: string, lang: Lang): string {
  * (WITA, Asia/Makassar): "27 November 2026 pukul 08.24 WITA".
  */
 export function formatTimestamp(value: string, lang: Lang): string {
-  const iso = value.trim().replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const iso = value
+    .trim()
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})$/, '$1:00');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return value;
-  const text = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Makassar' }).format(date);
+  const text = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: PROGRAMME_TIME_ZONE }).format(date);
   return `${text} WITA`;
 }
 
@@ -171,7 +188,7 @@ export function monthLabel(month: number, lang: Lang): string {
 /** Whole-rupiah ratio rounded half up (the marts' rule for cost per worker), or null for a zero divisor. */
 export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint | null {
   if (denominator === 0n) return null;
-  const negative = (numerator < 0n) !== (denominator < 0n);
+  const negative = numerator < 0n !== denominator < 0n;
   const q = (2n * abs(numerator) + abs(denominator)) / (2n * abs(denominator));
   return negative ? -q : q;
 }

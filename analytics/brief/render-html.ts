@@ -1,5 +1,5 @@
 import type { Block, BriefDocument, TableBlock } from './brief.document.js';
-import { escapeXml as escape } from './svg-charts.js';
+import { escapeXml } from './svg-charts.js';
 
 /**
  * One self-contained HTML file: styles inline, charts as inline SVG, no scripts, fonts or images
@@ -69,48 +69,91 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function table(t: TableBlock, noData = ''): string {
   const cls = (i: number) => (t.columns[i]?.numeric ? ' class="num"' : '');
-  const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escape(c.label)}</th>`).join('');
-  const rows = t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}">${escape(noData)}</td></tr>` : t.rows.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escape(cell)}</th>` : `<td${cls(i)}>${escape(cell)}</td>`)).join('')}</tr>`).join('');
-  const foot = t.footer ? `<tfoot><tr>${t.footer.map((cell, i) => `<td${cls(i)}>${escape(cell)}</td>`).join('')}</tr></tfoot>` : '';
-  const note = t.note ? `<p class="note">${escape(t.note)}</p>` : '';
-  return `<table><caption>${escape(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>${note}`;
+  const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeXml(c.label)}</th>`).join('');
+  const rows =
+    t.rows.length === 0
+      ? `<tr><td colspan="${t.columns.length}">${escapeXml(noData)}</td></tr>`
+      : t.rows
+          .map(
+            (r) =>
+              `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td${cls(i)}>${escapeXml(cell)}</td>`)).join('')}</tr>`,
+          )
+          .join('');
+  const foot = t.footer ? `<tfoot><tr>${t.footer.map((cell, i) => `<td${cls(i)}>${escapeXml(cell)}</td>`).join('')}</tr></tfoot>` : '';
+  const note = t.note ? `<p class="note">${escapeXml(t.note)}</p>` : '';
+  return `<table><caption>${escapeXml(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>${note}`;
 }
 
 function block(b: Block, doc: BriefDocument): string {
   switch (b.kind) {
-    case 'paragraph': return `<p>${escape(b.text)}</p>`;
-    case 'bullets': return `<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
-    case 'query': return `<p class="query">${escape(b.ids.length > 1 ? doc.words.queries : doc.words.query)} ` +
-      `${b.ids.map((id) => `<a href="#${id.toLowerCase()}">${escape(id)}</a>`).join(', ')} · ${escape(doc.words.seeAppendix)}</p>`;
-    case 'table': return table(b, doc.words.noData);
-    case 'chart': return `<figure><figcaption>${escape(b.caption)}</figcaption>${b.svg}</figure>`;
+    case 'paragraph':
+      return `<p>${escapeXml(b.text)}</p>`;
+    case 'bullets':
+      return `<ul>${b.items.map((i) => `<li>${escapeXml(i)}</li>`).join('')}</ul>`;
+    case 'query':
+      return (
+        `<p class="query">${escapeXml(b.ids.length > 1 ? doc.words.queries : doc.words.query)} ` +
+        `${b.ids.map((id) => `<a href="#${id.toLowerCase()}">${escapeXml(id)}</a>`).join(', ')} · ${escapeXml(doc.words.seeAppendix)}</p>`
+      );
+    case 'table':
+      return table(b, doc.words.noData);
+    case 'chart':
+      return `<figure><figcaption>${escapeXml(b.caption)}</figcaption>${b.svg}</figure>`;
   }
 }
 
 export function renderHtml(doc: BriefDocument): string {
-  const figures = doc.keyFigures.map((f) => `<li class="key-figure"><span class="label">${escape(f.label)}</span>` +
-    `<span class="value">${escape(f.value)}</span><span class="change">${escape(f.change)}</span>` +
-    `<span class="detail">${escape(f.detail)} · <a href="#${f.query.toLowerCase()}">${escape(f.query)}</a></span></li>`).join('');
-  const contents = `<nav class="contents" aria-label="${escape(doc.words.contents)}"><h2>${escape(doc.words.contents)}</h2><ol>` +
-    doc.sections.map((s) => `<li><a href="#${s.id}">${escape(s.title)}</a></li>`).join('') +
-    `</ol><p><a href="#appendix">${escape(doc.appendix.title)}</a></p></nav>`;
-  const sections = doc.sections.map((s) => `<section id="${s.id}"><h2 class="section"><span class="number">${s.number}.</span>${escape(s.title)}</h2>` +
-    s.blocks.map((b) => block(b, doc)).join('\n') + '</section>').join('\n');
+  const figures = doc.keyFigures
+    .map(
+      (f) =>
+        `<li class="key-figure"><span class="label">${escapeXml(f.label)}</span>` +
+        `<span class="value">${escapeXml(f.value)}</span><span class="change">${escapeXml(f.change)}</span>` +
+        `<span class="detail">${escapeXml(f.detail)} · <a href="#${f.query.toLowerCase()}">${escapeXml(f.query)}</a></span></li>`,
+    )
+    .join('');
+  const contents =
+    `<nav class="contents" aria-label="${escapeXml(doc.words.contents)}"><h2>${escapeXml(doc.words.contents)}</h2><ol>` +
+    doc.sections.map((s) => `<li><a href="#${s.id}">${escapeXml(s.title)}</a></li>`).join('') +
+    `</ol><p><a href="#appendix">${escapeXml(doc.appendix.title)}</a></p></nav>`;
+  const sections = doc.sections
+    .map(
+      (s) =>
+        `<section id="${s.id}"><h2 class="section"><span class="number">${s.number}.</span>${escapeXml(s.title)}</h2>` +
+        s.blocks.map((b) => block(b, doc)).join('\n') +
+        '</section>',
+    )
+    .join('\n');
   const a = doc.appendix;
-  const pre = (sql: string) => `<pre><code>${escape(sql)}</code></pre>`;
+  const pre = (sql: string) => `<pre><code>${escapeXml(sql)}</code></pre>`;
   const indexTable = table(a.index).replace(/<tr><th scope="row">([^<]*)<\/th>/g, (row, id: string) =>
-    (a.index.ids.includes(id) ? `<tr id="${id.toLowerCase()}"><th scope="row"><a href="#${id.toLowerCase()}-sql">${id}</a></th>` : row));
-  const appendix = `<section class="appendix" id="appendix"><h2 class="section">${escape(a.title)}</h2>` +
-    `<p>${escape(a.intro)}</p><p class="note">${escape(a.rerun)}</p>` +
-    `<h3>${escape(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escape(d)}</li>`).join('')}</ul>` +
+    a.index.ids.includes(id) ? `<tr id="${id.toLowerCase()}"><th scope="row"><a href="#${id.toLowerCase()}-sql">${id}</a></th>` : row,
+  );
+  const appendix =
+    `<section class="appendix" id="appendix"><h2 class="section">${escapeXml(a.title)}</h2>` +
+    `<p>${escapeXml(a.intro)}</p><p class="note">${escapeXml(a.rerun)}</p>` +
+    `<h3>${escapeXml(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escapeXml(d)}</li>`).join('')}</ul>` +
     indexTable +
-    (a.templates.items.length ? `<h3>${escape(a.templates.title)}</h3><p class="description">${escape(a.templates.text)}</p>` +
-      a.templates.items.map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escape(t.id)}</h4>${pre(`${t.sql};`)}</div>`).join('') : '') +
-    `<h3>${escape(a.metrics.title)}</h3><p class="description">${escape(a.metrics.text)}</p>` +
-    a.metrics.items.map((m) => `<div class="appendix-query"><h4>${escape(m.title)}</h4><p class="description">${escape(m.description)}</p>${pre(m.sql)}</div>`).join('') +
-    `<div class="${a.statements.print ? '' : 'screen-only'}"><h3>${escape(a.statements.title)}</h3><p class="description">${escape(a.statements.text)}</p>` +
-    a.statements.items.map((q) => `<div class="appendix-query" id="${q.id.toLowerCase()}-sql"><h4>${escape(q.id)} · ${escape(q.title)}</h4>` +
-      `<p class="description">${escape(q.description)}</p>${q.sql.map((sql) => pre(`${sql};`)).join('')}</div>`).join('\n') +
+    (a.templates.items.length
+      ? `<h3>${escapeXml(a.templates.title)}</h3><p class="description">${escapeXml(a.templates.text)}</p>` +
+        a.templates.items
+          .map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escapeXml(t.id)}</h4>${pre(`${t.sql};`)}</div>`)
+          .join('')
+      : '') +
+    `<h3>${escapeXml(a.metrics.title)}</h3><p class="description">${escapeXml(a.metrics.text)}</p>` +
+    a.metrics.items
+      .map(
+        (m) =>
+          `<div class="appendix-query"><h4>${escapeXml(m.title)}</h4><p class="description">${escapeXml(m.description)}</p>${pre(m.sql)}</div>`,
+      )
+      .join('') +
+    `<div class="${a.statements.print ? '' : 'screen-only'}"><h3>${escapeXml(a.statements.title)}</h3><p class="description">${escapeXml(a.statements.text)}</p>` +
+    a.statements.items
+      .map(
+        (q) =>
+          `<div class="appendix-query" id="${q.id.toLowerCase()}-sql"><h4>${escapeXml(q.id)} · ${escapeXml(q.title)}</h4>` +
+          `<p class="description">${escapeXml(q.description)}</p>${q.sql.map((sql) => pre(`${sql};`)).join('')}</div>`,
+      )
+      .join('\n') +
     '</div></section>';
   return `<!doctype html>
 <html lang="${doc.lang}">
@@ -118,18 +161,18 @@ export function renderHtml(doc: BriefDocument): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.title)}</title>
+<title>${escapeXml(doc.title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header class="cover">
-<p class="kicker">${escape(doc.kicker)}</p>
-<h1>${escape(doc.title)}</h1>
-<p class="subtitle">${escape(doc.subtitle)}</p>
-<p class="meta">${escape(doc.preparedFor)} · ${escape(doc.dataAsOf)}</p>
+<p class="kicker">${escapeXml(doc.kicker)}</p>
+<h1>${escapeXml(doc.title)}</h1>
+<p class="subtitle">${escapeXml(doc.subtitle)}</p>
+<p class="meta">${escapeXml(doc.preparedFor)} · ${escapeXml(doc.dataAsOf)}</p>
 </header>
 <main>
-<div class="headline" id="headline"><h2>${escape(doc.headline.title)}</h2><p>${escape(doc.headline.lead)}</p></div>
+<div class="headline" id="headline"><h2>${escapeXml(doc.headline.title)}</h2><p>${escapeXml(doc.headline.lead)}</p></div>
 <ul class="key-figures">${figures}</ul>
 ${contents}
 ${sections}

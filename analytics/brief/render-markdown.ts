@@ -25,11 +25,16 @@ function table(t: TableBlock, noData = ''): string {
 
 function block(b: Block, doc: BriefDocument): string | null {
   switch (b.kind) {
-    case 'paragraph': return b.text;
-    case 'bullets': return b.items.map((i) => `- ${i}`).join('\n');
-    case 'query': return `<sub>${b.ids.length > 1 ? doc.words.queries : doc.words.query} ${b.ids.join(', ')} · ${doc.words.seeAppendix}</sub>`;
-    case 'table': return table(b, doc.words.noData);
-    case 'chart': return b.fallback ? table(b.fallback, doc.words.noData) : null;
+    case 'paragraph':
+      return b.text;
+    case 'bullets':
+      return b.items.map((i) => `- ${i}`).join('\n');
+    case 'query':
+      return `<sub>${b.ids.length > 1 ? doc.words.queries : doc.words.query} ${b.ids.join(', ')} · ${doc.words.seeAppendix}</sub>`;
+    case 'table':
+      return table(b, doc.words.noData);
+    case 'chart':
+      return b.fallback ? table(b.fallback, doc.words.noData) : null;
   }
 }
 
@@ -54,7 +59,11 @@ export function renderMarkdown(doc: BriefDocument): string {
   if (a.templates.items.length) {
     out.push(`### ${a.templates.title}`, a.templates.text, ...a.templates.items.map((t) => `**${t.id}**\n\n\`\`\`sql\n${t.sql};\n\`\`\``));
   }
-  out.push(`### ${a.metrics.title}`, a.metrics.text, ...a.metrics.items.map((m) => `**${m.title}**: ${m.description}\n\n\`\`\`sql\n${m.sql}\n\`\`\``));
+  out.push(
+    `### ${a.metrics.title}`,
+    a.metrics.text,
+    ...a.metrics.items.map((m) => `**${m.title}**: ${m.description}\n\n\`\`\`sql\n${m.sql}\n\`\`\``),
+  );
   out.push(`### ${a.statements.title}`, a.statements.text);
   for (const q of a.statements.items) {
     out.push(`#### ${q.id} · ${q.title}`, q.description, ...q.sql.map((sql) => `\`\`\`sql\n${sql};\n\`\`\``));

@@ -10,8 +10,13 @@ import { chromium, type Browser } from 'playwright-core';
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 export class ChromiumMissingError extends Error {
@@ -49,7 +54,8 @@ export async function openPdfRenderer(executablePath = DEFAULT_CHROMIUM): Promis
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: '<span></span>',
-          footerTemplate: `<div style="width:100%;font-size:7.5pt;color:#5b6672;padding:0 16mm;display:flex;justify-content:space-between;font-family:sans-serif">` +
+          footerTemplate:
+            `<div style="width:100%;font-size:7.5pt;color:#5b6672;padding:0 16mm;display:flex;justify-content:space-between;font-family:sans-serif">` +
             `<span>${escapeHtml(footer)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
           margin: { top: '16mm', right: '16mm', bottom: '18mm', left: '16mm' },
         });

@@ -29,7 +29,10 @@ export async function writeStandingBriefs(options: StandingBriefsOptions): Promi
   for (const period of periods) {
     const t0 = performance.now();
     const result = await writeBriefs({ ...options, ...period, formats, chromiumPath: options.chromiumPath, log: undefined });
-    options.log.info({ year: result.year, compare: result.compare, files: result.files.length, seconds: (performance.now() - t0) / 1000 }, 'briefs written');
+    options.log.info(
+      { year: result.year, compare: result.compare, files: result.files.length, seconds: (performance.now() - t0) / 1000 },
+      'briefs written',
+    );
     written.push(result);
   }
   return written;

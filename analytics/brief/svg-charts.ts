@@ -47,9 +47,11 @@ const finite = (v: number | null): v is number => v !== null && Number.isFinite(
 function frame(kind: string, text: ChartText, height: number, body: string): string {
   const t = `${text.id}-title`;
   const d = `${text.id}-desc`;
-  return `<svg class="chart chart-${kind}" id="${escapeXml(text.id)}" role="img" ` +
+  return (
+    `<svg class="chart chart-${kind}" id="${escapeXml(text.id)}" role="img" ` +
     `aria-labelledby="${t} ${d}" viewBox="0 0 ${WIDTH} ${n(height)}" width="100%" preserveAspectRatio="xMinYMin meet" ${FONT} font-size="12">` +
-    `<title id="${t}">${escapeXml(text.title)}</title><desc id="${d}">${escapeXml(text.description)}</desc>${body}</svg>`;
+    `<title id="${t}">${escapeXml(text.title)}</title><desc id="${d}">${escapeXml(text.description)}</desc>${body}</svg>`
+  );
 }
 
 /** Rough width of a label in px at 12px, enough to size the label column. */
@@ -61,12 +63,15 @@ function labelColumn(labels: string[]): number {
 
 function legend(names: string[], y: number, x0: number): string {
   let x = x0;
-  return names.map((name, i) => {
-    const item = `<g class="legend-item"><rect x="${n(x)}" y="${n(y - 10)}" width="12" height="12" fill="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/>` +
-      `<text x="${n(x + 17)}" y="${n(y)}" fill="${INK}">${escapeXml(name)}</text></g>`;
-    x += 17 + textWidth(name) + 22;
-    return item;
-  }).join('');
+  return names
+    .map((name, i) => {
+      const item =
+        `<g class="legend-item"><rect x="${n(x)}" y="${n(y - 10)}" width="12" height="12" fill="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/>` +
+        `<text x="${n(x + 17)}" y="${n(y)}" fill="${INK}">${escapeXml(name)}</text></g>`;
+      x += 17 + textWidth(name) + 22;
+      return item;
+    })
+    .join('');
 }
 
 /** Horizontal bars, one per datum; `max` fixes the scale (100 for percentages). */
@@ -78,13 +83,19 @@ export function barChart(text: ChartText, bars: BarDatum[], options: { max?: num
   const plot = WIDTH - labelWidth - valueRoom;
   const max = options.max ?? Math.max(0, ...bars.map((b) => (finite(b.value) ? b.value : 0)));
   const scale = max > 0 ? plot / max : 0;
-  const rows = bars.map((b, i) => {
-    const y = top + i * rowHeight;
-    const w = finite(b.value) ? Math.max(0, b.value * scale) : 0;
-    return `<g class="row"><text x="${n(labelWidth - 8)}" y="${n(y + 15)}" text-anchor="end" fill="${INK}">${escapeXml(b.label)}</text>` +
-      (finite(b.value) ? `<rect class="bar" x="${n(labelWidth)}" y="${n(y + 4)}" width="${n(w)}" height="${rowHeight - 8}" fill="${options.colour ?? SERIES_COLOURS[1]}"/>` : '') +
-      `<text class="value" x="${n(labelWidth + w + 6)}" y="${n(y + 15)}" fill="${MUTED}">${escapeXml(b.display)}</text></g>`;
-  }).join('');
+  const rows = bars
+    .map((b, i) => {
+      const y = top + i * rowHeight;
+      const w = finite(b.value) ? Math.max(0, b.value * scale) : 0;
+      return (
+        `<g class="row"><text x="${n(labelWidth - 8)}" y="${n(y + 15)}" text-anchor="end" fill="${INK}">${escapeXml(b.label)}</text>` +
+        (finite(b.value)
+          ? `<rect class="bar" x="${n(labelWidth)}" y="${n(y + 4)}" width="${n(w)}" height="${rowHeight - 8}" fill="${options.colour ?? SERIES_COLOURS[1]}"/>`
+          : '') +
+        `<text class="value" x="${n(labelWidth + w + 6)}" y="${n(y + 15)}" fill="${MUTED}">${escapeXml(b.display)}</text></g>`
+      );
+    })
+    .join('');
   const height = top + bars.length * rowHeight + 8;
   const axis = `<line x1="${n(labelWidth)}" y1="${top}" x2="${n(labelWidth)}" y2="${n(height - 8)}" stroke="${GRID}"/>`;
   return frame('bar', text, height, axis + rows);
@@ -102,17 +113,25 @@ export function groupedBarChart(text: ChartText, series: string[], groups: Group
   const values = groups.flatMap((g) => g.values.map((v) => (finite(v.value) ? v.value : 0)));
   const max = options.max ?? Math.max(0, ...values);
   const scale = max > 0 ? plot / max : 0;
-  const body = groups.map((g, gi) => {
-    const y0 = top + gi * groupHeight;
-    const bars = g.values.map((v, si) => {
-      const y = y0 + si * barHeight;
-      const w = finite(v.value) ? Math.max(0, v.value * scale) : 0;
-      return (finite(v.value) ? `<rect class="bar" x="${n(labelWidth)}" y="${n(y)}" width="${n(w)}" height="${barHeight - 2}" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"><title>${escapeXml(`${series[si] ?? ''}: ${v.display}`)}</title></rect>` : '') +
-        `<text class="value" x="${n(labelWidth + w + 6)}" y="${n(y + barHeight - 3)}" fill="${MUTED}" font-size="11">${escapeXml(v.display)}</text>`;
-    }).join('');
-    const labelY = y0 + (series.length * barHeight) / 2 + 4;
-    return `<g class="group"><text x="${n(labelWidth - 8)}" y="${n(labelY)}" text-anchor="end" fill="${INK}">${escapeXml(g.label)}</text>${bars}</g>`;
-  }).join('');
+  const body = groups
+    .map((g, gi) => {
+      const y0 = top + gi * groupHeight;
+      const bars = g.values
+        .map((v, si) => {
+          const y = y0 + si * barHeight;
+          const w = finite(v.value) ? Math.max(0, v.value * scale) : 0;
+          return (
+            (finite(v.value)
+              ? `<rect class="bar" x="${n(labelWidth)}" y="${n(y)}" width="${n(w)}" height="${barHeight - 2}" fill="${SERIES_COLOURS[si % SERIES_COLOURS.length]}"><title>${escapeXml(`${series[si] ?? ''}: ${v.display}`)}</title></rect>`
+              : '') +
+            `<text class="value" x="${n(labelWidth + w + 6)}" y="${n(y + barHeight - 3)}" fill="${MUTED}" font-size="11">${escapeXml(v.display)}</text>`
+          );
+        })
+        .join('');
+      const labelY = y0 + (series.length * barHeight) / 2 + 4;
+      return `<g class="group"><text x="${n(labelWidth - 8)}" y="${n(labelY)}" text-anchor="end" fill="${INK}">${escapeXml(g.label)}</text>${bars}</g>`;
+    })
+    .join('');
   const height = top + groups.length * groupHeight;
   const axis = `<line x1="${n(labelWidth)}" y1="${top - 4}" x2="${n(labelWidth)}" y2="${n(height - gap + 2)}" stroke="${GRID}"/>`;
   return frame('grouped', text, height, legend(series, 14, labelWidth) + axis + body);
@@ -132,15 +151,23 @@ export function niceMax(max: number): number {
  * Lines over shared x labels (months), one per series; a null breaks the line. With no value at
  * all the chart says `emptyText` instead of drawing an axis with nothing on it.
  */
-export function lineChart(text: ChartText, xLabels: string[], series: LineSeries[],
-  options: { formatTick: (value: number) => string; emptyText: string }): string {
+export function lineChart(
+  text: ChartText,
+  xLabels: string[],
+  series: LineSeries[],
+  options: { formatTick: (value: number) => string; emptyText: string },
+): string {
   const height = 250;
   const top = 34;
   const bottom = height - 28;
   const left = 64;
   const right = WIDTH - 16;
   const all = series.flatMap((s) => s.values.filter(finite));
-  const head = legend(series.map((s) => s.name), 14, left);
+  const head = legend(
+    series.map((s) => s.name),
+    14,
+    left,
+  );
   if (all.length === 0) {
     return frame('line', text, 80, `${head}<text class="empty" x="${left}" y="54" fill="${MUTED}">${escapeXml(options.emptyText)}</text>`);
   }
@@ -148,25 +175,38 @@ export function lineChart(text: ChartText, xLabels: string[], series: LineSeries
   const x = (i: number) => left + (xLabels.length <= 1 ? 0 : (i * (right - left)) / (xLabels.length - 1));
   const y = (v: number) => bottom - (v / max) * (bottom - top);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
-  const grid = ticks.map((t) => `<line x1="${left}" y1="${n(y(t))}" x2="${right}" y2="${n(y(t))}" stroke="${GRID}"/>` +
-    `<text x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end" fill="${MUTED}" font-size="11">${escapeXml(options.formatTick(t))}</text>`).join('');
-  const xAxis = xLabels.map((l, i) => `<text x="${n(x(i))}" y="${bottom + 18}" text-anchor="middle" fill="${MUTED}" font-size="11">${escapeXml(l)}</text>`).join('');
-  const lines = series.map((s, si) => {
-    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
-    let d = '';
-    let pen = false;
-    s.values.forEach((v, i) => {
-      if (!finite(v)) {
-        pen = false;
-        return;
-      }
-      d += `${pen ? 'L' : 'M'}${n(x(i))} ${n(y(v))} `;
-      pen = true;
-    });
-    const points = s.values.map((v, i) => (finite(v)
-      ? `<circle class="point" cx="${n(x(i))}" cy="${n(y(v))}" r="2.5" fill="${colour}"><title>${escapeXml(`${s.name} ${xLabels[i] ?? ''}: ${options.formatTick(v)}`)}</title></circle>`
-      : '')).join('');
-    return `<g class="series">${d ? `<path class="line" d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2.2" stroke-linejoin="round"/>` : ''}${points}</g>`;
-  }).join('');
+  const grid = ticks
+    .map(
+      (t) =>
+        `<line x1="${left}" y1="${n(y(t))}" x2="${right}" y2="${n(y(t))}" stroke="${GRID}"/>` +
+        `<text x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end" fill="${MUTED}" font-size="11">${escapeXml(options.formatTick(t))}</text>`,
+    )
+    .join('');
+  const xAxis = xLabels
+    .map((l, i) => `<text x="${n(x(i))}" y="${bottom + 18}" text-anchor="middle" fill="${MUTED}" font-size="11">${escapeXml(l)}</text>`)
+    .join('');
+  const lines = series
+    .map((s, si) => {
+      const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
+      let d = '';
+      let pen = false;
+      s.values.forEach((v, i) => {
+        if (!finite(v)) {
+          pen = false;
+          return;
+        }
+        d += `${pen ? 'L' : 'M'}${n(x(i))} ${n(y(v))} `;
+        pen = true;
+      });
+      const points = s.values
+        .map((v, i) =>
+          finite(v)
+            ? `<circle class="point" cx="${n(x(i))}" cy="${n(y(v))}" r="2.5" fill="${colour}"><title>${escapeXml(`${s.name} ${xLabels[i] ?? ''}: ${options.formatTick(v)}`)}</title></circle>`
+            : '',
+        )
+        .join('');
+      return `<g class="series">${d ? `<path class="line" d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2.2" stroke-linejoin="round"/>` : ''}${points}</g>`;
+    })
+    .join('');
   return frame('line', text, height, head + grid + xAxis + lines);
 }

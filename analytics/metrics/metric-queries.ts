@@ -1,8 +1,15 @@
 import { ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
 import { parseDate, parseYear } from '../../schema/validation.js';
-import { metricDefinition, metricSql, type MetricGrouping, type MetricName, type MetricUnit } from './metric-catalogue.js';
+import {
+  metricDefinition,
+  type MetricGrouping,
+  type MetricName,
+  type MetricUnit,
+  type TrendInterval,
+} from '../../schema/metrics/metric-definitions.js';
+import { metricSql } from './metric-sql.js';
 
-/** What the queries need from a warehouse handle (`etl/reader.ts` WarehouseReader has it). */
+/** What the queries need from a warehouse handle (`platform/warehouse-reader.ts` WarehouseReader has it). */
 export interface WarehouseQueries {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
 }
@@ -49,9 +56,6 @@ export interface YearOverYearAnswer {
   /** The statements behind the answer, runnable as printed in `npm run sql`. */
   sql: string[];
 }
-
-export const TREND_INTERVALS = ['MONTH', 'QUARTER', 'YEAR'] as const;
-export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
 export interface TrendQuery {
   metric: MetricName;
@@ -109,14 +113,28 @@ order by c.value desc nulls last, key`;
 export async function warehouseSnapshot(warehouse: WarehouseQueries): Promise<WarehouseSnapshot> {
   const [row] = await warehouse.query<{ snapshot_date: string; run_id: string; published_ms: string }>(
     `select cast(snapshot_date as varchar) as snapshot_date, run_id, cast(epoch_ms(published_at) as varchar) as published_ms
-     from snapshots order by snapshot_date desc limit 1`);
+     from snapshots order by snapshot_date desc limit 1`,
+  );
   if (!row) throw new WarehouseNotReadyError();
   return { snapshotDate: row.snapshot_date, runId: row.run_id, publishedAt: new Date(Number(row.published_ms)).toISOString() };
 }
 
-type ComparisonRow = { key: string; label: string | null; value: string | null; prior: string | null; change: string | null; change_pct: string | null };
-const toComparison = (r: ComparisonRow): MetricComparison =>
-  ({ key: r.key, label: r.label, value: r.value, prior: r.prior, change: r.change, changePct: r.change_pct });
+type ComparisonRow = {
+  key: string;
+  label: string | null;
+  value: string | null;
+  prior: string | null;
+  change: string | null;
+  change_pct: string | null;
+};
+const toComparison = (r: ComparisonRow): MetricComparison => ({
+  key: r.key,
+  label: r.label,
+  value: r.value,
+  prior: r.prior,
+  change: r.change,
+  changePct: r.change_pct,
+});
 
 export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQuery): Promise<YearOverYearAnswer> {
   const definition = metricDefinition(q.metric);
@@ -136,9 +154,20 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
     warehouse.query<ComparisonRow>(sql[0]!),
     groupBy ? warehouse.query<ComparisonRow>(sql[1]!) : Promise.resolve([]),
   ]);
-  const total = totals[0] ? toComparison(totals[0])
+  const total = totals[0]
+    ? toComparison(totals[0])
     : { key: 'TOTAL', label: null, value: null, prior: null, change: null, changePct: null };
-  return { metric: q.metric, unit: definition.unit, year: q.year, compareTo, groupBy, total, groups: groups.map(toComparison), snapshot, sql };
+  return {
+    metric: q.metric,
+    unit: definition.unit,
+    year: q.year,
+    compareTo,
+    groupBy,
+    total,
+    groups: groups.map(toComparison),
+    snapshot,
+    sql,
+  };
 }
 
 const PERIOD_UNIT: Record<TrendInterval, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
@@ -182,7 +211,13 @@ export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise
     warehouse.query<{ period_start: string; period_end: string; value: string | null }>(sql),
   ]);
   return {
-    metric: q.metric, unit: definition.unit, interval: q.interval, from, to, snapshot, sql,
+    metric: q.metric,
+    unit: definition.unit,
+    interval: q.interval,
+    from,
+    to,
+    snapshot,
+    sql,
     points: rows.map((r) => ({ periodStart: r.period_start.slice(0, 10), periodEnd: r.period_end, value: r.value })),
   };
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Command, Option } from 'commander';
-import { WarehouseReader } from '../../etl/reader.js';
-import { loadConfig } from '../../server/config.js';
+import { WarehouseReader } from '../../platform/warehouse-reader.js';
+import { loadConfig } from '../../platform/config.js';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './format.js';
 
 /**
@@ -61,7 +61,8 @@ for await (const line of prompt) {
     const [command, argument] = text.split(/\s+/, 2);
     if (command === '.quit' || command === '.exit') break;
     else if (command === '.help') console.log(HELP);
-    else if (command === '.tables') await run(`select table_name as name, lower(table_type) as kind from information_schema.tables order by table_name`, format);
+    else if (command === '.tables')
+      await run(`select table_name as name, lower(table_type) as kind from information_schema.tables order by table_name`, format);
     else if (command === '.describe' && argument) await run(`describe ${argument}`, format);
     else if (command === '.format' && OUTPUT_FORMATS.includes(argument as OutputFormat)) format = argument as OutputFormat;
     else console.error(`unknown command ${text}; .help lists them`);

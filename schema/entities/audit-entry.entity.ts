@@ -8,7 +8,10 @@ import { Node } from '../types/node.interface.js';
 
 /** Who changed what and when. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity({ tableName: 'audit_entry' })
-@ObjectType({ implements: Node, description: 'One change: who made it, when, in which request, and the record before and after. Append-only.' })
+@ObjectType({
+  implements: Node,
+  description: 'One change: who made it, when, in which request, and the record before and after. Append-only.',
+})
 export class AuditEntry {
   [OptionalProps]?: 'occurredAt' | 'nodeId';
 
@@ -36,7 +39,10 @@ export class AuditEntry {
   entityId!: string;
 
   @Property({ type: 'json', nullable: true })
-  @Field(() => JsonObjectScalar, { nullable: true, description: 'The record before the change (null for a creation). Personal data inside is masked.' })
+  @Field(() => JsonObjectScalar, {
+    nullable: true,
+    description: 'The record before the change (null for a creation). Personal data inside is masked.',
+  })
   @PersonalData('snapshot')
   before?: unknown;
 

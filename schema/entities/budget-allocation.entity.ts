@@ -10,7 +10,10 @@ import { Sponsor } from './sponsor.entity.js';
 /** A sponsor's allocation for a fiscal year; the view `budget_in_force` picks REVISED over ORIGINAL. */
 @Entity({ tableName: 'budget_allocation' })
 @Unique({ properties: ['sponsor', 'fiscalYear', 'kind'] })
-@ObjectType({ implements: Node, description: "A sponsor's budget for a fiscal year. A REVISED allocation (APBD-Perubahan) replaces the ORIGINAL one." })
+@ObjectType({
+  implements: Node,
+  description: "A sponsor's budget for a fiscal year. A REVISED allocation (APBD-Perubahan) replaces the ORIGINAL one.",
+})
 export class BudgetAllocation extends BaseEntity {
   /** GraphQL `sponsor` is resolved through the request's sponsor loader. */
   @ManyToOne({ entity: () => Sponsor })

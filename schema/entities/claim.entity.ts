@@ -65,7 +65,8 @@ export class Claim extends BaseEntity<'version' | 'approvedAmount' | 'paidAmount
   /** Optimistic lock: concurrent transitions of one claim, exactly one wins. */
   @Property({ type: 'integer', version: true })
   @Field(() => Int, {
-    description: 'Optimistic-lock version. Pass it back to workflow mutations; if someone changed the claim meanwhile they fail with CONFLICT.',
+    description:
+      'Optimistic-lock version. Pass it back to workflow mutations; if someone changed the claim meanwhile they fail with CONFLICT.',
   })
   version: number = 1;
 

@@ -13,7 +13,10 @@ import { Sponsor } from './sponsor.entity.js';
 /** One month of one programme for one enrolment: the unit a payment covers. */
 @Entity({ tableName: 'contribution' })
 @Unique({ name: 'contribution_once_per_month', properties: ['enrolment', 'period', 'programme'] })
-@ObjectType({ implements: Node, description: 'One month of one programme for one enrolment: the unit a payment covers. Recorded at most once.' })
+@ObjectType({
+  implements: Node,
+  description: 'One month of one programme for one enrolment: the unit a payment covers. Recorded at most once.',
+})
 export class Contribution {
   [OptionalProps]?: 'createdAt' | 'nodeId';
 

@@ -6,7 +6,10 @@ import { Region } from './region.entity.js';
 
 /** A company employing formal (PU) workers in the regency. */
 @Entity({ tableName: 'employer' })
-@ObjectType({ implements: Node, description: 'A company employing formal (PU) workers in the regency; some also sponsor vulnerable workers through CSR.' })
+@ObjectType({
+  implements: Node,
+  description: 'A company employing formal (PU) workers in the regency; some also sponsor vulnerable workers through CSR.',
+})
 export class Employer extends BaseEntity<'industry'> {
   @Property({ type: 'string', unique: true })
   @Field(() => String, { description: 'Business code, e.g. EMP-00001.' })

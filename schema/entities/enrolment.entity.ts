@@ -16,10 +16,15 @@ import { Worker } from './worker.entity.js';
 
 /** A membership: one worker covered for some programmes, paid for by one sponsor, over a period. */
 @Entity({ tableName: 'enrolment' })
-@ObjectType({ implements: Node, description: 'A membership: one worker covered for some programmes, paid for by one sponsor, over a period.' })
+@ObjectType({
+  implements: Node,
+  description: 'A membership: one worker covered for some programmes, paid for by one sponsor, over a period.',
+})
 export class Enrolment extends BaseEntity<'endDate' | 'employer'> {
   @Property({ type: 'string', unique: true })
-  @Field(() => String, { description: 'BPJS Ketenagakerjaan membership number. Personal data (it identifies the member): masked after four characters.' })
+  @Field(() => String, {
+    description: 'BPJS Ketenagakerjaan membership number. Personal data (it identifies the member): masked after four characters.',
+  })
   @PersonalData('membershipNo')
   membershipNo!: string;
 

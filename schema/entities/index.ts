@@ -20,6 +20,4 @@ import { Sponsor } from './sponsor.entity.js';
 import { Worker } from './worker.entity.js';
 import { Workforce } from './workforce.entity.js';
 
-export const ENTITIES = [
-  AuditEntry, BudgetAllocation, Claim, Contribution, Employer, Enrolment, Region, Sponsor, Worker, Workforce,
-];
+export const ENTITIES = [AuditEntry, BudgetAllocation, Claim, Contribution, Employer, Enrolment, Region, Sponsor, Worker, Workforce];

@@ -7,7 +7,10 @@ import { Employer } from './employer.entity.js';
 
 /** Who pays contributions: the regency budget, a company's CSR, an employer, or the member. */
 @Entity({ tableName: 'sponsor' })
-@ObjectType({ implements: Node, description: "A funding source paying members' contributions: the regency budget (APBD), a company's CSR, an employer, or the member." })
+@ObjectType({
+  implements: Node,
+  description: "A funding source paying members' contributions: the regency budget (APBD), a company's CSR, an employer, or the member.",
+})
 export class Sponsor extends BaseEntity {
   @Property({ type: 'string', unique: true })
   @Field(() => String, { description: 'Sponsor code, e.g. KUKAR-APBD.' })

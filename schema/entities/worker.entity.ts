@@ -13,7 +13,11 @@ import { Region } from './region.entity.js';
 
 /** A participant. NIK, name and phone are personal data (UU 27/2022). */
 @Entity({ tableName: 'worker' })
-@ObjectType({ implements: Node, description: 'A participant (worker). NIK, name, birth date and phone are personal data (UU 27/2022), masked for roles without personal-data access.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A participant (worker). NIK, name, birth date and phone are personal data (UU 27/2022), masked for roles without personal-data access.',
+})
 export class Worker extends BaseEntity<'nonAsn' | 'phone' | 'birthYear'> {
   @Property({ type: 'string', unique: true })
   @Field(() => NikScalar, { description: 'National ID (16 digits). Personal data: masked as e.g. "6402************".' })
@@ -30,7 +34,10 @@ export class Worker extends BaseEntity<'nonAsn' | 'phone' | 'birthYear'> {
   sex!: Sex;
 
   @Property({ type: 'date' })
-  @Field(() => DateScalar, { nullable: true, description: 'Birth date. Personal data: null for roles without personal-data access (use birthYear).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Birth date. Personal data: null for roles without personal-data access (use birthYear).',
+  })
   @PersonalData('birthDate')
   birthDate!: string;
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { METRIC_GROUPINGS, type MetricGrouping } from '../../analytics/metrics/metric-catalogue.js';
+import { METRIC_GROUPINGS, type MetricGrouping } from '../metrics/metric-definitions.js';
 import { describedValues, literalEnum } from './literal-enum.js';
 
 /** What a metric can be broken down by; each metric allows some of these (see `metrics`). */

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { METRIC_NAMES, METRICS, type MetricName } from '../../analytics/metrics/metric-catalogue.js';
+import { METRIC_NAMES, METRICS, type MetricName } from '../metrics/metric-definitions.js';
 import { describedValues, literalEnum } from './literal-enum.js';
 
 /** The warehouse's named metrics (analytics/metrics): the same figures the briefs print. */

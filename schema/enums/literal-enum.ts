@@ -8,5 +8,8 @@ export function literalEnum<const T extends string>(values: readonly T[]): { rea
 
 /** `valuesConfig` for registerEnumType; a `Record` so a value without a description fails to compile. */
 export function describedValues<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
-  return Object.fromEntries(Object.entries<string>(descriptions).map(([value, description]) => [value, { description }])) as Record<T, { description: string }>;
+  return Object.fromEntries(Object.entries<string>(descriptions).map(([value, description]) => [value, { description }])) as Record<
+    T,
+    { description: string }
+  >;
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { METRIC_UNITS, type MetricUnit as Unit } from '../../analytics/metrics/metric-catalogue.js';
+import { METRIC_UNITS, type MetricUnit as Unit } from '../metrics/metric-definitions.js';
 import { describedValues, literalEnum } from './literal-enum.js';
 
 /** How to read a metric's numbers. */

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { TREND_INTERVALS, type TrendInterval as Interval } from '../../analytics/metrics/metric-queries.js';
+import { TREND_INTERVALS, type TrendInterval as Interval } from '../metrics/metric-definitions.js';
 import { describedValues, literalEnum } from './literal-enum.js';
 
 /** The length of one point of a trend. */

@@ -48,13 +48,7 @@ function basisPoints(amount: number, points: number): number {
 }
 
 /** The monthly contribution for one programme, in whole rupiah. */
-export function monthlyContribution(
-  segment: Segment,
-  programme: Programme,
-  income: number,
-  year: number,
-  industry = 'LAINNYA',
-): number {
+export function monthlyContribution(segment: Segment, programme: Programme, income: number, year: number, industry = 'LAINNYA'): number {
   if (segment === Segment.BPU) {
     switch (programme) {
       case Programme.JKK:

@@ -25,7 +25,9 @@ export class MetricDefinition {
   @Field(() => Boolean, { description: 'Whether `yearOverYear` answers it (a stock counted on snapshot dates has a trend only).' })
   hasYearOverYear!: boolean;
 
-  @Field(() => Boolean, { description: 'Whether `trend` answers it: flows (sums over each period) and stocks (the last value in each period).' })
+  @Field(() => Boolean, {
+    description: 'Whether `trend` answers it: flows (sums over each period) and stocks (the last value in each period).',
+  })
   hasTrend!: boolean;
 
   @Field(() => String, { description: 'What it counts, in one sentence.' })
@@ -54,10 +56,16 @@ export class WarehouseSnapshot {
   simpleResolvers: true,
 })
 export class MetricComparison {
-  @Field(() => String, { description: '"TOTAL" for the whole; else the group’s code (sponsor kind, sponsor code, programme, sector, kecamatan code, occupation).' })
+  @Field(() => String, {
+    description:
+      '"TOTAL" for the whole; else the group’s code (sponsor kind, sponsor code, programme, sector, kecamatan code, occupation).',
+  })
   key!: string;
 
-  @Field(() => String, { nullable: true, description: 'The group’s name where it has one (sponsor, programme, kecamatan); null for the total.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The group’s name where it has one (sponsor, programme, kecamatan); null for the total.',
+  })
   label!: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The value in `year`; null when that year has none.' })
@@ -66,7 +74,10 @@ export class MetricComparison {
   @Field(() => DecimalScalar, { nullable: true, description: 'The value in `compareTo`; null when that year has none.' })
   prior!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'value − prior, in the metric’s unit (percentage points for PERCENT); null when either is missing.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'value − prior, in the metric’s unit (percentage points for PERCENT); null when either is missing.',
+  })
   change!: string | null;
 
   @Field(() => DecimalScalar, {
@@ -75,7 +86,9 @@ export class MetricComparison {
   })
   changePct!: string | null;
 
-  @Field(() => Boolean, { description: 'True when there is a value other than zero but no prior or a zero prior: show "new" rather than a percentage.' })
+  @Field(() => Boolean, {
+    description: 'True when there is a value other than zero but no prior or a zero prior: show "new" rather than a percentage.',
+  })
   isNew!: boolean;
 }
 
@@ -122,7 +135,8 @@ export class TrendPoint {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'A flow’s sum over the days of the period that fall within from…to, or a stock’s value on its last snapshot in the period; null when the period has none.',
+    description:
+      'A flow’s sum over the days of the period that fall within from…to, or a stock’s value on its last snapshot in the period; null when the period has none.',
   })
   value!: string | null;
 }

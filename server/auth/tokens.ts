@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from '../../schema/errors.js';
-import type { ApiConfig } from '../config.js';
+import type { ApiConfig } from '../../platform/config.js';
 import { isRole, principal, type Principal, type Role } from './roles.js';
 
 type TokenConfig = Pick<ApiConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>;

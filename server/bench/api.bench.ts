@@ -8,10 +8,10 @@ import { Command } from 'commander';
 import pg from 'pg';
 import { createServer } from '../app.js';
 import { mintToken } from '../auth/tokens.js';
-import { loadConfig } from '../config.js';
-import { initORM, migrateUp } from '../db/orm.js';
-import { createLogger } from '../logger.js';
-import { seedDemo } from '../seed/seed.service.js';
+import { loadConfig } from '../../platform/config.js';
+import { initORM, migrateUp } from '../../platform/db/orm.js';
+import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 
 /**
  * `npm run bench:api -- --scale 1`: autocannon on loopback against the demo data at a fixed
@@ -74,7 +74,10 @@ const gid = (type: string, id: string | number) => Buffer.from(`${type}:${id}`).
 
 const variables: Record<string, { operationName: string; variables: Record<string, unknown> }> = {
   'workers page (50, nested enrolments + claims)': { operationName: 'WorkersPage', variables: { first: 50, filter: { kecamatan } } },
-  'same, next page (no totalCount)': { operationName: 'WorkersPage', variables: { first: 50, filter: { kecamatan }, withTotal: false, after: 'WzUwMDBd' } },
+  'same, next page (no totalCount)': {
+    operationName: 'WorkersPage',
+    variables: { first: 50, filter: { kecamatan }, withTotal: false, after: 'WzUwMDBd' },
+  },
   'claim by id (node)': { operationName: 'ClaimById', variables: { id: gid('Claim', claim.id) } },
   'dashboard summary': { operationName: 'DashboardSummary', variables: { sponsorId: gid('Sponsor', sponsor.id), year: 2026 } },
 };
@@ -84,7 +87,9 @@ const jwtSecret = randomBytes(32).toString('hex');
 const api = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret }).api };
 const token = await mintToken(api, { role: 'operator', subject: 'bench' });
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-const bodies = Object.fromEntries(Object.entries(OPERATIONS).map(([label, query]) => [label, JSON.stringify({ query, ...variables[label] })]));
+const bodies = Object.fromEntries(
+  Object.entries(OPERATIONS).map(([label, query]) => [label, JSON.stringify({ query, ...variables[label] })]),
+);
 const statements: Record<string, string> = {};
 {
   const orm = await initORM(url, { pool: { min: 0, max: 4 } });
@@ -109,20 +114,38 @@ const { port } = JSON.parse(await new Promise<string>((resolve) => createInterfa
 const endpoint = `http://127.0.0.1:${port}/graphql`;
 
 console.log(`lindung API benchmark: ${counts.workers} workers, ${counts.claims} claims, ~${counts.contributions} contributions`);
-console.log(`database ${new URL(url).pathname.slice(1)}, ${opts.connections} connections, ${opts.duration} s per operation, role operator, NODE_ENV=production\n`);
+console.log(
+  `database ${new URL(url).pathname.slice(1)}, ${opts.connections} connections, ${opts.duration} s per operation, role operator, NODE_ENV=production\n`,
+);
 const rows: string[][] = [];
 for (const [label, body] of Object.entries(bodies)) {
   // A few requests first, so connections, prepared plans and JIT warm up outside the measurement.
   for (let i = 0; i < 5; i++) await (await fetch(endpoint, { method: 'POST', headers, body })).text();
   const result = await autocannon({
-    url: endpoint, method: 'POST', headers, body, connections: Number(opts.connections), duration: Number(opts.duration), timeout: 120,
+    url: endpoint,
+    method: 'POST',
+    headers,
+    body,
+    connections: Number(opts.connections),
+    duration: Number(opts.duration),
+    timeout: 120,
   });
-  rows.push([label, result.requests.average.toFixed(1), String(result.latency.p50), String(result.latency.p99), statements[label]!,
-    String(result.non2xx + result.errors + result.timeouts)]);
+  rows.push([
+    label,
+    result.requests.average.toFixed(1),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    statements[label]!,
+    String(result.non2xx + result.errors + result.timeouts),
+  ]);
 }
 child.kill('SIGTERM');
 
 const header = ['operation', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'failed'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-console.log([line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n'));
+console.log(
+  [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join(
+    '\n',
+  ),
+);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../app.js';
-import { initORM } from '../db/orm.js';
-import { createLogger } from '../logger.js';
+import { initORM } from '../../platform/db/orm.js';
+import { createLogger } from '../../platform/logger.js';
 
 /**
  * The API under benchmark, in its own process so autocannon's load generation does not share

@@ -3,7 +3,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import { type DocumentNode, type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, visit } from 'graphql';
 import { BudgetExceededError, ConflictError, DomainError, IllegalTransitionError, ValidationError } from '../../schema/errors.js';
 import type { RequestContext } from '../context.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 /**
  * The one place where failures become client errors. Every error leaves with an
@@ -14,9 +14,20 @@ import type { Logger } from '../logger.js';
 
 /** Codes whose GraphQLErrors are safe to show as they are (Apollo's and this API's own). */
 const PASS_THROUGH = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'INTROSPECTION_DISABLED', 'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COSTLY',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'INTROSPECTION_DISABLED',
+  'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COSTLY',
 ]);
 
 /** Constraint → the input field it guards, where the name alone does not say. */
@@ -75,8 +86,15 @@ export function createFormatError(): (formatted: GraphQLFormattedError, error: u
     }
     const code = publicCode(error, cause);
     if (code) {
-      const { stacktrace: _s, exception: _e, http: _h, ...extensions }: Record<string, unknown> = {
-        ...(cause instanceof GraphQLError ? cause.extensions : {}), ...formatted.extensions, code,
+      const {
+        stacktrace: _s,
+        exception: _e,
+        http: _h,
+        ...extensions
+      }: Record<string, unknown> = {
+        ...(cause instanceof GraphQLError ? cause.extensions : {}),
+        ...formatted.extensions,
+        code,
       };
       return { ...formatted, extensions };
     }
@@ -89,7 +107,8 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     // A bad token is an expected refusal; anything else failing here (a JWKS outage) is not.
     async contextCreationDidFail({ error }) {
-      if (!(error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED')) log.error({ err: error }, 'internal error: context creation failed');
+      if (!(error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED'))
+        log.error({ err: error }, 'internal error: context creation failed');
     },
     async requestDidStart({ contextValue }) {
       return {
@@ -99,7 +118,8 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
             const origin: ErrorOrigin = { requestId: contextValue.requestId };
             if (cause instanceof ValidationError) {
               // A scalar refused a literal or a variable: name the argument, as a resolver's own errors do.
-              origin.argumentPath = (document && error.nodes?.[0] ? literalArgumentPath(document, error.nodes[0]) : undefined) ?? variablePath(error.message);
+              origin.argumentPath =
+                (document && error.nodes?.[0] ? literalArgumentPath(document, error.nodes[0]) : undefined) ?? variablePath(error.message);
             }
             origins.set(error, origin);
             if (isUnexpected(error, cause)) {
@@ -137,9 +157,14 @@ export function fromDatabaseError(error: unknown): { message: string; extensions
   const e = error as { code?: string; constraint?: string; table?: string; column?: string };
   if (!e || typeof e.code !== 'string' || !/^23[0-9]{3}$/.test(e.code)) return null;
   const constraint = e.constraint ?? e.column ?? 'unknown';
-  const field = CONSTRAINT_FIELDS[constraint] ?? `input.${camel(constraint.replace(new RegExp(`^${e.table ?? ''}_`), '').replace(/_(check|fkey|key)$/, ''))}`;
+  const field =
+    CONSTRAINT_FIELDS[constraint] ??
+    `input.${camel(constraint.replace(new RegExp(`^${e.table ?? ''}_`), '').replace(/_(check|fkey|key)$/, ''))}`;
   if (e.code === '23505') {
-    return { message: `${field}: a record with this value already exists`, extensions: { code: 'CONFLICT', argumentPath: field, constraint } };
+    return {
+      message: `${field}: a record with this value already exists`,
+      extensions: { code: 'CONFLICT', argumentPath: field, constraint },
+    };
   }
   const rule = e.code === '23503' ? 'refers to a record that does not exist' : `breaks the rule ${constraint}`;
   return { message: `${field}: ${rule}`, extensions: { code: 'BAD_USER_INPUT', argumentPath: field, rule, constraint } };
@@ -164,7 +189,8 @@ function literalArgumentPath(document: DocumentNode, target: ASTNode): string | 
       const names: string[] = [];
       // `ancestors` stops short of the direct parent (the ObjectField holding the value).
       for (const a of [...ancestors, parent, node] as ASTNode[]) {
-        if (a && typeof a === 'object' && 'kind' in a && (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD)) names.push(a.name.value);
+        if (a && typeof a === 'object' && 'kind' in a && (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD))
+          names.push(a.name.value);
       }
       found = names.length > 0 ? names.join('.') : undefined;
     },

@@ -1,7 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  type ASTVisitor, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode,
-  type ValidationContext, type ValidationRule,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -81,7 +87,13 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
         async didResolveOperation({ request, document }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators });
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName,
+              estimators,
+            });
           } catch {
             // Bad variables: execution reports them with the argument path, so the estimate is skipped.
             return;

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import type { RequestContext } from '../context.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 /**
  * SQL statements per request, counted from knex's `query` event in the request's async

@@ -17,8 +17,19 @@ import { SponsorResolver } from '../resolvers/sponsor.resolver.js';
 import { WorkerResolver } from '../resolvers/worker.resolver.js';
 
 export const RESOLVERS = [
-  AnalyticsResolver, AuditResolver, BudgetResolver, ClaimResolver, ContributionResolver, DashboardResolver, EmployerResolver, EnrolmentResolver,
-  NodeResolver, RegionResolver, SponsorBudgetResolver, SponsorResolver, WorkerResolver,
+  AnalyticsResolver,
+  AuditResolver,
+  BudgetResolver,
+  ClaimResolver,
+  ContributionResolver,
+  DashboardResolver,
+  EmployerResolver,
+  EnrolmentResolver,
+  NodeResolver,
+  RegionResolver,
+  SponsorBudgetResolver,
+  SponsorResolver,
+  WorkerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -15,7 +15,10 @@ export class YearOverYearArgs {
   @Field(() => Int, { nullable: true, description: 'The year to compare with; default the year before. Must differ from `year`.' })
   compareTo?: number | null;
 
-  @Field(() => AnalyticsGrouping, { nullable: true, description: 'A breakdown, one of the metric’s `groupings`; without it only the total.' })
+  @Field(() => AnalyticsGrouping, {
+    nullable: true,
+    description: 'A breakdown, one of the metric’s `groupings`; without it only the total.',
+  })
   groupBy?: AnalyticsGrouping | null;
 }
 

@@ -23,7 +23,9 @@ export class EnrolmentFilter {
   startTo?: string | null;
 }
 
-@InputType({ description: 'A new membership. Refused when the sponsor’s remaining budget for the start year cannot pay it (BUDGET_EXCEEDED).' })
+@InputType({
+  description: 'A new membership. Refused when the sponsor’s remaining budget for the start year cannot pay it (BUDGET_EXCEEDED).',
+})
 export class EnrolInput {
   @Field(() => ID, { description: 'The worker to cover.' })
   workerId!: string;

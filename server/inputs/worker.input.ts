@@ -8,7 +8,10 @@ import { NikScalar } from '../../schema/scalars/nik.scalar.js';
 
 @InputType({ description: 'Which workers to list. All given conditions must hold.' })
 export class WorkerFilter {
-  @Field(() => String, { nullable: true, description: 'Kecamatan code, e.g. 64.02.06 (Tenggarong): workers living there or in one of its villages.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kecamatan code, e.g. 64.02.06 (Tenggarong): workers living there or in one of its villages.',
+  })
   kecamatan?: string | null;
 
   @Field(() => [Occupation], { nullable: true, description: 'Any of these occupations.' })
@@ -20,7 +23,10 @@ export class WorkerFilter {
   @Field(() => ID, { nullable: true, description: 'Workers with at least one enrolment paid by this sponsor.' })
   sponsorId?: string | null;
 
-  @Field(() => [EnrolmentStatus], { nullable: true, description: 'Workers with at least one enrolment in any of these statuses (with sponsorId: that sponsor’s).' })
+  @Field(() => [EnrolmentStatus], {
+    nullable: true,
+    description: 'Workers with at least one enrolment in any of these statuses (with sponsorId: that sponsor’s).',
+  })
   enrolmentStatus?: EnrolmentStatus[] | null;
 
   @Field(() => String, {

@@ -8,7 +8,9 @@ import { periodComplexity } from './complexity.js';
 @Resolver()
 export class AnalyticsResolver {
   @Authorized()
-  @Query(() => [MetricDefinition], { description: 'The warehouse metrics `yearOverYear` and `trend` answer, with their units and groupings.' })
+  @Query(() => [MetricDefinition], {
+    description: 'The warehouse metrics `yearOverYear` and `trend` answer, with their units and groupings.',
+  })
   metrics(@Ctx() ctx: RequestContext): MetricDefinition[] {
     return ctx.services.analytics.metrics();
   }

@@ -13,7 +13,10 @@ import { pageComplexity } from './complexity.js';
 export class BudgetResolver {
   @Authorized()
   @Query(() => BudgetAllocationConnection, { description: 'Budget allocations, latest year first.', complexity: pageComplexity })
-  budgetAllocations(@Ctx() ctx: RequestContext, @Args(() => BudgetAllocationsArgs) args: BudgetAllocationsArgs): Promise<Page<BudgetAllocation>> {
+  budgetAllocations(
+    @Ctx() ctx: RequestContext,
+    @Args(() => BudgetAllocationsArgs) args: BudgetAllocationsArgs,
+  ): Promise<Page<BudgetAllocation>> {
     return ctx.services.sponsors.budgetAllocations({ sponsorId: args.sponsorId, fiscalYear: args.fiscalYear }, args);
   }
 
@@ -24,7 +27,10 @@ export class BudgetResolver {
 
   @Authorized(WRITE_BUDGET)
   @Mutation(() => BudgetAllocation, { description: 'Sets a sponsor’s ORIGINAL or REVISED allocation for a year (admin only).' })
-  setBudgetAllocation(@Ctx() ctx: RequestContext, @Arg('input', () => SetBudgetAllocationInput, { description: 'Sponsor, year, kind and amount.' }) input: SetBudgetAllocationInput): Promise<BudgetAllocation> {
+  setBudgetAllocation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetBudgetAllocationInput, { description: 'Sponsor, year, kind and amount.' }) input: SetBudgetAllocationInput,
+  ): Promise<BudgetAllocation> {
     return ctx.services.budgets.setAllocation(input);
   }
 }

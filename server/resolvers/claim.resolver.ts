@@ -30,8 +30,13 @@ export class ClaimResolver {
   }
 
   @Authorized(WRITE_OPERATIONAL)
-  @Mutation(() => Claim, { description: 'Submits a claim (status SUBMITTED). The enrolment must cover the programme: no JP or JKP for BPU members.' })
-  submitClaim(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitClaimInput, { description: 'The claim.' }) input: SubmitClaimInput): Promise<Claim> {
+  @Mutation(() => Claim, {
+    description: 'Submits a claim (status SUBMITTED). The enrolment must cover the programme: no JP or JKP for BPU members.',
+  })
+  submitClaim(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitClaimInput, { description: 'The claim.' }) input: SubmitClaimInput,
+  ): Promise<Claim> {
     return ctx.services.claims.submit(input);
   }
 
@@ -46,7 +51,10 @@ export class ClaimResolver {
   }
 
   @Authorized(WRITE_OPERATIONAL)
-  @Mutation(() => Claim, { description: 'VERIFIED → APPROVED, for at most the amount claimed. Of concurrent approvals exactly one succeeds; the others get CONFLICT.' })
+  @Mutation(() => Claim, {
+    description:
+      'VERIFIED → APPROVED, for at most the amount claimed. Of concurrent approvals exactly one succeeds; the others get CONFLICT.',
+  })
   approveClaim(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The claim.' }) id: string,
@@ -65,10 +73,16 @@ export class ClaimResolver {
   payClaim(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The claim.' }) id: string,
-    @Arg('paymentKey', () => String, { description: 'Idempotency key chosen by the client (e.g. a UUID), 8 to 100 characters.' }) paymentKey: string,
-    @Arg('version', () => Int, { nullable: true, description: 'Optional: the version as last read; CONFLICT if it changed (a retry that already paid still succeeds).' })
+    @Arg('paymentKey', () => String, { description: 'Idempotency key chosen by the client (e.g. a UUID), 8 to 100 characters.' })
+    paymentKey: string,
+    @Arg('version', () => Int, {
+      nullable: true,
+      description: 'Optional: the version as last read; CONFLICT if it changed (a retry that already paid still succeeds).',
+    })
     version?: number | null,
-    @Arg('paidDate', () => DateScalar, { nullable: true, description: 'Payment date (default: today in Asia/Makassar).' }) paidDate?: string | null,
+    @Arg('paidDate', () => DateScalar, { nullable: true, description: 'Payment date (default: today in Asia/Makassar).' }) paidDate?:
+      | string
+      | null,
   ): Promise<Claim> {
     return ctx.services.claims.pay(id, { paymentKey, version, paidDate });
   }

@@ -15,7 +15,10 @@ import { pageComplexity } from './complexity.js';
 @Resolver(() => Contribution)
 export class ContributionResolver {
   @Authorized()
-  @Query(() => ContributionConnection, { description: 'Contributions, latest month first, filtered by sponsor, enrolment and month range.', complexity: pageComplexity })
+  @Query(() => ContributionConnection, {
+    description: 'Contributions, latest month first, filtered by sponsor, enrolment and month range.',
+    complexity: pageComplexity,
+  })
   contributions(@Ctx() ctx: RequestContext, @Args(() => ContributionsArgs) args: ContributionsArgs): Promise<Page<Contribution>> {
     return ctx.services.contributions.list(args.filter ?? {}, args);
   }
@@ -32,9 +35,13 @@ export class ContributionResolver {
 
   @Authorized(WRITE_OPERATIONAL)
   @Mutation(() => ContributionBatch, {
-    description: 'Records one month of contributions for every enrolment the sponsor pays for, at the programme rates. Recording a month twice changes nothing.',
+    description:
+      'Records one month of contributions for every enrolment the sponsor pays for, at the programme rates. Recording a month twice changes nothing.',
   })
-  recordContributions(@Ctx() ctx: RequestContext, @Arg('input', () => RecordContributionsInput, { description: 'Sponsor and month.' }) input: RecordContributionsInput): Promise<Batch> {
+  recordContributions(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordContributionsInput, { description: 'Sponsor and month.' }) input: RecordContributionsInput,
+  ): Promise<Batch> {
     return ctx.services.contributions.record(input);
   }
 }

@@ -18,7 +18,10 @@ export class DashboardResolver {
   @FieldResolver(() => [ActiveEnrolmentGroup], { description: 'ACTIVE enrolments by sponsor and sector.' })
   activeEnrolments(
     @Ctx() ctx: RequestContext,
-    @Arg('sponsorKind', () => [SponsorKind], { nullable: true, description: 'Only sponsors of these kinds (there is one EMPLOYER sponsor per company).' })
+    @Arg('sponsorKind', () => [SponsorKind], {
+      nullable: true,
+      description: 'Only sponsors of these kinds (there is one EMPLOYER sponsor per company).',
+    })
     sponsorKind?: SponsorKind[] | null,
   ): Promise<ActiveGroup[]> {
     return ctx.services.dashboard.activeEnrolments({ sponsorKind });
@@ -27,8 +30,12 @@ export class DashboardResolver {
   @FieldResolver(() => [ClaimPipelineGroup], { description: 'Claims by status and programme, with amounts.' })
   claimPipeline(
     @Ctx() ctx: RequestContext,
-    @Arg('submittedFrom', () => DateScalar, { nullable: true, description: 'Only claims submitted on or after.' }) submittedFrom?: string | null,
-    @Arg('submittedTo', () => DateScalar, { nullable: true, description: 'Only claims submitted on or before.' }) submittedTo?: string | null,
+    @Arg('submittedFrom', () => DateScalar, { nullable: true, description: 'Only claims submitted on or after.' }) submittedFrom?:
+      | string
+      | null,
+    @Arg('submittedTo', () => DateScalar, { nullable: true, description: 'Only claims submitted on or before.' }) submittedTo?:
+      | string
+      | null,
   ): Promise<PipelineGroup[]> {
     return ctx.services.dashboard.claimPipeline({ submittedFrom, submittedTo });
   }

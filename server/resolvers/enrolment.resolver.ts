@@ -18,7 +18,10 @@ import { lastComplexity, listComplexity, pageComplexity } from './complexity.js'
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
   @Authorized()
-  @Query(() => EnrolmentConnection, { description: 'Enrolments, latest start first, filtered by sponsor, worker, status and start date range.', complexity: pageComplexity })
+  @Query(() => EnrolmentConnection, {
+    description: 'Enrolments, latest start first, filtered by sponsor, worker, status and start date range.',
+    complexity: pageComplexity,
+  })
   enrolments(@Ctx() ctx: RequestContext, @Args(() => EnrolmentsArgs) args: EnrolmentsArgs): Promise<Page<Enrolment>> {
     return ctx.services.enrolments.list(args.filter ?? {}, args);
   }
@@ -43,7 +46,10 @@ export class EnrolmentResolver {
     return ctx.loaders.claimsOfEnrolment.load(enrolment.id);
   }
 
-  @FieldResolver(() => [Contribution], { description: 'The most recent contribution rows (one per month and programme), newest first.', complexity: lastComplexity })
+  @FieldResolver(() => [Contribution], {
+    description: 'The most recent contribution rows (one per month and programme), newest first.',
+    complexity: lastComplexity,
+  })
   contributions(
     @Root() enrolment: Enrolment,
     @Ctx() ctx: RequestContext,
@@ -60,10 +66,14 @@ export class EnrolmentResolver {
 
   @Authorized(WRITE_OPERATIONAL)
   @Mutation(() => Enrolment, {
-    description: 'Enrols a worker. Refused with BUDGET_EXCEEDED when the sponsor’s remaining budget for the start year cannot pay for it, ' +
+    description:
+      'Enrols a worker. Refused with BUDGET_EXCEEDED when the sponsor’s remaining budget for the start year cannot pay for it, ' +
       'and with BAD_USER_INPUT for programmes the segment cannot have (no JP or JKP for BPU members).',
   })
-  enrol(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolInput, { description: 'The membership to create.' }) input: EnrolInput): Promise<Enrolment> {
+  enrol(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EnrolInput, { description: 'The membership to create.' }) input: EnrolInput,
+  ): Promise<Enrolment> {
     return ctx.services.enrolments.enrol(input);
   }
 

@@ -6,8 +6,14 @@ import type { RequestContext } from '../context.js';
 @Resolver()
 export class NodeResolver {
   @Authorized()
-  @Query(() => Node, { nullable: true, description: 'Any object by its global ID (null when it does not exist). Masking and roles apply as in lists.' })
-  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string): Promise<object | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global ID (null when it does not exist). Masking and roles apply as in lists.',
+  })
+  node(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
+  ): Promise<object | null> {
     return ctx.services.nodes.node(id);
   }
 

@@ -6,7 +6,9 @@ import type { RequestContext } from '../context.js';
 /** Regions are public reference data (the Kemendagri list), so they need no token. */
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { description: 'Regions by level and parent, e.g. the 18 kecamatan of Kutai Kartanegara (parentCode 64.02). Public: no token needed.' })
+  @Query(() => [Region], {
+    description: 'Regions by level and parent, e.g. the 18 kecamatan of Kutai Kartanegara (parentCode 64.02). Public: no token needed.',
+  })
   regions(
     @Ctx() ctx: RequestContext,
     @Arg('level', () => RegionLevel, { nullable: true, description: 'Only this level.' }) level?: RegionLevel,

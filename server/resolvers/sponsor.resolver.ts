@@ -21,7 +21,10 @@ export class SponsorResolver {
     return sponsor.employer ? ctx.loaders.employer.load(sponsor.employer.id) : undefined;
   }
 
-  @FieldResolver(() => [BudgetAllocation], { description: 'Allocations by fiscal year (ORIGINAL and REVISED).', complexity: listComplexity(5) })
+  @FieldResolver(() => [BudgetAllocation], {
+    description: 'Allocations by fiscal year (ORIGINAL and REVISED).',
+    complexity: listComplexity(5),
+  })
   budgets(@Root() sponsor: Sponsor, @Ctx() ctx: RequestContext): Promise<BudgetAllocation[]> {
     return ctx.loaders.budgetsOfSponsor.load(sponsor.id);
   }

@@ -14,7 +14,8 @@ import { listComplexity, pageComplexity } from './complexity.js';
 export class WorkerResolver {
   @Authorized()
   @Query(() => WorkerConnection, {
-    description: 'Workers, oldest registration first, filtered by kecamatan, occupation, sector, sponsor, enrolment status, or name/NIK search.',
+    description:
+      'Workers, oldest registration first, filtered by kecamatan, occupation, sector, sponsor, enrolment status, or name/NIK search.',
     complexity: pageComplexity,
   })
   workers(@Ctx() ctx: RequestContext, @Args(() => WorkersArgs) args: WorkersArgs): Promise<Page<Worker>> {
@@ -33,7 +34,10 @@ export class WorkerResolver {
 
   @Authorized(WRITE_OPERATIONAL)
   @Mutation(() => Worker, { description: 'Registers a worker. A NIK already registered is refused with CONFLICT.' })
-  registerWorker(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterWorkerInput, { description: 'The worker’s details.' }) input: RegisterWorkerInput): Promise<Worker> {
+  registerWorker(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RegisterWorkerInput, { description: 'The worker’s details.' }) input: RegisterWorkerInput,
+  ): Promise<Worker> {
     return ctx.services.workers.register(input);
   }
 

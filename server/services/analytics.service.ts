@@ -1,8 +1,15 @@
 import {
-  type MetricComparison as Comparison, trend, type TrendAnswer, type TrendQuery, type WarehouseQueries, type WarehouseSnapshot as Snapshot,
-  yearOverYear, type YearOverYearAnswer, type YearOverYearQuery,
-} from '../../analytics/metrics/metric-queries.js';
-import { METRICS } from '../../analytics/metrics/metric-catalogue.js';
+  type MetricComparison as Comparison,
+  trend,
+  type TrendAnswer,
+  type TrendQuery,
+  type WarehouseQueries,
+  type WarehouseSnapshot as Snapshot,
+  yearOverYear,
+  type YearOverYearAnswer,
+  type YearOverYearQuery,
+} from '../../analytics/index.js';
+import { METRICS } from '../../schema/metrics/metric-definitions.js';
 import { WarehouseNotReadyError } from '../../schema/errors.js';
 import type { MetricComparison, MetricDefinition, Trend, WarehouseSnapshot, YearOverYear } from '../../schema/types/analytics.type.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -18,7 +25,12 @@ export class AnalyticsService {
 
   metrics(): MetricDefinition[] {
     return [...METRICS.values()].map((m) => ({
-      name: m.name, unit: m.unit, groupings: m.groupings, hasYearOverYear: m.yearly, hasTrend: m.trend !== null, description: m.description,
+      name: m.name,
+      unit: m.unit,
+      groupings: m.groupings,
+      hasYearOverYear: m.yearly,
+      hasTrend: m.trend !== null,
+      description: m.description,
     }));
   }
 
@@ -38,7 +50,12 @@ export class AnalyticsService {
    */
   private onWarehouse<T>(work: (warehouse: WarehouseQueries) => Promise<T>): Promise<T> {
     const reader = this.deps.warehouse;
-    if (!reader) return work({ query: async () => { throw new WarehouseNotReadyError(); } });
+    if (!reader)
+      return work({
+        query: async () => {
+          throw new WarehouseNotReadyError();
+        },
+      });
     return reader.pinned(work);
   }
 }

@@ -21,7 +21,10 @@ export class AuditService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Adds the entry to the caller's transaction: it commits, or rolls back, with the change. */
-  record(em: EntityManager, entry: { action: string; entityType: string; entityId: string; before?: object | null; after?: object | null }): void {
+  record(
+    em: EntityManager,
+    entry: { action: string; entityType: string; entityId: string; before?: object | null; after?: object | null },
+  ): void {
     em.create(AuditEntry, {
       actor: this.deps.user?.subject ?? 'anonymous',
       action: entry.action,

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BudgetAllocation } from '../../schema/entities/budget-allocation.entity.js';
 import { Sponsor } from '../../schema/entities/sponsor.entity.js';
-import { BudgetKind } from '../../schema/enums/budget-kind.enum.js';
+import type { BudgetKind } from '../../schema/enums/budget-kind.enum.js';
 import type { Programme } from '../../schema/enums/programme.enum.js';
 import type { Segment } from '../../schema/enums/segment.enum.js';
 import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
@@ -128,7 +128,9 @@ export class BudgetService {
     if (position.allocated === null) {
       if (sponsor.kind === SponsorKind.SELF || sponsor.kind === SponsorKind.EMPLOYER) return;
       throw new BudgetExceededError(`${sponsor.name} has no budget allocated for ${year}, so it cannot pay for a new enrolment`, {
-        sponsor: sponsor.code, year, allocated: '0',
+        sponsor: sponsor.code,
+        year,
+        allocated: '0',
       });
     }
     const last = cost.endDate && cost.endDate < `${year}-12-31` ? cost.endDate : `${year}-12-31`;
@@ -144,8 +146,13 @@ export class BudgetService {
           `for the rest of the year, leaving ${formatRupiah(available < 0n ? 0n : available)}; this enrolment needs ${formatRupiah(needed)} ` +
           `(${months} months × ${formatRupiah(monthly)})`,
         {
-          sponsor: sponsor.code, year, allocated: position.allocated.toString(), paid: position.paid.toString(),
-          committed: committed.amount.toString(), available: (available < 0n ? 0n : available).toString(), needed: needed.toString(),
+          sponsor: sponsor.code,
+          year,
+          allocated: position.allocated.toString(),
+          paid: position.paid.toString(),
+          committed: committed.amount.toString(),
+          available: (available < 0n ? 0n : available).toString(),
+          needed: needed.toString(),
         },
       );
     }
@@ -175,7 +182,11 @@ export class BudgetService {
       allocation.amount = input.amount;
       await em.flush();
       this.audit.record(em, {
-        action: 'SET_BUDGET_ALLOCATION', entityType: 'BudgetAllocation', entityId: allocation.nodeId, before, after: snapshot(allocation),
+        action: 'SET_BUDGET_ALLOCATION',
+        entityType: 'BudgetAllocation',
+        entityId: allocation.nodeId,
+        before,
+        after: snapshot(allocation),
       });
       return allocation;
     });

@@ -74,9 +74,10 @@ export class ClaimService {
       const enrolment = await em.findOne(Enrolment, enrolmentKey);
       if (!enrolment) throw new NotFoundError('input.enrolmentId', 'enrolment');
       if (!enrolment.programmes.includes(input.programme)) {
-        const reason = enrolment.segment === Segment.BPU && PROGRAMMES_CLOSED_TO_BPU.includes(input.programme)
-          ? `${input.programme} is not open to BPU (informal) members: JP needs wage-earner status and JKP an employer`
-          : `enrolment ${enrolment.membershipNo} does not cover ${input.programme}`;
+        const reason =
+          enrolment.segment === Segment.BPU && PROGRAMMES_CLOSED_TO_BPU.includes(input.programme)
+            ? `${input.programme} is not open to BPU (informal) members: JP needs wage-earner status and JKP an employer`
+            : `enrolment ${enrolment.membershipNo} does not cover ${input.programme}`;
         throw new ValidationError('input.programme', reason);
       }
       if (input.incidentDate < enrolment.startDate || (enrolment.endDate && input.incidentDate > enrolment.endDate)) {
@@ -164,17 +165,31 @@ export class ClaimService {
    * The optimistic lock does the concurrency work: the UPDATE matches only the version read,
    * so of two concurrent approvals the second updates nothing and fails with CONFLICT.
    */
-  private async apply(em: EntityManager, key: number, version: number | null, action: ClaimAction, change: (claim: Claim) => void): Promise<Claim> {
+  private async apply(
+    em: EntityManager,
+    key: number,
+    version: number | null,
+    action: ClaimAction,
+    change: (claim: Claim) => void,
+  ): Promise<Claim> {
     const claim = await em.findOne(Claim, key);
     if (!claim) throw new NotFoundError('id', 'claim');
     if (version !== null && claim.version !== version) {
-      throw new ConflictError(`claim ${claim.claimNo} was changed by someone else (version ${claim.version}, you sent ${version}); reload it and try again`);
+      throw new ConflictError(
+        `claim ${claim.claimNo} was changed by someone else (version ${claim.version}, you sent ${version}); reload it and try again`,
+      );
     }
     const before = snapshot(claim);
     claim.status = nextClaimStatus(claim.status, action);
     change(claim);
     await em.flush();
-    this.audit.record(em, { action: `${action.toUpperCase()}_CLAIM`, entityType: 'Claim', entityId: claim.nodeId, before, after: snapshot(claim) });
+    this.audit.record(em, {
+      action: `${action.toUpperCase()}_CLAIM`,
+      entityType: 'Claim',
+      entityId: claim.nodeId,
+      before,
+      after: snapshot(claim),
+    });
     return claim;
   }
 }

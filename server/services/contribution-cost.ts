@@ -3,7 +3,13 @@ import type { Segment } from '../../schema/enums/segment.enum.js';
 import { monthlyContribution } from '../../schema/reference/contribution-rates.js';
 
 /** What one enrolment costs its sponsor per month, from the programme rates (JKP has no contribution). */
-export function monthlyCost(segment: Segment, programmes: readonly Programme[], income: bigint, year: number, industry = 'LAINNYA'): bigint {
+export function monthlyCost(
+  segment: Segment,
+  programmes: readonly Programme[],
+  income: bigint,
+  year: number,
+  industry = 'LAINNYA',
+): bigint {
   let total = 0n;
   for (const p of programmes) {
     if (p === Programme.JKP) continue;

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Contribution } from '../../schema/entities/contribution.entity.js';
-import { Sponsor } from '../../schema/entities/sponsor.entity.js';
+import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
 import type { Programme } from '../../schema/enums/programme.enum.js';
 import type { Segment } from '../../schema/enums/segment.enum.js';
 import { ValidationError } from '../../schema/errors.js';
@@ -56,7 +56,8 @@ export class ContributionService {
     const where: FilterQuery<Contribution> = {};
     if (filter.sponsorId) where.sponsor = numericKey('filter.sponsorId', filter.sponsorId, 'Sponsor');
     if (filter.enrolmentId) where.enrolment = numericKey('filter.enrolmentId', filter.enrolmentId, 'Enrolment');
-    if (filter.fromMonth && filter.toMonth && filter.fromMonth > filter.toMonth) throw new ValidationError('filter.toMonth', 'must not be before fromMonth');
+    if (filter.fromMonth && filter.toMonth && filter.fromMonth > filter.toMonth)
+      throw new ValidationError('filter.toMonth', 'must not be before fromMonth');
     if (filter.fromMonth || filter.toMonth) {
       where.period = { ...(filter.fromMonth ? { $gte: filter.fromMonth } : {}), ...(filter.toMonth ? { $lte: filter.toMonth } : {}) };
     }
@@ -88,7 +89,10 @@ export class ContributionService {
       let recorded = 0;
       let recordedAmount = 0n;
       if (keys.length > 0) {
-        const rates = keys.map((k) => ({ ...k, amount: String(monthlyContribution(k.segment, k.programme, Number(k.income), year, k.industry)) }));
+        const rates = keys.map((k) => ({
+          ...k,
+          amount: String(monthlyContribution(k.segment, k.programme, Number(k.income), year, k.industry)),
+        }));
         const [result] = await em.execute<{ n: number; amount: string }[]>(
           `with rate as (
              select * from jsonb_to_recordset(?::jsonb) as r(segment text, programme text, income bigint, industry text, amount bigint)
@@ -110,12 +114,20 @@ export class ContributionService {
         recordedAmount = BigInt(result!.amount);
       }
       const batch: ContributionBatch = {
-        sponsor, month: input.month, paidDate, expected, recorded, alreadyRecorded: expected - recorded, recordedAmount,
+        sponsor,
+        month: input.month,
+        paidDate,
+        expected,
+        recorded,
+        alreadyRecorded: expected - recorded,
+        recordedAmount,
       };
       // A repeated call changes nothing, so it leaves nothing to audit.
       if (recorded > 0) {
         this.audit.record(em, {
-          action: 'RECORD_CONTRIBUTIONS', entityType: 'ContributionBatch', entityId: `${toGlobalId('Sponsor', sponsor.id)}:${input.month.slice(0, 7)}`,
+          action: 'RECORD_CONTRIBUTIONS',
+          entityType: 'ContributionBatch',
+          entityId: `${toGlobalId('Sponsor', sponsor.id)}:${input.month.slice(0, 7)}`,
           after: { sponsor: sponsor.code, month: input.month.slice(0, 7), paidDate, recorded, recordedAmount: recordedAmount.toString() },
         });
       }

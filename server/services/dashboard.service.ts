@@ -47,19 +47,25 @@ export class DashboardService {
 
   async claimPipeline(filter: { submittedFrom?: string | null; submittedTo?: string | null }): Promise<ClaimPipelineGroup[]> {
     const key = `claimPipeline:${filter.submittedFrom ?? ''}:${filter.submittedTo ?? ''}`;
-    const rows = await this.deps.aggregates.get(key, () => this.deps.em.fork().execute<
-      { status: ClaimStatus; programme: Programme; n: number; claimed: string; approved: string; paid: string }[]
-    >(
-      `select status, programme, count(*)::int as n, sum(claimed_amount)::text as claimed,
+    const rows = await this.deps.aggregates.get(key, () =>
+      this.deps.em
+        .fork()
+        .execute<{ status: ClaimStatus; programme: Programme; n: number; claimed: string; approved: string; paid: string }[]>(
+          `select status, programme, count(*)::int as n, sum(claimed_amount)::text as claimed,
               coalesce(sum(approved_amount), 0)::text as approved, coalesce(sum(paid_amount), 0)::text as paid
        from claim
        where (?::date is null or submitted_date >= ?::date) and (?::date is null or submitted_date <= ?::date)
        group by 1, 2 order by 1, 2`,
-      [filter.submittedFrom ?? null, filter.submittedFrom ?? null, filter.submittedTo ?? null, filter.submittedTo ?? null],
-    ));
+          [filter.submittedFrom ?? null, filter.submittedFrom ?? null, filter.submittedTo ?? null, filter.submittedTo ?? null],
+        ),
+    );
     return rows.map((r) => ({
-      status: r.status, programme: r.programme, count: r.n,
-      claimedAmount: BigInt(r.claimed), approvedAmount: BigInt(r.approved), paidAmount: BigInt(r.paid),
+      status: r.status,
+      programme: r.programme,
+      count: r.n,
+      claimedAmount: BigInt(r.claimed),
+      approvedAmount: BigInt(r.approved),
+      paidAmount: BigInt(r.paid),
     }));
   }
 }

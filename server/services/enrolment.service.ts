@@ -70,8 +70,10 @@ export class EnrolmentService {
     const programmes = Object.values(Programme).filter((p) => input.programmes.includes(p));
     if (programmes.length === 0) throw new ValidationError('input.programmes', 'at least one programme is required');
     checkProgrammesAllowed('input.programmes', input.segment, programmes);
-    if (input.segment === Segment.PU && employerKey === null) throw new ValidationError('input.employerId', 'a PU (wage-earner) enrolment needs its employer');
-    if (input.segment === Segment.BPU && employerKey !== null) throw new ValidationError('input.employerId', 'a BPU (informal) enrolment has no employer');
+    if (input.segment === Segment.PU && employerKey === null)
+      throw new ValidationError('input.employerId', 'a PU (wage-earner) enrolment needs its employer');
+    if (input.segment === Segment.BPU && employerKey !== null)
+      throw new ValidationError('input.employerId', 'a BPU (informal) enrolment has no employer');
     if (input.endDate && input.endDate < input.startDate) throw new ValidationError('input.endDate', 'must not be before startDate');
 
     return this.deps.em.transactional(async (em) => {
@@ -81,8 +83,12 @@ export class EnrolmentService {
       const employer = employerKey === null ? null : await em.findOne(Employer, employerKey);
       if (employerKey !== null && !employer) throw new NotFoundError('input.employerId', 'employer');
       await this.budgets.checkEnrolment(em, sponsor, {
-        segment: input.segment, programmes, income: input.declaredIncome, industry: employer?.industry ?? 'LAINNYA',
-        startDate: input.startDate, endDate: input.endDate ?? null,
+        segment: input.segment,
+        programmes,
+        income: input.declaredIncome,
+        industry: employer?.industry ?? 'LAINNYA',
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
       });
       const id = await nextId(em, 'enrolment');
       const enrolment = em.create(Enrolment, {
@@ -123,12 +129,19 @@ export class EnrolmentService {
       if (enrolment.status !== EnrolmentStatus.ACTIVE && enrolment.status !== EnrolmentStatus.PENDING) {
         throw new IllegalTransitionError('enrolment', enrolment.status, 'end');
       }
-      if (input.endDate < enrolment.startDate) throw new ValidationError('input.endDate', `must not be before the start date ${enrolment.startDate}`);
+      if (input.endDate < enrolment.startDate)
+        throw new ValidationError('input.endDate', `must not be before the start date ${enrolment.startDate}`);
       const before = snapshot(enrolment);
       enrolment.endDate = input.endDate;
       enrolment.status = status;
       await em.flush();
-      this.audit.record(em, { action: 'END_ENROLMENT', entityType: 'Enrolment', entityId: enrolment.nodeId, before, after: snapshot(enrolment) });
+      this.audit.record(em, {
+        action: 'END_ENROLMENT',
+        entityType: 'Enrolment',
+        entityId: enrolment.nodeId,
+        before,
+        after: snapshot(enrolment),
+      });
       return enrolment;
     });
   }

@@ -26,13 +26,19 @@ export async function paginate<T extends object>(
 ): Promise<Page<T>> {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw new ValidationError('last', 'use either first/after or last/before, not both');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 1 || value > pageSizeMax)) {
       throw new ValidationError(name, `must be between 1 and ${pageSizeMax} (the page size limit)`);
     }
   }
   const keys = (Array.isArray(orderBy) ? orderBy : [orderBy]).flatMap((o) => Object.keys(o as object)).length;
-  for (const [name, value] of [['after', after], ['before', before]] as const) {
+  for (const [name, value] of [
+    ['after', after],
+    ['before', before],
+  ] as const) {
     if (value != null && !isCursor(value, keys)) throw new ValidationError(name, 'is not a cursor from this connection');
   }
   const size = last == null ? { first: first ?? DEFAULT_PAGE_SIZE } : { last };
@@ -59,7 +65,11 @@ export async function paginate<T extends object>(
 function isCursor(value: string, keys: number): boolean {
   try {
     const decoded = Cursor.decode(value);
-    return Array.isArray(decoded) && decoded.length === keys && decoded.every((v) => ['string', 'number'].includes(typeof v) || v instanceof Date);
+    return (
+      Array.isArray(decoded) &&
+      decoded.length === keys &&
+      decoded.every((v) => ['string', 'number'].includes(typeof v) || v instanceof Date)
+    );
   } catch {
     return false;
   }

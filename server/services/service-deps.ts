@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WarehouseReader } from '../../etl/reader.js';
+import type { WarehouseReader } from '../../platform/warehouse-reader.js';
 import type { Principal } from '../auth/roles.js';
 import type { Loaders } from '../loaders.js';
 import type { AggregateCache } from './aggregate-cache.js';

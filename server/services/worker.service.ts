@@ -112,7 +112,13 @@ export class WorkerService {
       const { regionCode, ...fields } = await this.validate(merged);
       em.assign(worker, { ...fields, region: em.getReference(Region, regionCode) });
       await em.flush();
-      this.audit.record(em, { action: 'UPDATE_WORKER', entityType: 'Worker', entityId: toGlobalId('Worker', worker.id), before, after: snapshot(worker) });
+      this.audit.record(em, {
+        action: 'UPDATE_WORKER',
+        entityType: 'Worker',
+        entityId: toGlobalId('Worker', worker.id),
+        before,
+        after: snapshot(worker),
+      });
       return worker;
     });
   }

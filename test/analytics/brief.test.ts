@@ -7,15 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefContent, lastCompleteYear, type BriefContent, type Comparison } from '../../analytics/brief/brief.content.js';
 import { composeBrief } from '../../analytics/brief/brief.document.js';
 import { briefFileName, listBriefs, writeBriefs } from '../../analytics/brief/brief.service.js';
-import {
-  formatCount, formatPercent, formatRupiah, formatRupiahShort, scaled, type Lang,
-} from '../../analytics/brief/number-format.js';
+import { formatCount, formatPercent, formatRupiah, formatRupiahShort, scaled, type Lang } from '../../analytics/brief/number-format.js';
 import { renderHtml } from '../../analytics/brief/render-html.js';
 import { renderMarkdown } from '../../analytics/brief/render-markdown.js';
 import { launchChromium } from '../../analytics/brief/render-pdf.js';
 import { writeStandingBriefs } from '../../analytics/brief/standing-briefs.js';
 import type { MetricComparison } from '../../analytics/metrics/metric-queries.js';
-import { WarehouseReader } from '../../etl/reader.js';
+import { WarehouseReader } from '../../platform/warehouse-reader.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { etlService, openReader, seededDatabase, tempWarehouse } from '../etl/etl.fixture.js';
 import { startApi } from '../api/api-server.js';
@@ -75,7 +73,8 @@ async function sums(sql: string): Promise<Map<string, string>> {
 describe('every figure in the brief equals its mart', () => {
   it('reads every query from one published snapshot and keeps its SQL for the appendix', async () => {
     const [latest] = await marts.rows<{ snapshot_date: string; run_id: string }>(
-      'select snapshot_date::varchar as snapshot_date, run_id from snapshots order by snapshot_date desc limit 1');
+      'select snapshot_date::varchar as snapshot_date, run_id from snapshots order by snapshot_date desc limit 1',
+    );
     expect(content.snapshot.snapshotDate).toBe(latest!.snapshot_date);
     expect(content.snapshot.runId).toBe(latest!.run_id);
     expect(content.queries.length).toBeGreaterThanOrEqual(20);
@@ -99,7 +98,11 @@ describe('every figure in the brief equals its mart', () => {
     for (const year of [2023, 2022] as const) {
       const byKind = await sums(`select sponsor_kind as k, sum(amount) as v from yoy_budget_by_sponsor where year = ${year} group by 1`);
       for (const [kind, amount] of byKind) {
-        same(year === 2023 ? group(content.budget.allocated, kind).value : group(content.budget.allocated, kind).prior, amount, `${kind} ${year}`);
+        same(
+          year === 2023 ? group(content.budget.allocated, kind).value : group(content.budget.allocated, kind).prior,
+          amount,
+          `${kind} ${year}`,
+        );
       }
     }
     const [total] = await marts.rows(`select sum(amount) as v from yoy_budget_by_sponsor where year = 2023`);
@@ -116,7 +119,8 @@ describe('every figure in the brief equals its mart', () => {
     same(realisation.prior, prior!.realisation_pct, 'prior realisation_pct');
     same(group(content.budget.paid, 'REGENCY_BUDGET').value, current!.paid, 'paid');
     same(group(content.budget.allocated, 'REGENCY_BUDGET').value, current!.allocated, 'allocated');
-    const unspent = BigInt(group(content.budget.allocated, 'REGENCY_BUDGET').value!) - BigInt(group(content.budget.paid, 'REGENCY_BUDGET').value!);
+    const unspent =
+      BigInt(group(content.budget.allocated, 'REGENCY_BUDGET').value!) - BigInt(group(content.budget.paid, 'REGENCY_BUDGET').value!);
     expect(unspent).toBe(BigInt(String(current!.unspent)));
   });
 
@@ -137,21 +141,26 @@ describe('every figure in the brief equals its mart', () => {
       same(claims.change, r.claims_paid_change, `${p} claims change`);
       same(claims.changePct, r.claims_paid_change_pct, `${p} claims change %`);
     }
-    const [total] = await marts.rows(`select sum(paid_amount) as paid, sum(claims_paid) as claims from yoy_payouts_by_programme where year = 2023`);
+    const [total] = await marts.rows(
+      `select sum(paid_amount) as paid, sum(claims_paid) as claims from yoy_payouts_by_programme where year = 2023`,
+    );
     same(content.payouts.byProgramme.total.value, total!.paid, 'benefits total');
     same(content.claims.byProgramme.total.value, total!.claims, 'claims total');
   });
 
   it('workers protected: yoy_workers_protected by sponsor kind and the regency-sponsored vulnerable workers', async () => {
     for (const year of [2023, 2022]) {
-      const byKind = await sums(`select sponsor_kind as k, sum(workers_protected) as v from yoy_workers_protected where year = ${year} group by 1`);
+      const byKind = await sums(
+        `select sponsor_kind as k, sum(workers_protected) as v from yoy_workers_protected where year = ${year} group by 1`,
+      );
       expect(byKind.size).toBeGreaterThan(0);
       for (const [kind, workers] of byKind) {
         const g = group(content.workers.bySponsorKind, kind);
         same(year === 2023 ? g.value : g.prior, workers, `${kind} ${year}`);
       }
     }
-    const [vulnerable] = await marts.rows(`select workers_protected, prior_workers_protected, workers_protected_change, workers_protected_change_pct
+    const [vulnerable] =
+      await marts.rows(`select workers_protected, prior_workers_protected, workers_protected_change, workers_protected_change_pct
       from yoy_workers_protected where year = 2023 and sponsor_kind = 'REGENCY_BUDGET' and vulnerable_sponsored`);
     const g = group(content.workers.vulnerable, 'REGENCY_BUDGET');
     same(g.value, vulnerable!.workers_protected, 'vulnerable');
@@ -161,7 +170,8 @@ describe('every figure in the brief equals its mart', () => {
   });
 
   it('coverage: yoy_coverage by sector, kecamatan and occupation, with numerator and denominator', async () => {
-    const rows = await marts.rows(`select breakdown, coalesce(sector, kecamatan_code, occupation, 'TOTAL') as k, covered_workers, labour_force,
+    const rows =
+      await marts.rows(`select breakdown, coalesce(sector, kecamatan_code, occupation, 'TOTAL') as k, covered_workers, labour_force,
       coverage_pct, prior_coverage_pct, coverage_change_points, prior_covered_workers
       from yoy_coverage where year = 2023 and breakdown in ('total', 'sector', 'kecamatan', 'occupation')`);
     const answers = {
@@ -212,10 +222,15 @@ describe('every figure in the brief equals its mart', () => {
       const doc = composeBrief(content, lang);
       for (const text of [renderHtml(doc), renderMarkdown(doc)]) {
         const expected = [
-          formatRupiah(regencyBudget.value!, lang), formatRupiahShort(regencyBudget.value!, lang),
-          formatRupiahShort(regencyBudget.change!, lang, true), formatPercent(regencyBudget.changePct!, lang, true),
-          formatCount(vulnerable.value!, lang), formatPercent(realisation.value!, lang), formatPercent(informal.value!, lang),
-          formatRupiah(cost.value!, lang), formatRupiah(content.payouts.byProgramme.total.value!, lang),
+          formatRupiah(regencyBudget.value!, lang),
+          formatRupiahShort(regencyBudget.value!, lang),
+          formatRupiahShort(regencyBudget.change!, lang, true),
+          formatPercent(regencyBudget.changePct!, lang, true),
+          formatCount(vulnerable.value!, lang),
+          formatPercent(realisation.value!, lang),
+          formatPercent(informal.value!, lang),
+          formatRupiah(cost.value!, lang),
+          formatRupiah(content.payouts.byProgramme.total.value!, lang),
           ...content.payouts.byProgramme.groups.map((g) => formatRupiah(g.value!, lang)),
           ...content.kecamatan.rate.groups.map((g) => formatPercent(g.value!, lang)),
           content.snapshot.runId,
@@ -234,8 +249,19 @@ describe('every figure in the brief equals its mart', () => {
   it('numbers its sections and lists the SQL behind every query in the appendix', () => {
     const doc = composeBrief(content, 'id');
     expect(doc.sections.map((s) => s.number)).toEqual(doc.sections.map((_, i) => i + 1));
-    expect(doc.sections.map((s) => s.id)).toEqual(
-      ['summary', 'budget', 'workers', 'payouts', 'claims', 'coverage', 'kecamatan', 'occupation', 'cost', 'freshness', 'limits']);
+    expect(doc.sections.map((s) => s.id)).toEqual([
+      'summary',
+      'budget',
+      'workers',
+      'payouts',
+      'claims',
+      'coverage',
+      'kecamatan',
+      'occupation',
+      'cost',
+      'freshness',
+      'limits',
+    ]);
     const html = renderHtml(doc);
     const referenced = new Set([...html.matchAll(/href="#(q\d+)"/g)].map((m) => m[1]));
     for (const q of content.queries) {
@@ -253,7 +279,8 @@ describe('files, charts in Chromium and PDF', () => {
   it('writes stable file names, latest copies and an index; the HTML fetches nothing and shows its charts', async () => {
     const result = await writeBriefs({ warehouse, outDir, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md', 'pdf'] });
     expect(result.files.map((f) => f.file).sort()).toEqual(
-      (['id', 'en'] as const).flatMap((l) => (['html', 'md', 'pdf'] as const).map((f) => briefFileName(2023, 2022, l, f))).sort());
+      (['id', 'en'] as const).flatMap((l) => (['html', 'md', 'pdf'] as const).map((f) => briefFileName(2023, 2022, l, f))).sort(),
+    );
     for (const f of result.files) expect(fs.statSync(f.path).size).toBe(f.bytes);
     for (const lang of ['id', 'en']) {
       const pdf = fs.readFileSync(path.join(outDir, `brief-2023-vs-2022.${lang}.pdf`));
@@ -313,7 +340,10 @@ describe('a year with no prior data', () => {
     const early = await buildBriefContent(warehouse, { year: 2023, compare: 2005 });
     expect(early.budget.allocated.total.prior).toBeNull();
     expect(early.budget.allocated.total.changePct).toBeNull();
-    for (const [lang, word] of [['id', 'baru'], ['en', 'new']] as const) {
+    for (const [lang, word] of [
+      ['id', 'baru'],
+      ['en', 'new'],
+    ] as const) {
       const doc = composeBrief(early, lang);
       const html = renderHtml(doc);
       const md = renderMarkdown(doc);
@@ -325,7 +355,10 @@ describe('a year with no prior data', () => {
   });
 
   it('renders a year with no data at all, and the first year of the programme against the year before it', async () => {
-    for (const period of [{ year: 2030, compare: 2029 }, { year: 2021, compare: 2020 }]) {
+    for (const period of [
+      { year: 2030, compare: 2029 },
+      { year: 2021, compare: 2020 },
+    ]) {
       const c = await buildBriefContent(warehouse, period);
       for (const lang of ['id', 'en'] as const) {
         const doc = composeBrief(c, lang);
@@ -337,14 +370,23 @@ describe('a year with no prior data', () => {
 
 describe('npm run brief', () => {
   const run = promisify(execFile);
-  const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.resolve('analytics/brief/brief.cli.ts'), ...args], {
-    env: { ...process.env, LINDUNG_WAREHOUSE_DIR: dir, LINDUNG_DATA_DIR: outDir, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 60_000,
-  }).then((r) => ({ code: 0, stderr: r.stderr }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', path.resolve('analytics/brief/brief.cli.ts'), ...args], {
+      env: { ...process.env, LINDUNG_WAREHOUSE_DIR: dir, LINDUNG_DATA_DIR: outDir, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    }).then(
+      (r) => ({ code: 0, stderr: r.stderr }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
 
   it('refuses bad options with exit 2 and names the option', async () => {
     const results = await Promise.all([
-      cli('--year', '20x3'), cli('--year', '2023', '--lang', 'fr'), cli('--year', '2023', '--format', 'docx'),
-      cli('--year', '2023', '--compare', '2023'), cli('--year', '2023', '--nope'),
+      cli('--year', '20x3'),
+      cli('--year', '2023', '--lang', 'fr'),
+      cli('--year', '2023', '--format', 'docx'),
+      cli('--year', '2023', '--compare', '2023'),
+      cli('--year', '2023', '--nope'),
     ]);
     const named = ['--year', '--lang', '--format', '--compare', '--nope'];
     results.forEach((r, i) => {
@@ -370,11 +412,23 @@ describe('the briefs the platform keeps and serves', () => {
     const written = await writeStandingBriefs({ warehouse, outDir: folder, chromiumPath: '/nonexistent/chromium', log });
     const latest = lastCompleteYear(content.snapshot.snapshotDate);
     expect(latest).toBeGreaterThan(2023);
-    expect(written.map((w) => [w.year, w.compare])).toEqual([[2023, 2022], [latest, latest - 1]]);
+    expect(written.map((w) => [w.year, w.compare])).toEqual([
+      [2023, 2022],
+      [latest, latest - 1],
+    ]);
     expect(warnings).toHaveLength(1);
-    expect(listBriefs(folder).map((b) => b.file).sort()).toEqual(
-      [[2023, 2022], [latest, latest - 1]].flatMap(([y, c]) => (['id', 'en'] as const).flatMap((l) =>
-        (['html', 'md'] as const).map((f) => briefFileName(y!, c!, l, f)))).sort());
+    expect(
+      listBriefs(folder)
+        .map((b) => b.file)
+        .sort(),
+    ).toEqual(
+      [
+        [2023, 2022],
+        [latest, latest - 1],
+      ]
+        .flatMap(([y, c]) => (['id', 'en'] as const).flatMap((l) => (['html', 'md'] as const).map((f) => briefFileName(y!, c!, l, f))))
+        .sort(),
+    );
 
     const api = await startApi({ db, warehouseDir: dir, briefsDir: folder });
     try {
@@ -393,10 +447,13 @@ describe('the briefs the platform keeps and serves', () => {
       expect((await fetch(`${base}/..%2f..%2fpackage.json`)).status).toBe(404);
 
       // the API's analytics fields answer from the same metrics: the brief's numbers, line by line
-      const res = await api.gql(`query ($metric: AnalyticsMetric!, $groupBy: AnalyticsGrouping) {
+      const res = await api.gql(
+        `query ($metric: AnalyticsMetric!, $groupBy: AnalyticsGrouping) {
         yearOverYear(metric: $metric, year: 2023, compareTo: 2022, groupBy: $groupBy) {
           total { value prior change changePct } groups { key value prior change changePct } snapshot { snapshotDate etlRunId } } }`,
-      { metric: 'BENEFITS_PAID', groupBy: 'PROGRAMME' }, { role: 'viewer' });
+        { metric: 'BENEFITS_PAID', groupBy: 'PROGRAMME' },
+        { role: 'viewer' },
+      );
       const answer = res.body.data!.yearOverYear;
       const payouts = content.payouts.byProgramme;
       expect(answer.snapshot).toEqual({ snapshotDate: payouts.snapshot.snapshotDate, etlRunId: payouts.snapshot.runId });

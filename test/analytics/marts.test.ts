@@ -51,7 +51,9 @@ describe('marts against PostgreSQL', () => {
       from budget_in_force b join sponsor s on s.id = b.sponsor_id`);
     const mart = await reader.rows('select sponsor_id, year, amount, sponsor_kind from yoy_budget_by_sponsor');
     expect(source.length).toBeGreaterThan(0);
-    expect(canon(mart, ['sponsor_id', 'year', 'amount', 'sponsor_kind'])).toEqual(canon(source, ['sponsor_id', 'year', 'amount', 'sponsor_kind']));
+    expect(canon(mart, ['sponsor_id', 'year', 'amount', 'sponsor_kind'])).toEqual(
+      canon(source, ['sponsor_id', 'year', 'amount', 'sponsor_kind']),
+    );
     const regency = await reader.rows(`select year, amount, prior_amount, amount_change, amount_change_pct
       from yoy_budget_by_sponsor where sponsor_kind = 'REGENCY_BUDGET' and year = 2023`);
     expect(regency).toHaveLength(1);
@@ -77,7 +79,8 @@ describe('marts against PostgreSQL', () => {
     const keys = ['programme', 'year', 'paid_amount', 'claims_paid'];
     expect(canon(mart, keys)).toEqual(canon(source, keys));
     const [years] = await reader.rows<{ rows: number; years: number }>(
-      'select count(*)::int as rows, count(distinct year)::int as years from yoy_payouts_by_programme');
+      'select count(*)::int as rows, count(distinct year)::int as years from yoy_payouts_by_programme',
+    );
     expect(years!.rows).toBe(years!.years * 5);
   });
 
@@ -97,7 +100,9 @@ describe('marts against PostgreSQL', () => {
       l as (select year, sector, sum(workers) as labour_force from workforce group by 1, 2)
       select coalesce(c.year, l.year) as year, coalesce(c.sector, l.sector) as key, coalesce(c.covered_workers, 0) as covered_workers, l.labour_force
       from c full join l on l.year = c.year and l.sector = c.sector`);
-    const martSector = await reader.rows(`select year, sector as key, covered_workers, labour_force from yoy_coverage where breakdown = 'sector'`);
+    const martSector = await reader.rows(
+      `select year, sector as key, covered_workers, labour_force from yoy_coverage where breakdown = 'sector'`,
+    );
     expect(bySector.length).toBeGreaterThan(0);
     expect(canon(martSector, keys)).toEqual(canon(bySector, keys));
 
@@ -107,12 +112,16 @@ describe('marts against PostgreSQL', () => {
       select coalesce(c.year, l.year) as year, coalesce(c.kecamatan_code, l.kecamatan_code) as key,
         coalesce(c.covered_workers, 0) as covered_workers, l.labour_force
       from c full join l on l.year = c.year and l.kecamatan_code is not distinct from c.kecamatan_code`);
-    const martKecamatan = await reader.rows(`select year, kecamatan_code as key, covered_workers, labour_force from yoy_coverage where breakdown = 'kecamatan'`);
+    const martKecamatan = await reader.rows(
+      `select year, kecamatan_code as key, covered_workers, labour_force from yoy_coverage where breakdown = 'kecamatan'`,
+    );
     expect(canon(martKecamatan, keys)).toEqual(canon(byKecamatan, keys));
 
     const byOccupation = await pgRows(`select year, occupation as key, count(distinct worker_id) as covered_workers, null as labour_force
       from (${PG_ENROLMENT_YEARS}) x group by 1, 2`);
-    const martOccupation = await reader.rows(`select year, occupation as key, covered_workers, labour_force from yoy_coverage where breakdown = 'occupation'`);
+    const martOccupation = await reader.rows(
+      `select year, occupation as key, covered_workers, labour_force from yoy_coverage where breakdown = 'occupation'`,
+    );
     expect(canon(martOccupation, keys)).toEqual(canon(byOccupation, keys));
 
     const [pct] = await reader.rows<{ bad: number }>(`select count(*)::int as bad from yoy_coverage
@@ -128,16 +137,25 @@ describe('marts against PostgreSQL', () => {
         coalesce(p.paid, 0) as contributions_paid, coalesce(w.workers, 0) as workers_protected,
         case when w.workers > 0 then round(coalesce(p.paid, 0)::numeric / w.workers) end as cost_per_worker
       from p full join w on w.year = p.year and w.sponsor_kind = p.sponsor_kind`);
-    const mart = await reader.rows('select year, sponsor_kind, contributions_paid, workers_protected, cost_per_worker from yoy_cost_per_worker');
+    const mart = await reader.rows(
+      'select year, sponsor_kind, contributions_paid, workers_protected, cost_per_worker from yoy_cost_per_worker',
+    );
     const keys = ['year', 'sponsor_kind', 'contributions_paid', 'workers_protected', 'cost_per_worker'];
     expect(source.length).toBeGreaterThan(0);
     expect(canon(mart, keys)).toEqual(canon(source, keys));
   });
 
   it('fct_enrolment_daily counts active members on every snapshot date', async () => {
-    const dates = await reader.rows<{ snapshot_date: string }>('select distinct snapshot_date::varchar as snapshot_date from fct_enrolment_daily order by 1');
-    expect(dates.map((d) => d.snapshot_date)).toEqual([HISTORY_DATE, (await reader.rows<{ d: string }>('select max(snapshot_date)::varchar as d from snapshots'))[0]!.d]);
-    const [live] = await pgRows(`select count(*) as enrolments, count(distinct worker_id) as members from enrolment where status = 'ACTIVE'`);
+    const dates = await reader.rows<{ snapshot_date: string }>(
+      'select distinct snapshot_date::varchar as snapshot_date from fct_enrolment_daily order by 1',
+    );
+    expect(dates.map((d) => d.snapshot_date)).toEqual([
+      HISTORY_DATE,
+      (await reader.rows<{ d: string }>('select max(snapshot_date)::varchar as d from snapshots'))[0]!.d,
+    ]);
+    const [live] = await pgRows(
+      `select count(*) as enrolments, count(distinct worker_id) as members from enrolment where status = 'ACTIVE'`,
+    );
     const [history] = await pgRows(`select count(*) as enrolments, count(distinct worker_id) as members from enrolment
       where least(start_date, (created_at at time zone 'Asia/Makassar')::date) <= date '${HISTORY_DATE}'
         and start_date <= date '${HISTORY_DATE}' and (end_date is null or end_date >= date '${HISTORY_DATE}')`);
@@ -152,15 +170,18 @@ describe('marts against PostgreSQL', () => {
   });
 
   it('fct_contributions and fct_claims_paid hold the latest snapshot whole', async () => {
-    const [source] = await pgRows(`select (select sum(amount) from contribution) as contributed, (select count(*) from contribution) as contributions,
+    const [source] =
+      await pgRows(`select (select sum(amount) from contribution) as contributed, (select count(*) from contribution) as contributions,
       (select sum(paid_amount) from claim where status = 'PAID') as paid, (select count(*) from claim where status = 'PAID') as claims`);
-    const [mart] = await reader.rows(`select (select sum(amount) from fct_contributions) as contributed, (select count(*) from fct_contributions) as contributions,
+    const [mart] =
+      await reader.rows(`select (select sum(amount) from fct_contributions) as contributed, (select count(*) from fct_contributions) as contributions,
       (select sum(paid_amount) from fct_claims_paid) as paid, (select count(*) from fct_claims_paid) as claims`);
     for (const key of Object.keys(source!)) expect(String(mart![key]), key).toBe(String(source![key]));
   });
 
   it('fct_contributions_monthly sums contributions per month covered, sponsor and programme', async () => {
-    const source = await pgRows(`select to_char(period, 'YYYY-MM-DD') as period, sponsor_id, programme, sum(amount) as amount, count(*) as contributions
+    const source =
+      await pgRows(`select to_char(period, 'YYYY-MM-DD') as period, sponsor_id, programme, sum(amount) as amount, count(*) as contributions
       from contribution group by 1, 2, 3`);
     const mart = await reader.rows(`select strftime(period, '%Y-%m-%d') as period, sponsor_id, programme, sum(amount) as amount,
       sum(contributions) as contributions from fct_contributions_monthly group by all`);
@@ -170,9 +191,11 @@ describe('marts against PostgreSQL', () => {
   });
 
   it('stores the models marked "materialized: table" as tables, the rest as views', async () => {
-    const marked = fs.readdirSync(path.join(MODELS, 'marts'))
+    const marked = fs
+      .readdirSync(path.join(MODELS, 'marts'))
       .filter((f) => /^-- materialized: table$/m.test(fs.readFileSync(path.join(MODELS, 'marts', f), 'utf8')))
-      .map((f) => f.replace(/\.sql$/, '')).sort();
+      .map((f) => f.replace(/\.sql$/, ''))
+      .sort();
     expect(marked).toContain('yoy_coverage');
     const tables = await reader.rows<{ name: string }>(`select table_name as name from duckdb_tables()
       where table_name like 'fct_%' or table_name like 'yoy_%' or table_name like 'dim_%' order by 1`);
@@ -193,13 +216,18 @@ describe('marts against PostgreSQL', () => {
 });
 
 describe('model files', () => {
-  const files = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith('.sql') ? [path.join(d, e.name)] : []));
+  const files = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name.endsWith('.sql') ? [path.join(d, e.name)] : []));
 
   it('each opens with a comment stating its grain and sources, and creates the object it is named after', () => {
     for (const file of files(MODELS)) {
       const text = fs.readFileSync(file, 'utf8');
-      const header = text.split('\n').filter((l) => l.startsWith('--')).join(' ');
+      const header = text
+        .split('\n')
+        .filter((l) => l.startsWith('--'))
+        .join(' ');
       expect(text.startsWith('--'), file).toBe(true);
       expect(header, file).toMatch(/grain|one row per/);
       expect(header, file).toMatch(/sources?:/);
@@ -222,15 +250,19 @@ describe('year-over-year arithmetic', () => {
     for (const model of models) await con.run(fs.readFileSync(path.join(MODELS, 'marts', `${model}.sql`), 'utf8'));
     return {
       rows: async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[],
-      close: () => { con.closeSync(); instance.closeSync(); },
+      close: () => {
+        con.closeSync();
+        instance.closeSync();
+      },
     };
   }
 
   it('yoy_budget_by_sponsor: growth, a fall, a zero prior year and a missing prior year', async () => {
-    const m = await memory([
-      `create table fct_budget (sponsor_id bigint, sponsor_code varchar, sponsor_name varchar, sponsor_kind varchar,
+    const m = await memory(
+      [
+        `create table fct_budget (sponsor_id bigint, sponsor_code varchar, sponsor_name varchar, sponsor_kind varchar,
         fiscal_year integer, budget_kind varchar, amount bigint, original_amount bigint)`,
-      `insert into fct_budget values
+        `insert into fct_budget values
         (1, 'A', 'Pemkab', 'REGENCY_BUDGET', 2022, 'ORIGINAL', 15000000000, 15000000000),
         (1, 'A', 'Pemkab', 'REGENCY_BUDGET', 2023, 'REVISED', 18000000000, 17000000000),
         (2, 'B', 'CSR', 'COMPANY_CSR', 2022, 'ORIGINAL', 500, 500),
@@ -239,7 +271,9 @@ describe('year-over-year arithmetic', () => {
         (3, 'C', 'Zero', 'COMPANY_CSR', 2023, 'ORIGINAL', 700, 700),
         (4, 'D', 'Gap', 'COMPANY_CSR', 2021, 'ORIGINAL', 100, 100),
         (4, 'D', 'Gap', 'COMPANY_CSR', 2023, 'ORIGINAL', 200, 200)`,
-    ], ['yoy_budget_by_sponsor']);
+      ],
+      ['yoy_budget_by_sponsor'],
+    );
     try {
       const rows = await m.rows(`select sponsor_code, year, amount, prior_amount, amount_change, amount_change_pct::varchar as pct
         from yoy_budget_by_sponsor order by sponsor_code, year`);
@@ -259,16 +293,30 @@ describe('year-over-year arithmetic', () => {
   });
 
   it('yoy_payouts_by_programme: every programme each year, zero and missing prior years give NULL', async () => {
-    const m = await memory([
-      `create table dim_programme as select * from (values ('JKK', 'Kecelakaan'), ('JKP', 'Kehilangan Pekerjaan')) t(programme, programme_name)`,
-      `create table fct_claims_paid (programme varchar, paid_year integer, paid_amount bigint)`,
-      `insert into fct_claims_paid values ('JKK', 2021, 100), ('JKK', 2022, 60), ('JKK', 2022, 15), ('JKP', 2022, 9000000000)`,
-    ], ['yoy_payouts_by_programme']);
+    const m = await memory(
+      [
+        `create table dim_programme as select * from (values ('JKK', 'Kecelakaan'), ('JKP', 'Kehilangan Pekerjaan')) t(programme, programme_name)`,
+        `create table fct_claims_paid (programme varchar, paid_year integer, paid_amount bigint)`,
+        `insert into fct_claims_paid values ('JKK', 2021, 100), ('JKK', 2022, 60), ('JKK', 2022, 15), ('JKP', 2022, 9000000000)`,
+      ],
+      ['yoy_payouts_by_programme'],
+    );
     try {
       const rows = await m.rows(`select programme, year, paid_amount, prior_paid_amount, paid_amount_change,
           paid_amount_change_pct::varchar as pct, claims_paid, claims_paid_change_pct::varchar as claims_pct
         from yoy_payouts_by_programme order by programme, year`);
-      expect(rows.map((r) => [r.programme, r.year, r.paid_amount, r.prior_paid_amount, r.paid_amount_change, r.pct, r.claims_paid, r.claims_pct])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.programme,
+          r.year,
+          r.paid_amount,
+          r.prior_paid_amount,
+          r.paid_amount_change,
+          r.pct,
+          r.claims_paid,
+          r.claims_pct,
+        ]),
+      ).toEqual([
         ['JKK', 2021, '100', null, null, null, '1', null],
         ['JKK', 2022, '75', '100', '-25', '-25.0', '2', '100.0'],
         ['JKP', 2021, '0', null, null, null, '0', null],

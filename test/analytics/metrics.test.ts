@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WarehouseReader } from '../../etl/reader.js';
-import { METRICS, metricFile, type MetricName } from '../../analytics/metrics/metric-catalogue.js';
+import { WarehouseReader } from '../../platform/warehouse-reader.js';
+import { METRICS, type MetricName } from '../../schema/metrics/metric-definitions.js';
+import { metricFile } from '../../analytics/metrics/metric-sql.js';
 import { trend, yearOverYear, type WarehouseQueries } from '../../analytics/metrics/metric-queries.js';
 import { ValidationError } from '../../schema/errors.js';
 import type { TestDatabase } from '../helpers/database.js';
@@ -34,7 +35,14 @@ describe('metrics on a hand-built mart', () => {
 
   it('gives exact changes and percentages, a fall, a zero prior and a new group, for any comparison year', async () => {
     const answer = await yearOverYear(warehouse, { metric: 'BENEFITS_PAID', year: 2023, compareTo: 2022, groupBy: 'PROGRAMME' });
-    expect(answer.total).toEqual({ key: 'TOTAL', label: null, value: '54307662425', prior: '100', change: '54307662325', changePct: '54307662325.0' });
+    expect(answer.total).toEqual({
+      key: 'TOTAL',
+      label: null,
+      value: '54307662425',
+      prior: '100',
+      change: '54307662325',
+      changePct: '54307662325.0',
+    });
     expect(answer.groups).toEqual([
       { key: 'JKP', label: 'Kehilangan', value: '54307662320', prior: '0', change: '54307662320', changePct: null },
       { key: 'JKK', label: 'Kecelakaan', value: '75', prior: '100', change: '-25', changePct: '-25.0' },
@@ -52,7 +60,10 @@ describe('metrics on a hand-built mart', () => {
 
   it('refuses bad input naming the field', async () => {
     const refused = async (promise: Promise<unknown>, field: string) => {
-      const error = await promise.then(() => null, (e: unknown) => e);
+      const error = await promise.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).field).toBe(field);
     };
@@ -88,10 +99,19 @@ describe('metrics on a seeded warehouse', () => {
 
   it('has a file for every metric, each opening with its unit, groups and sources', () => {
     for (const [name, definition] of METRICS) {
-      const files = [definition.yearly && metricFile('yearly', name), definition.trend && metricFile('trends', name)].filter(Boolean) as string[];
+      // The definitions are plain data (schema/metrics): they must say exactly which files exist.
+      expect(fs.existsSync(metricFile('yearly', name)), `${name} yearly`).toBe(definition.yearly);
+      expect(fs.existsSync(metricFile('trends', name)), `${name} trend`).toBe(definition.trend !== null);
+      const files = [definition.yearly && metricFile('yearly', name), definition.trend && metricFile('trends', name)].filter(
+        Boolean,
+      ) as string[];
       expect(files.length, name).toBeGreaterThan(0);
       for (const file of files) {
-        const header = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('--')).join(' ');
+        const header = fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('--'))
+          .join(' ');
         expect(header, file).toMatch(new RegExp(`^-- ${name.toLowerCase()} \\(${definition.unit}`));
         expect(header, file).toMatch(/sources?:/);
       }
@@ -99,7 +119,14 @@ describe('metrics on a seeded warehouse', () => {
   });
 
   it('answers every metric and grouping, and additive groups add up to the total', async () => {
-    const additive: MetricName[] = ['BUDGET_ALLOCATED', 'CONTRIBUTIONS_PAID', 'BENEFITS_PAID', 'CLAIMS_PAID', 'VULNERABLE_BENEFITS_PAID', 'LABOUR_FORCE'];
+    const additive: MetricName[] = [
+      'BUDGET_ALLOCATED',
+      'CONTRIBUTIONS_PAID',
+      'BENEFITS_PAID',
+      'CLAIMS_PAID',
+      'VULNERABLE_BENEFITS_PAID',
+      'LABOUR_FORCE',
+    ];
     for (const [name, definition] of METRICS) {
       if (!definition.yearly) continue;
       for (const groupBy of definition.groupings) {
@@ -117,11 +144,20 @@ describe('metrics on a seeded warehouse', () => {
   it('trends cover every period, and a flow summed over a year equals the yearly figure', async () => {
     const yearly = await yearOverYear(reader, { metric: 'CONTRIBUTIONS_PAID', year: 2023 });
     const monthly = await trend(reader, { metric: 'CONTRIBUTIONS_PAID', from: '2023-01-01', to: '2023-12-31', interval: 'MONTH' });
-    expect(monthly.points.map((p) => p.periodStart)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-01`));
+    expect(monthly.points.map((p) => p.periodStart)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-01`),
+    );
     expect(monthly.points.at(-1)!.periodEnd).toBe('2023-12-31');
     expect(monthly.points.reduce((s, p) => s + BigInt(p.value ?? 0), 0n)).toBe(BigInt(yearly.total.value!));
     const stock = await trend(reader, { metric: 'ACTIVE_ENROLMENTS', from: '2022-07-15', to: '2023-12-31', interval: 'QUARTER' });
-    expect(stock.points.map((p) => p.periodStart)).toEqual(['2022-07-01', '2022-10-01', '2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01']);
+    expect(stock.points.map((p) => p.periodStart)).toEqual([
+      '2022-07-01',
+      '2022-10-01',
+      '2023-01-01',
+      '2023-04-01',
+      '2023-07-01',
+      '2023-10-01',
+    ]);
     // history holds only the two year ends, so only the quarters holding one show a value
     expect(stock.points.filter((p) => p.value !== null).map((p) => p.periodStart)).toEqual(['2022-10-01', '2023-10-01']);
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  divideRoundHalfUp, formatChange, formatChangePct, formatCount, formatDate, formatPercent, formatPoints, formatRupiah,
-  formatRupiahShort, formatTimestamp, scaled,
+  divideRoundHalfUp,
+  formatChange,
+  formatChangePct,
+  formatCount,
+  formatDate,
+  formatPercent,
+  formatPoints,
+  formatRupiah,
+  formatRupiahShort,
+  formatTimestamp,
+  scaled,
 } from '../../analytics/brief/number-format.js';
 
 /** The figures use U+00A0 inside ("Rp 54.307.662.320", as Intl prints it); tests spell it plainly. */
@@ -11,7 +20,9 @@ describe('rupiah', () => {
   it('prints whole rupiah in full, exactly, past 2^53', () => {
     expect(plain(formatRupiah('54307662320', 'id'))).toBe('Rp 54.307.662.320');
     expect(plain(formatRupiah('54307662320', 'en'))).toBe('Rp 54,307,662,320');
-    expect(formatRupiah('54307662320', 'id')).toBe(new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(54307662320));
+    expect(formatRupiah('54307662320', 'id')).toBe(
+      new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(54307662320),
+    );
     expect(plain(formatRupiah('12345678901234567890', 'id'))).toBe('Rp 12.345.678.901.234.567.890');
     expect(plain(formatRupiah(-3000000000n, 'id', true))).toBe('-Rp 3.000.000.000');
     expect(plain(formatRupiah('0', 'id', true))).toBe('Rp 0');

@@ -33,7 +33,12 @@ describe('npm run sql', () => {
   const sql = (...args: string[]) => exec(process.execPath, [...CLI, ...args], { env });
 
   it('-c runs one statement; json keeps BIGINT money exact as strings of digits', async () => {
-    const { stdout } = await sql('-c', 'select year, amount from yoy_budget_by_sponsor where sponsor_kind = \'REGENCY_BUDGET\' and year in (2022, 2023) order by year', '--format', 'json');
+    const { stdout } = await sql(
+      '-c',
+      "select year, amount from yoy_budget_by_sponsor where sponsor_kind = 'REGENCY_BUDGET' and year in (2022, 2023) order by year",
+      '--format',
+      'json',
+    );
     const rows = JSON.parse(stdout);
     expect(rows).toHaveLength(2);
     expect(BigInt(rows[1].amount) - BigInt(rows[0].amount)).toBe(BigInt(Math.round(3_000_000_000 * 0.02)));
@@ -47,7 +52,10 @@ describe('npm run sql', () => {
   });
 
   it('exits non-zero with DuckDB’s message on a bad statement, and refuses writes', async () => {
-    await expect(sql('-c', 'select * from no_such_table')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/Error: .*no_such_table/) });
+    await expect(sql('-c', 'select * from no_such_table')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Error: .*no_such_table/),
+    });
     await expect(sql('-c', 'create table t (x int)')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/read-only/i) });
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../analytics/metrics/metric-catalogue.js';
+import { METRIC_NAMES } from '../../schema/metrics/metric-definitions.js';
 import { etlService, openReader, seededDatabase, tempWarehouse } from '../etl/etl.fixture.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { code, type GqlResponse, startApi, type TestApi } from './api-server.js';
@@ -20,7 +20,15 @@ const TREND = `query ($metric: AnalyticsMetric!, $from: Date!, $to: Date!, $inte
   }
 }`;
 
-type Comparison = { key: string; label: string | null; value: string | null; prior: string | null; change: string | null; changePct: string | null; isNew: boolean };
+type Comparison = {
+  key: string;
+  label: string | null;
+  value: string | null;
+  prior: string | null;
+  change: string | null;
+  changePct: string | null;
+  isNew: boolean;
+};
 type Row = Record<string, unknown>;
 
 let db: TestDatabase;
@@ -52,15 +60,23 @@ async function yoy(variables: Record<string, unknown>) {
   const res = await api.gql(YOY, variables, { role: 'analyst' });
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.yearOverYear as {
-    unit: string; year: number; compareTo: number; total: Comparison; groups: Comparison[];
-    snapshot: { snapshotDate: string; etlRunId: string; publishedAt: string }; sql: string[];
+    unit: string;
+    year: number;
+    compareTo: number;
+    total: Comparison;
+    groups: Comparison[];
+    snapshot: { snapshotDate: string; etlRunId: string; publishedAt: string };
+    sql: string[];
   };
 }
 
 async function trendOf(variables: Record<string, unknown>) {
   const res = await api.gql(TREND, variables, { role: 'analyst' });
   expect(res.body.errors).toBeUndefined();
-  return res.body.data!.trend as { points: Array<{ periodStart: string; periodEnd: string; value: string | null }>; snapshot: { snapshotDate: string } };
+  return res.body.data!.trend as {
+    points: Array<{ periodStart: string; periodEnd: string; value: string | null }>;
+    snapshot: { snapshotDate: string };
+  };
 }
 
 /** DuckDB's answer as strings (or null), in the API's field names. */
@@ -69,8 +85,10 @@ async function mart(sql: string): Promise<Array<Record<string, string | null>>> 
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
 }
 
-const byKey = (lines: Comparison[]) => Object.fromEntries(lines.map(({ key, value, prior, change, changePct }) => [key, { value, prior, change, changePct }]));
-const sortedKeys = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const byKey = (lines: Comparison[]) =>
+  Object.fromEntries(lines.map(({ key, value, prior, change, changePct }) => [key, { value, prior, change, changePct }]));
+const sortedKeys = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 describe('analytics fields', () => {
   it('answer WAREHOUSE_NOT_READY before the first snapshot is published, not an internal error', () => {
@@ -82,7 +100,12 @@ describe('analytics fields', () => {
     const res = await api.gql('{ metrics { name unit groupings hasYearOverYear hasTrend description } }', {}, { role: 'viewer' });
     const metrics = res.body.data!.metrics as Array<Record<string, any>>;
     expect(metrics.map((m) => m.name)).toEqual([...METRIC_NAMES]);
-    expect(metrics.find((m) => m.name === 'BENEFITS_PAID')).toMatchObject({ unit: 'RUPIAH', groupings: ['PROGRAMME'], hasYearOverYear: true, hasTrend: true });
+    expect(metrics.find((m) => m.name === 'BENEFITS_PAID')).toMatchObject({
+      unit: 'RUPIAH',
+      groupings: ['PROGRAMME'],
+      hasYearOverYear: true,
+      hasTrend: true,
+    });
     expect(metrics.find((m) => m.name === 'ACTIVE_ENROLMENTS')).toMatchObject({ hasYearOverYear: false, hasTrend: true });
     expect(metrics.find((m) => m.name === 'COVERAGE')).toMatchObject({ unit: 'PERCENT', hasTrend: false });
   });
@@ -93,8 +116,9 @@ describe('analytics fields', () => {
         cast(sum(amount) filter (where year = 2023) as varchar) as value, cast(sum(amount) filter (where year = 2022) as varchar) as prior
       from yoy_budget_by_sponsor group by sponsor_kind`);
     expect(rows.length).toBeGreaterThan(1);
-    expect(sortedKeys(Object.fromEntries(answer.groups.map((g) => [g.key, { value: g.value, prior: g.prior }]))))
-      .toEqual(sortedKeys(Object.fromEntries(rows.map((r) => [r.key!, { value: r.value, prior: r.prior }]))));
+    expect(sortedKeys(Object.fromEntries(answer.groups.map((g) => [g.key, { value: g.value, prior: g.prior }])))).toEqual(
+      sortedKeys(Object.fromEntries(rows.map((r) => [r.key!, { value: r.value, prior: r.prior }]))),
+    );
     for (const g of answer.groups) {
       if (g.value !== null && g.prior !== null) expect(BigInt(g.change!)).toBe(BigInt(g.value) - BigInt(g.prior));
     }
@@ -117,8 +141,14 @@ describe('analytics fields', () => {
     expect(sortedKeys(byKey(answer.groups))).toEqual(sortedKeys(Object.fromEntries(rows.map(({ key, ...r }) => [key!, r]))));
     expect(answer.groups.map((g) => g.label)).not.toContain(null);
 
-    const paid = async (year: number) => (await db.pool.query(`select coalesce(sum(paid_amount), 0)::text as paid from claim
-      where status = 'PAID' and extract(year from paid_date) = $1`, [year])).rows[0].paid as string;
+    const paid = async (year: number) =>
+      (
+        await db.pool.query(
+          `select coalesce(sum(paid_amount), 0)::text as paid from claim
+      where status = 'PAID' and extract(year from paid_date) = $1`,
+          [year],
+        )
+      ).rows[0].paid as string;
     expect(answer.total.value).toBe(await paid(2023));
     expect(answer.total.prior).toBe(await paid(2022));
     expect(BigInt(answer.total.value!)).toBeGreaterThan(0n);
@@ -169,7 +199,9 @@ describe('analytics fields', () => {
 
   it('a flow’s monthly trend covers every month and sums to the yearly figure', async () => {
     const trend = await trendOf({ metric: 'BENEFITS_PAID', from: '2022-01-01', to: '2022-12-31' });
-    expect(trend.points.map((p) => p.periodStart)).toEqual(Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}-01`));
+    expect(trend.points.map((p) => p.periodStart)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}-01`),
+    );
     expect(trend.points[1]!.periodEnd).toBe('2022-02-28');
     const sum = trend.points.reduce((s, p) => s + BigInt(p.value ?? '0'), 0n);
     expect(sum.toString()).toBe((await yoy({ metric: 'BENEFITS_PAID', year: 2022 })).total.value);
@@ -178,9 +210,19 @@ describe('analytics fields', () => {
 
   it('quarters and stocks: every period between the dates, a stock shows its last snapshot in the period', async () => {
     const quarters = await trendOf({ metric: 'ACTIVE_ENROLMENTS', from: '2022-02-15', to: '2023-12-31', interval: 'QUARTER' });
-    expect(quarters.points.map((p) => p.periodStart)).toEqual(
-      ['2022-01-01', '2022-04-01', '2022-07-01', '2022-10-01', '2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01']);
-    const [q4] = await mart(`select cast(sum(active_enrolments) as varchar) as n from fct_enrolment_daily where snapshot_date = '2023-12-31'`);
+    expect(quarters.points.map((p) => p.periodStart)).toEqual([
+      '2022-01-01',
+      '2022-04-01',
+      '2022-07-01',
+      '2022-10-01',
+      '2023-01-01',
+      '2023-04-01',
+      '2023-07-01',
+      '2023-10-01',
+    ]);
+    const [q4] = await mart(
+      `select cast(sum(active_enrolments) as varchar) as n from fct_enrolment_daily where snapshot_date = '2023-12-31'`,
+    );
     expect(quarters.points.at(-1)!.value).toBe(q4!.n);
     // No snapshot between 2023-01-01 and 2023-03-31 in this warehouse: the quarter is there, with no value.
     expect(quarters.points[4]).toEqual({ periodStart: '2023-01-01', periodEnd: '2023-03-31', value: null });

@@ -5,9 +5,9 @@ import pino from 'pino';
 import { createServer, type LindungServer } from '../../server/app.js';
 import { mintToken } from '../../server/auth/tokens.js';
 import type { Role } from '../../server/auth/roles.js';
-import { type ApiConfig, loadConfig } from '../../server/config.js';
-import type { Logger } from '../../server/logger.js';
-import { seedDemo } from '../../server/seed/seed.service.js';
+import { type ApiConfig, loadConfig } from '../../platform/config.js';
+import type { Logger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 export const TODAY = '2026-11-26';
@@ -27,7 +27,11 @@ export interface TestApi {
   logs: Array<Record<string, any>>;
   token(role: Role, subject?: string): Promise<string>;
   /** POSTs an operation as `role` (default operator; null for no token). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { role?: Role | null; token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { role?: Role | null; token?: string; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -48,7 +52,15 @@ export async function startApi(
   // Never the developer's own warehouse: without one the analytics fields answer WAREHOUSE_NOT_READY.
   const warehouseDir = options.warehouseDir ?? path.join(os.tmpdir(), 'lindung-test-no-warehouse');
   const briefsDir = options.briefsDir ?? path.join(os.tmpdir(), 'lindung-test-no-briefs');
-  const server = await createServer({ orm: db.orm, log, api: config, today: () => TODAY, exposeStatementCount: true, warehouseDir, briefsDir });
+  const server = await createServer({
+    orm: db.orm,
+    log,
+    api: config,
+    today: () => TODAY,
+    exposeStatementCount: true,
+    warehouseDir,
+    briefsDir,
+  });
   const http = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   const tokens = new Map<string, string>();
@@ -58,9 +70,19 @@ export async function startApi(
     return tokens.get(key)!;
   };
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   return {
-    url, db, server, config, logs, token, post,
+    url,
+    db,
+    server,
+    config,
+    logs,
+    token,
+    post,
     async gql(query, variables = {}, opts = {}) {
       const role = opts.role === undefined ? 'operator' : opts.role;
       const auth = opts.token ?? (role ? await token(role) : undefined);

@@ -16,8 +16,10 @@ describe('access control', () => {
 
   beforeAll(async () => {
     api = await startApi({ scale: 0.01 });
-    const row = (await api.db.pool.query(`select w.id as w, c.id as c from claim c join enrolment e on e.id = c.enrolment_id
-      join worker w on w.id = e.worker_id where w.phone is not null order by c.id limit 1`)).rows[0];
+    const row = (
+      await api.db.pool.query(`select w.id as w, c.id as c from claim c join enrolment e on e.id = c.enrolment_id
+      join worker w on w.id = e.worker_id where w.phone is not null order by c.id limit 1`)
+    ).rows[0];
     workerId = Buffer.from(`Worker:${row.w}`).toString('base64url');
     claimId = Buffer.from(`Claim:${row.c}`).toString('base64url');
     realNiks = (await api.db.pool.query('select nik from worker')).rows.map((r) => r.nik);
@@ -42,7 +44,10 @@ describe('access control', () => {
     it('refuses expired, forged, malformed, alg-none, wrong-audience and role-less tokens with 401 UNAUTHENTICATED', async () => {
       const expired = await mintToken(api.config, { role: 'admin', subject: 'old', expiresIn: Math.floor(Date.now() / 1000) - 60 });
       unauthenticated(await api.gql('{ me { role } }', {}, { token: expired }), /expired/);
-      const forged = await mintToken({ ...api.config, jwtSecret: 'an-attacker-who-guessed-wrong-0123456789' }, { role: 'admin', subject: 'x' });
+      const forged = await mintToken(
+        { ...api.config, jwtSecret: 'an-attacker-who-guessed-wrong-0123456789' },
+        { role: 'admin', subject: 'x' },
+      );
       unauthenticated(await api.gql('{ me { role } }', {}, { token: forged }), /signature/);
       unauthenticated(await api.gql('{ me { role } }', {}, { token: 'not.a.jwt' }), /malformed/);
       const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -50,8 +55,13 @@ describe('access control', () => {
       unauthenticated(await api.gql('{ me { role } }', {}, { token: none }), /malformed|algorithm/);
       const audience = await mintToken({ ...api.config, jwtAudience: 'another-api' }, { role: 'admin', subject: 'x' });
       unauthenticated(await api.gql('{ me { role } }', {}, { token: audience }), /aud/);
-      const noRole = await new SignJWT({ role: 'superuser' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('lindung')
-        .setAudience('lindung-api').setExpirationTime('1h').sign(new TextEncoder().encode(api.config.jwtSecret));
+      const noRole = await new SignJWT({ role: 'superuser' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer('lindung')
+        .setAudience('lindung-api')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(api.config.jwtSecret));
       unauthenticated(await api.gql('{ me { role } }', {}, { token: noRole }), /role/);
       const res = await api.post({ query: '{ me { role } }' }, { authorization: 'Basic dXNlcjpwYXNz' });
       expect(res.status).toBe(401);
@@ -65,8 +75,13 @@ describe('access control', () => {
       await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
       const other = await startApi({ db: api.db, api: { jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
       try {
-        const token = await new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('sso-user')
-          .setIssuer('lindung').setAudience('lindung-api').setExpirationTime('5m').sign(privateKey);
+        const token = await new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+          .setSubject('sso-user')
+          .setIssuer('lindung')
+          .setAudience('lindung-api')
+          .setExpirationTime('5m')
+          .sign(privateKey);
         expect((await other.gql('{ me { subject role } }', {}, { token })).body.data.me).toEqual({ subject: 'sso-user', role: 'analyst' });
         // The shared secret no longer opens anything once a JWKS is configured.
         unauthenticated(await other.gql('{ me { role } }', {}, { token: await api.token('admin') }), /algorithm|signature/);
@@ -80,7 +95,9 @@ describe('access control', () => {
   describe('roles', () => {
     it('tells the caller who they are', async () => {
       expect((await api.gql('{ me { subject role seesPersonalData } }', {}, { role: 'analyst' })).body.data.me).toEqual({
-        subject: 'analyst-tester', role: 'analyst', seesPersonalData: false,
+        subject: 'analyst-tester',
+        role: 'analyst',
+        seesPersonalData: false,
       });
     });
 
@@ -92,12 +109,20 @@ describe('access control', () => {
         expect(code(res)).toBe('FORBIDDEN');
         expect(res.body.errors![0]!.message).toBe(`role ${role} may not use registerWorker: it needs operator or admin`);
       }
-      const budget = await api.gql(`mutation { setBudgetAllocation(input: { sponsorId: "${Buffer.from('Sponsor:1').toString('base64url')}",
-        fiscalYear: 2030, kind: ORIGINAL, amount: "1" }) { id } }`, {}, { role: 'operator' });
+      const budget = await api.gql(
+        `mutation { setBudgetAllocation(input: { sponsorId: "${Buffer.from('Sponsor:1').toString('base64url')}",
+        fiscalYear: 2030, kind: ORIGINAL, amount: "1" }) { id } }`,
+        {},
+        { role: 'operator' },
+      );
       expect(code(budget)).toBe('FORBIDDEN');
       expect(code(await api.gql('{ auditEntries { totalCount } }', {}, { role: 'viewer' }))).toBe('FORBIDDEN');
       const entry = (await api.db.pool.query('select id from audit_entry limit 1')).rows[0].id;
-      const viaNode = await api.gql('query N($id: ID!) { node(id: $id) { id } }', { id: Buffer.from(`AuditEntry:${entry}`).toString('base64url') }, { role: 'analyst' });
+      const viaNode = await api.gql(
+        'query N($id: ID!) { node(id: $id) { id } }',
+        { id: Buffer.from(`AuditEntry:${entry}`).toString('base64url') },
+        { role: 'analyst' },
+      );
       expect(code(viaNode)).toBe('FORBIDDEN');
       expect(await api.db.pool.query(`select 1 from worker where nik = '6402061203850999'`).then((r) => r.rowCount)).toBe(0);
     });
@@ -123,8 +148,11 @@ describe('access control', () => {
         const text = JSON.stringify(res.body);
         for (const nik of realNiks) expect(text).not.toContain(nik);
         const workers = [
-          ...res.body.data.workers.edges.map((e: any) => e.node), res.body.data.node, res.body.data.claim.enrolment.worker,
-          ...res.body.data.claims.edges.map((e: any) => e.node.enrolment.worker), ...res.body.data.enrolments.edges.map((e: any) => e.node.worker),
+          ...res.body.data.workers.edges.map((e: any) => e.node),
+          res.body.data.node,
+          res.body.data.claim.enrolment.worker,
+          ...res.body.data.claims.edges.map((e: any) => e.node.enrolment.worker),
+          ...res.body.data.enrolments.edges.map((e: any) => e.node.worker),
         ];
         for (const w of workers) {
           expect(w.nik).toMatch(MASKED_NIK);

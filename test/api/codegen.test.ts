@@ -14,9 +14,11 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 describe('typed clients (graphql-codegen client preset)', () => {
   it('client/generated is what `npm run codegen` makes from schema/schema.graphql and client/operations', async () => {
     const outputs = await generate({ ...config, silent: true }, false);
-    expect(outputs.map((o: { filename: string }) => path.relative('.', o.filename)).sort()).toEqual(
-      ['client/generated/gql.ts', 'client/generated/graphql.ts', 'client/generated/index.ts'],
-    );
+    expect(outputs.map((o: { filename: string }) => path.relative('.', o.filename)).sort()).toEqual([
+      'client/generated/gql.ts',
+      'client/generated/graphql.ts',
+      'client/generated/index.ts',
+    ]);
     for (const { filename, content } of outputs as Array<{ filename: string; content: string }>) {
       expect(fs.readFileSync(filename, 'utf8'), `${filename} is stale: run npm run codegen`).toBe(content);
     }
@@ -39,8 +41,10 @@ describe('typed clients (graphql-codegen client preset)', () => {
       const page = await workerRows(request, '64.02.06');
       expect(page.rows.length).toBe(50);
       expect(page.rows[0]!.nik).toMatch(/^[0-9]{16}$/);
-      const enrolment = (await api.db.pool.query(`select id from enrolment where status = 'ACTIVE' and 'JKM' = any(programmes)
-        and start_date <= '2026-11-20' order by id limit 1`)).rows[0].id;
+      const enrolment = (
+        await api.db.pool.query(`select id from enrolment where status = 'ACTIVE' and 'JKM' = any(programmes)
+        and start_date <= '2026-11-20' order by id limit 1`)
+      ).rows[0].id;
       const paid = await settleClaim(request, Buffer.from(`Enrolment:${enrolment}`).toString('base64url'), 'JKM');
       expect(paid).toMatchObject({ status: 'PAID', paidAmount: '42000000', version: 4 });
       expect(await claimScreen(request, paid.id)).toMatchObject({ title: `${paid.claimNo} (JKM)`, claimed: 'Rp\u00a042.000.000' });

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../server/app.js';
-import type { Logger } from '../../server/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { startApi, type TestApi } from './api-server.js';
 
 describe('developer experience', () => {
@@ -38,8 +38,13 @@ describe('developer experience', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     const scripts = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(scripts).toEqual(['/graphiql/assets/graphiql.css', '/graphiql/assets/react.js', '/graphiql/assets/react-dom.js',
-      '/graphiql/assets/graphiql.js', '/graphiql/assets/boot.js']);
+    expect(scripts).toEqual([
+      '/graphiql/assets/graphiql.css',
+      '/graphiql/assets/react.js',
+      '/graphiql/assets/react-dom.js',
+      '/graphiql/assets/graphiql.js',
+      '/graphiql/assets/boot.js',
+    ]);
     for (const asset of scripts) {
       const res = await fetch(`${base}${asset}`);
       expect(res.status, asset).toBe(200);
@@ -51,7 +56,11 @@ describe('developer experience', () => {
   });
 
   it('logs one JSON line per operation with request id, operation name, duration and SQL statements', async () => {
-    const res = await api.gql('query MyRegions { regions(level: DISTRICT, parentCode: "64.02") { code } }', {}, { headers: { 'x-request-id': 'req-log-1' } });
+    const res = await api.gql(
+      'query MyRegions { regions(level: DISTRICT, parentCode: "64.02") { code } }',
+      {},
+      { headers: { 'x-request-id': 'req-log-1' } },
+    );
     expect(res.headers.get('x-request-id')).toBe('req-log-1');
     const line = api.logs.find((l) => l.requestId === 'req-log-1');
     expect(line).toMatchObject({ msg: 'graphql request', operationName: 'MyRegions', sqlStatements: 1, status: 200, role: 'operator' });

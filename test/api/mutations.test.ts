@@ -14,8 +14,15 @@ let serial = 100;
 /** A valid NIK for a man born 12 March 1985, registered in Tenggarong, with a fresh serial. */
 const nik = () => `640206120385${String(serial++).padStart(4, '0')}`;
 const workerInput = (overrides: Record<string, unknown> = {}) => ({
-  nik: nik(), fullName: 'Budi Santoso', sex: 'L', birthDate: '1985-03-12', regionCode: '64.02.06', occupation: 'NELAYAN', sector: 'INFORMAL',
-  phone: '0812-3456-7890', ...overrides,
+  nik: nik(),
+  fullName: 'Budi Santoso',
+  sex: 'L',
+  birthDate: '1985-03-12',
+  regionCode: '64.02.06',
+  occupation: 'NELAYAN',
+  sector: 'INFORMAL',
+  phone: '0812-3456-7890',
+  ...overrides,
 });
 
 describe('mutations over HTTP', () => {
@@ -49,7 +56,9 @@ describe('mutations over HTTP', () => {
 
   async function approvedClaim(): Promise<any> {
     const enrolmentId = await newEnrolment(await newWorker());
-    const submitted = await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '2500000' } });
+    const submitted = await api.gql(SUBMIT, {
+      input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '2500000' },
+    });
     const s = submitted.body.data.submitClaim;
     const verified = (await api.gql(VERIFY, { id: s.id, version: s.version })).body.data.verifyClaim;
     return (await api.gql(APPROVE, { id: s.id, version: verified.version, amount: '2000000' })).body.data.approveClaim;
@@ -67,7 +76,13 @@ describe('mutations over HTTP', () => {
         { id: worker.id },
       );
       const entry = audit.body.data.auditEntries.edges[0].node;
-      expect(entry).toMatchObject({ actor: 'operator-tester', action: 'REGISTER_WORKER', entityType: 'Worker', requestId: 'req-register-1', before: null });
+      expect(entry).toMatchObject({
+        actor: 'operator-tester',
+        action: 'REGISTER_WORKER',
+        entityType: 'Worker',
+        requestId: 'req-register-1',
+        before: null,
+      });
       expect(entry.after).toMatchObject({ nik: input.nik, fullName: 'Budi Santoso' });
       expect(Date.parse(entry.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
     });
@@ -78,7 +93,8 @@ describe('mutations over HTTP', () => {
       expect(code(asVariable)).toBe('BAD_USER_INPUT');
       expect(asVariable.body.errors![0]!.extensions.argumentPath).toBe('input.nik');
       expect(asVariable.body.errors![0]!.message).toMatch(/16 digits/);
-      const literal = await api.gql(`mutation { registerWorker(input: { nik: "6402061203850000", fullName: "X", sex: L, birthDate: "1985-03-12",
+      const literal =
+        await api.gql(`mutation { registerWorker(input: { nik: "6402061203850000", fullName: "X", sex: L, birthDate: "1985-03-12",
         regionCode: "64.02.06", occupation: PETANI, sector: INFORMAL }) { id } }`);
       expect(code(literal)).toBe('BAD_USER_INPUT');
       expect(literal.body.errors![0]!.extensions.argumentPath).toBe('input.nik');
@@ -101,11 +117,17 @@ describe('mutations over HTTP', () => {
 
     it('updates a worker, audited with the record before and after', async () => {
       const id = await newWorker();
-      const res = await api.gql('mutation U($id: ID!, $input: UpdateWorkerInput!) { updateWorker(id: $id, input: $input) { occupation phone } }', {
-        id, input: { occupation: 'PEDAGANG', phone: null },
-      });
+      const res = await api.gql(
+        'mutation U($id: ID!, $input: UpdateWorkerInput!) { updateWorker(id: $id, input: $input) { occupation phone } }',
+        {
+          id,
+          input: { occupation: 'PEDAGANG', phone: null },
+        },
+      );
       expect(res.body.data.updateWorker).toEqual({ occupation: 'PEDAGANG', phone: null });
-      const audit = await api.gql('query A($id: String) { auditEntries(entityId: $id) { edges { node { action before after } } } }', { id });
+      const audit = await api.gql('query A($id: String) { auditEntries(entityId: $id) { edges { node { action before after } } } }', {
+        id,
+      });
       const update = audit.body.data.auditEntries.edges.find((e: any) => e.node.action === 'UPDATE_WORKER').node;
       expect(update.before).toMatchObject({ occupation: 'NELAYAN', phone: '+6281234567890' });
       expect(update.after).toMatchObject({ occupation: 'PEDAGANG', phone: null });
@@ -116,7 +138,14 @@ describe('mutations over HTTP', () => {
     it('enrols a worker (ACTIVE from today, PENDING in the future) and ends it once', async () => {
       const workerId = await newWorker();
       const res = await api.gql(ENROL, {
-        input: { workerId, sponsorId: regency, segment: 'BPU', programmes: ['JKM', 'JKK', 'JKK'], startDate: '2026-11-01', declaredIncome: '1000000' },
+        input: {
+          workerId,
+          sponsorId: regency,
+          segment: 'BPU',
+          programmes: ['JKM', 'JKK', 'JKK'],
+          startDate: '2026-11-01',
+          declaredIncome: '1000000',
+        },
       });
       expect(res.body.data.enrol).toMatchObject({ status: 'ACTIVE', programmes: ['JKK', 'JKM'], startDate: '2026-11-01' });
       expect(res.body.data.enrol.membershipNo).toMatch(/^BPU26[0-9]{8}$/);
@@ -130,7 +159,9 @@ describe('mutations over HTTP', () => {
       const again = await api.gql(END, { id: res.body.data.enrol.id });
       expect(code(again)).toBe('ILLEGAL_TRANSITION');
       expect(again.body.errors![0]!.extensions).toMatchObject({ from: 'TERMINATED', action: 'end' });
-      const actions = await count(`select count(*) as n from audit_entry where action in ('ENROL', 'END_ENROLMENT') and actor = 'operator-tester'`);
+      const actions = await count(
+        `select count(*) as n from audit_entry where action in ('ENROL', 'END_ENROLMENT') and actor = 'operator-tester'`,
+      );
       expect(actions).toBeGreaterThanOrEqual(3);
     });
 
@@ -138,7 +169,14 @@ describe('mutations over HTTP', () => {
       const workerId = await newWorker();
       const before = await count('select count(*) as n from enrolment');
       const res = await api.gql(ENROL, {
-        input: { workerId, sponsorId: regency, segment: 'BPU', programmes: ['JKK', 'JKM', 'JP'], startDate: '2026-11-01', declaredIncome: '1000000' },
+        input: {
+          workerId,
+          sponsorId: regency,
+          segment: 'BPU',
+          programmes: ['JKK', 'JKM', 'JP'],
+          startDate: '2026-11-01',
+          declaredIncome: '1000000',
+        },
       });
       expect(code(res)).toBe('BAD_USER_INPUT');
       expect(res.body.errors![0]!.extensions.argumentPath).toBe('input.programmes');
@@ -159,7 +197,14 @@ describe('mutations over HTTP', () => {
       expect(set.body.data.setBudgetAllocation).toEqual({ fiscalYear: 2027, kind: 'REVISED', amount: allocation.toString() });
       expect((await api.gql(BUDGET, { id: csr })).body.data.dashboard.sponsorBudget.available).toBe((perYear + 100_000n).toString());
 
-      const input = (workerId: string) => ({ workerId, sponsorId: csr, segment: 'BPU', programmes: ['JKK', 'JKM'], startDate: '2027-01-01', declaredIncome: '1000000' });
+      const input = (workerId: string) => ({
+        workerId,
+        sponsorId: csr,
+        segment: 'BPU',
+        programmes: ['JKK', 'JKM'],
+        startDate: '2027-01-01',
+        declaredIncome: '1000000',
+      });
       const first = await api.gql(ENROL, { input: input(await newWorker()) });
       expect(first.body.errors).toBeUndefined();
       expect((await api.gql(BUDGET, { id: csr })).body.data.dashboard.sponsorBudget.available).toBe('100000');
@@ -176,7 +221,8 @@ describe('mutations over HTTP', () => {
       const RECORD = `mutation R($input: RecordContributionsInput!) { recordContributions(input: $input) {
         month expected recorded alreadyRecorded recordedAmount sponsor { kind } } }`;
       const input = { sponsorId: regency, month: '2026-12', paidDate: '2026-12-10' };
-      const sum = () => api.db.pool.query(`select count(*)::int as n, sum(amount)::text as total from contribution where period = '2026-12-01'`);
+      const sum = () =>
+        api.db.pool.query(`select count(*)::int as n, sum(amount)::text as total from contribution where period = '2026-12-01'`);
       const first = await api.gql(RECORD, { input });
       expect(first.body.errors).toBeUndefined();
       const batch = first.body.data.recordContributions;
@@ -203,7 +249,9 @@ describe('mutations over HTTP', () => {
       expect(claim).toMatchObject({ status: 'APPROVED', approvedAmount: '2000000', version: 3 });
       const paid = await api.gql(PAY, { id: claim.id, key: 'pay-0001-abcdef' });
       expect(paid.body.data.payClaim).toMatchObject({ status: 'PAID', paidAmount: '2000000', paidDate: '2026-11-26', version: 4 });
-      const audit = await api.gql('query A($id: String) { auditEntries(entityId: $id) { edges { node { action before after } } } }', { id: claim.id });
+      const audit = await api.gql('query A($id: String) { auditEntries(entityId: $id) { edges { node { action before after } } } }', {
+        id: claim.id,
+      });
       const actions = audit.body.data.auditEntries.edges.map((e: any) => e.node.action);
       expect(actions.sort()).toEqual(['APPROVE_CLAIM', 'PAY_CLAIM', 'SUBMIT_CLAIM', 'VERIFY_CLAIM']);
       const pay = audit.body.data.auditEntries.edges.find((e: any) => e.node.action === 'PAY_CLAIM').node;
@@ -213,15 +261,20 @@ describe('mutations over HTTP', () => {
 
     it('refuses illegal workflow transitions with ILLEGAL_TRANSITION and changes nothing', async () => {
       const enrolmentId = await newEnrolment(await newWorker());
-      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKM', incidentDate: '2026-11-20', claimedAmount: '42000000' } })).body.data.submitClaim;
+      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKM', incidentDate: '2026-11-20', claimedAmount: '42000000' } }))
+        .body.data.submitClaim;
       const pay = await api.gql(PAY, { id: s.id, key: 'pay-illegal-0001' });
       expect(code(pay)).toBe('ILLEGAL_TRANSITION');
       expect(pay.body.errors![0]!.message).toBe('claim is SUBMITTED: cannot pay it');
       const approve = await api.gql(APPROVE, { id: s.id, version: s.version, amount: '1' });
       expect(code(approve)).toBe('ILLEGAL_TRANSITION');
-      const reject = await api.gql('mutation R($id: ID!, $v: Int!) { rejectClaim(id: $id, version: $v, reason: "no death certificate") { status rejectionReason version } }', {
-        id: s.id, v: s.version,
-      });
+      const reject = await api.gql(
+        'mutation R($id: ID!, $v: Int!) { rejectClaim(id: $id, version: $v, reason: "no death certificate") { status rejectionReason version } }',
+        {
+          id: s.id,
+          v: s.version,
+        },
+      );
       expect(reject.body.data.rejectClaim).toEqual({ status: 'REJECTED', rejectionReason: 'no death certificate', version: 2 });
       const verify = await api.gql(VERIFY, { id: s.id, version: 2 });
       expect(code(verify)).toBe('ILLEGAL_TRANSITION');
@@ -231,18 +284,27 @@ describe('mutations over HTTP', () => {
 
     it('refuses fractional, negative, numeric and out-of-range rupiah with BAD_USER_INPUT', async () => {
       const enrolmentId = await newEnrolment(await newWorker());
-      for (const [amount, rule] of [['1500000.50', /fraction/], ['-5', /negative/], [1500000, /string of digits/], ['1e6', /digits/],
-        ['9223372036854775808', /BIGINT/], ['Rp 1.000', /digits/]] as const) {
+      for (const [amount, rule] of [
+        ['1500000.50', /fraction/],
+        ['-5', /negative/],
+        [1500000, /string of digits/],
+        ['1e6', /digits/],
+        ['9223372036854775808', /BIGINT/],
+        ['Rp 1.000', /digits/],
+      ] as const) {
         const res = await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: amount } });
         expect(code(res), String(amount)).toBe('BAD_USER_INPUT');
         expect(res.body.errors![0]!.extensions.argumentPath).toBe('input.claimedAmount');
         expect(res.body.errors![0]!.message).toMatch(rule);
       }
-      const literal = await api.gql(`mutation { submitClaim(input: { enrolmentId: "${enrolmentId}", programme: JKK, incidentDate: "2026-11-20",
+      const literal =
+        await api.gql(`mutation { submitClaim(input: { enrolmentId: "${enrolmentId}", programme: JKK, incidentDate: "2026-11-20",
         claimedAmount: "10.5" }) { id } }`);
       expect(code(literal)).toBe('BAD_USER_INPUT');
       expect(literal.body.errors![0]!.extensions.argumentPath).toBe('input.claimedAmount');
-      const big = await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '54307662320' } });
+      const big = await api.gql(SUBMIT, {
+        input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '54307662320' },
+      });
       expect(big.body.data.submitClaim.claimedAmount).toBe('54307662320');
     });
 
@@ -267,7 +329,8 @@ describe('mutations over HTTP', () => {
 
     it('of concurrent approvals of one claim exactly one succeeds; the others get CONFLICT', async () => {
       const enrolmentId = await newEnrolment(await newWorker());
-      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '900000' } })).body.data.submitClaim;
+      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '900000' } }))
+        .body.data.submitClaim;
       const v = (await api.gql(VERIFY, { id: s.id, version: s.version })).body.data.verifyClaim;
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, i) => api.gql(APPROVE, { id: s.id, version: v.version, amount: String(800000 + i) })),
@@ -275,14 +338,19 @@ describe('mutations over HTTP', () => {
       const ok = results.filter((r) => !r.body.errors);
       expect(ok).toHaveLength(1);
       expect(results.filter((r) => code(r) === 'CONFLICT')).toHaveLength(5);
-      const row = (await api.db.pool.query('select status, version, approved_amount::text as a from claim where claim_no = $1', [s.claimNo])).rows[0];
+      const row = (
+        await api.db.pool.query('select status, version, approved_amount::text as a from claim where claim_no = $1', [s.claimNo])
+      ).rows[0];
       expect(row).toEqual({ status: 'APPROVED', version: 3, a: ok[0]!.body.data.approveClaim.approvedAmount });
-      expect(await count(`select count(*) as n from audit_entry where action = 'APPROVE_CLAIM' and after->>'claimNo' = $1`, [s.claimNo])).toBe(1);
+      expect(
+        await count(`select count(*) as n from audit_entry where action = 'APPROVE_CLAIM' and after->>'claimNo' = $1`, [s.claimNo]),
+      ).toBe(1);
     });
 
     it('refuses a stale version with CONFLICT', async () => {
       const enrolmentId = await newEnrolment(await newWorker());
-      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '900000' } })).body.data.submitClaim;
+      const s = (await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-11-20', claimedAmount: '900000' } }))
+        .body.data.submitClaim;
       await api.gql(VERIFY, { id: s.id, version: s.version });
       const stale = await api.gql(APPROVE, { id: s.id, version: s.version, amount: '1' });
       expect(code(stale)).toBe('CONFLICT');
@@ -297,7 +365,9 @@ describe('mutations over HTTP', () => {
         expect(res.body.errors![0]!.extensions.argumentPath).toBe('input.programme');
         expect(res.body.errors![0]!.message).toMatch(/not open to BPU/);
       }
-      const early = await api.gql(SUBMIT, { input: { enrolmentId, programme: 'JKK', incidentDate: '2026-10-20', claimedAmount: '1000000' } });
+      const early = await api.gql(SUBMIT, {
+        input: { enrolmentId, programme: 'JKK', incidentDate: '2026-10-20', claimedAmount: '1000000' },
+      });
       expect(early.body.errors![0]!.extensions.argumentPath).toBe('input.incidentDate');
     });
   });

@@ -44,6 +44,9 @@ describe('no N+1: SQL statements per request do not grow with the page size', ()
     const large = await statements(NESTED, 100);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(10);
-    expect(api.logs.filter((l) => l.msg === 'graphql request' && l.operationName === 'Nested').map((l) => l.sqlStatements)).toEqual([small.count, large.count]);
+    expect(api.logs.filter((l) => l.msg === 'graphql request' && l.operationName === 'Nested').map((l) => l.sqlStatements)).toEqual([
+      small.count,
+      large.count,
+    ]);
   });
 });

@@ -41,21 +41,29 @@ describe('protections (OWASP GraphQL cheat sheet)', () => {
     const res = await api.gql(query, { n: 100 });
     expect(res.status).toBe(400);
     expect(code(res)).toBe('QUERY_TOO_COSTLY');
-    expect(res.body.errors![0]!.message).toMatch(/^query cost [0-9]+ exceeds the limit of 25000: ask for smaller pages or fewer nested lists$/);
+    expect(res.body.errors![0]!.message).toMatch(
+      /^query cost [0-9]+ exceeds the limit of 25000: ask for smaller pages or fewer nested lists$/,
+    );
     expect(res.body.errors![0]!.extensions.cost).toBeGreaterThan(25_000);
     expect(res.body.errors![0]!.extensions.http).toBeUndefined();
     expect(code(await api.gql(query, { n: 5 }))).toBeUndefined();
   });
 
   it('keeps batched HTTP requests off', async () => {
-    const res = await api.post([{ query: '{ me { role } }' }, { query: '{ me { role } }' }], { authorization: `Bearer ${await api.token('viewer')}` });
+    const res = await api.post([{ query: '{ me { role } }' }, { query: '{ me { role } }' }], {
+      authorization: `Bearer ${await api.token('viewer')}`,
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/batching/i);
   });
 
   it('blocks CSRF-style requests: simple POSTs and GETs without a preflight header', async () => {
     const token = await api.token('viewer');
-    const form = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { role } }' }) });
+    const form = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ me { role } }' }),
+    });
     expect(form.status).toBe(400);
     expect(await form.text()).toMatch(/Cross-Site Request Forgery/);
     const get = await fetch(`${api.url}?query=${encodeURIComponent('{ regions(level: PROVINCE) { code } }')}`);
@@ -108,7 +116,12 @@ describe('protections (OWASP GraphQL cheat sheet)', () => {
     try {
       const res = await production.gql('{ sponsors(first: 1) { totalCount } }', {}, { headers: { 'x-request-id': 'req-internal-42' } });
       expect(res.body.errors).toEqual([
-        { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['sponsors'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-internal-42' } },
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['sponsors'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-internal-42' },
+        },
       ]);
       expect(JSON.stringify(res.body)).not.toMatch(/sponsor_gone|relation|select|stack/i);
       expect(res.headers.get('x-request-id')).toBe('req-internal-42');

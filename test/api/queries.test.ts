@@ -39,26 +39,35 @@ describe('queries over HTTP', () => {
   }
 
   it('pages through workers forward (first/after) and backward (last/before) in one stable order, with totalCount', async () => {
-    const expected = (await sql(`select id from worker where region_code = '64.02.06' or region_code like '64.02.06.%' order by id`)).map((r) => Number(r.id));
+    const expected = (await sql(`select id from worker where region_code = '64.02.06' or region_code like '64.02.06.%' order by id`)).map(
+      (r) => Number(r.id),
+    );
     expect(expected.length).toBeGreaterThan(60);
     const forward = await allPages(
       `query W($cursor: String) { workers(first: 25, after: $cursor, filter: { kecamatan: "64.02.06" }) {
         totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
-      {}, 'workers', 'forward',
+      {},
+      'workers',
+      'forward',
     );
     expect(forward).toEqual(expected);
     const backward = await allPages(
       `query W($cursor: String) { workers(last: 25, before: $cursor, filter: { kecamatan: "64.02.06" }) {
         edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
-      {}, 'workers', 'backward',
+      {},
+      'workers',
+      'backward',
     );
     expect(backward).toEqual(expected);
     const first = await api.gql('{ workers(first: 3, filter: { kecamatan: "64.02.06" }) { totalCount edges { cursor node { id } } } }');
     expect(first.body.data.workers.totalCount).toBe(expected.length);
     const edges = first.body.data.workers.edges;
-    const resumed = await api.gql('query W($after: String) { workers(first: 2, after: $after, filter: { kecamatan: "64.02.06" }) { edges { node { id } } } }', {
-      after: edges[0].cursor,
-    });
+    const resumed = await api.gql(
+      'query W($after: String) { workers(first: 2, after: $after, filter: { kecamatan: "64.02.06" }) { edges { node { id } } } }',
+      {
+        after: edges[0].cursor,
+      },
+    );
     expect(resumed.body.data.workers.edges.map((e: any) => e.node.id)).toEqual(edges.slice(1).map((e: any) => e.node.id));
   });
 
@@ -66,7 +75,9 @@ describe('queries over HTTP', () => {
     const expected = (await sql(`select id from claim order by submitted_date desc, id desc`)).map((r) => Number(r.id));
     const forward = await allPages(
       'query C($cursor: String) { claims(first: 40, after: $cursor) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }',
-      {}, 'claims', 'forward',
+      {},
+      'claims',
+      'forward',
     );
     expect(forward).toEqual(expected);
   });
@@ -77,7 +88,9 @@ describe('queries over HTTP', () => {
       expect(res.body.errors).toBeUndefined();
       return res.body.data.workers.totalCount;
     };
-    expect(await total({ occupation: ['NELAYAN', 'PETANI'] })).toBe(await scalar(`select count(*) from worker where occupation in ('NELAYAN', 'PETANI')`));
+    expect(await total({ occupation: ['NELAYAN', 'PETANI'] })).toBe(
+      await scalar(`select count(*) from worker where occupation in ('NELAYAN', 'PETANI')`),
+    );
     expect(await total({ sector: 'FORMAL', kecamatan: '64.02.13' })).toBe(
       await scalar(`select count(*) from worker where sector = 'FORMAL' and (region_code = '64.02.13' or region_code like '64.02.13.%')`),
     );
@@ -99,7 +112,10 @@ describe('queries over HTTP', () => {
       { filter: { sponsorId: regency, status: ['ACTIVE'], startFrom: '2023-01-01', startTo: '2023-12-31' } },
     );
     expect(res.body.data.enrolments.totalCount).toBe(
-      await scalar(`select count(*) from enrolment where sponsor_id = $1 and status = 'ACTIVE' and start_date between '2023-01-01' and '2023-12-31'`, [keyOf(regency)]),
+      await scalar(
+        `select count(*) from enrolment where sponsor_id = $1 and status = 'ACTIVE' and start_date between '2023-01-01' and '2023-12-31'`,
+        [keyOf(regency)],
+      ),
     );
     const nodes = res.body.data.enrolments.edges.map((e: any) => e.node);
     expect(nodes.length).toBe(5);
@@ -109,7 +125,8 @@ describe('queries over HTTP', () => {
 
   it('filters claims by status, programme, kecamatan, submission and payment date ranges', async () => {
     const total = async (filter: Record<string, unknown>) =>
-      (await api.gql('query C($filter: ClaimFilter) { claims(first: 1, filter: $filter) { totalCount } }', { filter })).body.data.claims.totalCount;
+      (await api.gql('query C($filter: ClaimFilter) { claims(first: 1, filter: $filter) { totalCount } }', { filter })).body.data.claims
+        .totalCount;
     expect(await total({ status: ['PAID'], programme: ['JHT', 'JKK'] })).toBe(
       await scalar(`select count(*) from claim where status = 'PAID' and programme in ('JHT', 'JKK')`),
     );
@@ -132,7 +149,9 @@ describe('queries over HTTP', () => {
       { filter: { sponsorId: regency, fromMonth: '2023-01', toMonth: '2023-03' } },
     );
     expect(res.body.data.contributions.totalCount).toBe(
-      await scalar(`select count(*) from contribution where sponsor_id = $1 and period between '2023-01-01' and '2023-03-01'`, [keyOf(regency)]),
+      await scalar(`select count(*) from contribution where sponsor_id = $1 and period between '2023-01-01' and '2023-03-01'`, [
+        keyOf(regency),
+      ]),
     );
     for (const { node } of res.body.data.contributions.edges) {
       expect(node.period).toBe('2023-03');
@@ -149,15 +168,20 @@ describe('queries over HTTP', () => {
       Region: Buffer.from('Region:64.02.06').toString('base64url'),
       Sponsor: regency,
     };
-    const res = await api.gql(`query N($a: ID!, $b: ID!, $c: ID!) {
+    const res = await api.gql(
+      `query N($a: ID!, $b: ID!, $c: ID!) {
       a: node(id: $a) { __typename id ... on Claim { claimNo enrolment { worker { sector } } } }
       b: node(id: $b) { __typename ... on Region { name parent { code } } }
-      c: node(id: $c) { __typename ... on Sponsor { kind budgets { fiscalYear amount } } } }`, { a: ids.Claim, b: ids.Region, c: ids.Sponsor });
+      c: node(id: $c) { __typename ... on Sponsor { kind budgets { fiscalYear amount } } } }`,
+      { a: ids.Claim, b: ids.Region, c: ids.Sponsor },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.a).toMatchObject({ __typename: 'Claim', id: ids.Claim });
     expect(res.body.data.b).toEqual({ __typename: 'Region', name: 'Tenggarong', parent: { code: '64.02' } });
     expect(res.body.data.c.budgets.find((b: any) => b.fiscalYear === 2023).amount).toMatch(/^[0-9]+$/);
-    const missing = await api.gql('query N($id: ID!) { node(id: $id) { id } }', { id: Buffer.from('Worker:99999999').toString('base64url') });
+    const missing = await api.gql('query N($id: ID!) { node(id: $id) { id } }', {
+      id: Buffer.from('Worker:99999999').toString('base64url'),
+    });
     expect(missing.body).toEqual({ data: { node: null } });
     const bad = await api.gql('{ node(id: "not-an-id") { id } }');
     expect(code(bad)).toBe('BAD_USER_INPUT');
@@ -165,20 +189,34 @@ describe('queries over HTTP', () => {
   });
 
   it('answers the live dashboard: active enrolments by sponsor and sector, the claim pipeline, a sponsor’s budget against payments', async () => {
-    const res = await api.gql(`query D($sponsor: ID!) { dashboard {
+    const res = await api.gql(
+      `query D($sponsor: ID!) { dashboard {
       activeEnrolments { sponsor { id kind } sector count }
       claimPipeline { status programme count claimedAmount paidAmount }
       sponsorBudget(sponsorId: $sponsor, year: 2023) { year allocationKind allocated paid paidThrough committed committedEnrolments available shortfall }
-    } }`, { sponsor: regency });
+    } }`,
+      { sponsor: regency },
+    );
     expect(res.body.errors).toBeUndefined();
     const d = res.body.data.dashboard;
-    const active = await sql(`select e.sponsor_id::int as s, w.sector, count(*)::int as n from enrolment e join worker w on w.id = e.worker_id
+    const active =
+      await sql(`select e.sponsor_id::int as s, w.sector, count(*)::int as n from enrolment e join worker w on w.id = e.worker_id
       where e.status = 'ACTIVE' group by 1, 2 order by 1, 2`);
     expect(d.activeEnrolments.map((g: any) => [keyOf(g.sponsor.id), g.sector, g.count])).toEqual(active.map((r) => [r.s, r.sector, r.n]));
-    const pipeline = await sql(`select status, programme, count(*)::int as n, sum(claimed_amount)::text as c from claim group by 1, 2 order by 1, 2`);
-    expect(d.claimPipeline.map((g: any) => [g.status, g.programme, g.count, g.claimedAmount])).toEqual(pipeline.map((r) => [r.status, r.programme, r.n, r.c]));
-    const budget = (await sql(`select amount::text from budget_in_force where sponsor_id = $1 and fiscal_year = 2023`, [keyOf(regency)]))[0];
-    const paid = (await sql(`select sum(amount)::text as p from contribution where sponsor_id = $1 and period between '2023-01-01' and '2023-12-01'`, [keyOf(regency)]))[0];
+    const pipeline = await sql(
+      `select status, programme, count(*)::int as n, sum(claimed_amount)::text as c from claim group by 1, 2 order by 1, 2`,
+    );
+    expect(d.claimPipeline.map((g: any) => [g.status, g.programme, g.count, g.claimedAmount])).toEqual(
+      pipeline.map((r) => [r.status, r.programme, r.n, r.c]),
+    );
+    const budget = (
+      await sql(`select amount::text from budget_in_force where sponsor_id = $1 and fiscal_year = 2023`, [keyOf(regency)])
+    )[0];
+    const paid = (
+      await sql(`select sum(amount)::text as p from contribution where sponsor_id = $1 and period between '2023-01-01' and '2023-12-01'`, [
+        keyOf(regency),
+      ])
+    )[0];
     expect(d.sponsorBudget).toMatchObject({ year: 2023, allocated: budget.amount, paid: paid.p, paidThrough: '2023-12', committed: '0' });
     expect(BigInt(d.sponsorBudget.available)).toBe(BigInt(budget.amount) - BigInt(paid.p));
   });
@@ -209,6 +247,8 @@ describe('queries over HTTP', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.sponsors.totalCount).toBe(await scalar('select count(*) from sponsor'));
     expect(res.body.data.employers.totalCount).toBe(await scalar('select count(*) from employer'));
-    expect(res.body.data.budgetAllocations.edges.length).toBe(await scalar('select count(*) from budget_allocation where fiscal_year = 2023'));
+    expect(res.body.data.budgetAllocations.edges.length).toBe(
+      await scalar('select count(*) from budget_allocation where fiscal_year = 2023'),
+    );
   });
 });

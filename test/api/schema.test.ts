@@ -23,16 +23,28 @@ describe('the GraphQL schema', () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });
 
   it('has the types, enums and scalars frontends build on', () => {
-    for (const name of ['Region', 'Worker', 'Employer', 'Sponsor', 'BudgetAllocation', 'Enrolment', 'Contribution', 'Claim', 'AuditEntry']) {
+    for (const name of [
+      'Region',
+      'Worker',
+      'Employer',
+      'Sponsor',
+      'BudgetAllocation',
+      'Enrolment',
+      'Contribution',
+      'Claim',
+      'AuditEntry',
+    ]) {
       const type = schema.getType(name);
       expect(isObjectType(type) && type.getInterfaces().map((i) => i.name), name).toEqual(['Node']);
     }
@@ -45,7 +57,9 @@ describe('the GraphQL schema', () => {
     expect(values('Occupation')).toContain('TENAGA_KESEHATAN');
     for (const scalar of ['Rupiah', 'Date', 'DateTime', 'NIK', 'Month']) expect(isScalarType(schema.getType(scalar)), scalar).toBe(true);
     const money = Object.values(schema.getTypeMap()).flatMap((t) =>
-      isObjectType(t) || isInputObjectType(t) ? Object.values(t.getFields()).filter((f) => /(amount|income)$|^(allocated|paid|committed|available|shortfall)$/i.test(f.name)) : [],
+      isObjectType(t) || isInputObjectType(t)
+        ? Object.values(t.getFields()).filter((f) => /(amount|income)$|^(allocated|paid|committed|available|shortfall)$/i.test(f.name))
+        : [],
     );
     for (const field of money) expect(String(field.type).replace(/!/g, ''), field.name).toBe('Rupiah');
   });

@@ -44,8 +44,9 @@ function contents(manifest: Manifest): Record<string, { rows: number; checksum: 
 
 function hiveFiles(dir: string): string[] {
   const layout = new WarehouseLayout(dir);
-  return Object.keys(readManifest(layout).tables).flatMap((t) =>
-    fs.readdirSync(path.join(dir, t)).flatMap((p) => fs.readdirSync(path.join(dir, t, p)).map((f) => `${t}/${p}/${f}`))).sort();
+  return Object.keys(readManifest(layout).tables)
+    .flatMap((t) => fs.readdirSync(path.join(dir, t)).flatMap((p) => fs.readdirSync(path.join(dir, t, p)).map((f) => `${t}/${p}/${f}`)))
+    .sort();
 }
 
 describe('the CLI under kill -9', () => {
@@ -84,8 +85,10 @@ describe('the CLI under kill -9', () => {
     const manifest = readManifest(new WarehouseLayout(dir));
     expect(contents(manifest)).toEqual(expected);
     // No debris: the hive tree is the manifest's files, `_data` holds only published (or retired) runs.
-    const referenced = new Set([...Object.values(manifest.tables).flatMap((p) => Object.values(p).map((e) => e.runId)),
-      ...manifest.retired.flatMap((r) => r.files.map((f) => f.split(path.sep)[1]))]);
+    const referenced = new Set([
+      ...Object.values(manifest.tables).flatMap((p) => Object.values(p).map((e) => e.runId)),
+      ...manifest.retired.flatMap((r) => r.files.map((f) => f.split(path.sep)[1])),
+    ]);
     expect(fs.readdirSync(path.join(dir, '_data')).filter((r) => !referenced.has(r))).toEqual([]);
     expect(hiveFiles(dir)).toHaveLength(Object.keys(expected).length);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-') || f.startsWith('.catalogue-') || f === '_etl.lock')).toEqual([]);
@@ -95,7 +98,9 @@ describe('the CLI under kill -9', () => {
     expect(status.stdout).toMatch(/succeeded/);
     expect(status.stdout).not.toMatch(/\brunning\b/);
     const ledger = fs.readdirSync(path.join(dir, '_ledger')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, '_ledger', f), 'utf8')));
-    expect(new Set(ledger.map((r) => r.status))).toEqual(new Set(['succeeded', 'abandoned'].filter((s) => ledger.some((r) => r.status === s))));
+    expect(new Set(ledger.map((r) => r.status))).toEqual(
+      new Set(['succeeded', 'abandoned'].filter((s) => ledger.some((r) => r.status === s))),
+    );
     expect(ledger.filter((r) => r.status === 'succeeded').length).toBeGreaterThanOrEqual(1);
   });
 

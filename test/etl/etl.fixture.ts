@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EtlService, type EtlOptions } from '../../etl/etl.service.js';
-import { createLogger } from '../../server/logger.js';
-import { seedDemo } from '../../server/seed/seed.service.js';
+import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 export const TODAY = '2026-11-26';
@@ -41,9 +41,9 @@ export async function openReader(warehouseDir: string) {
   };
 }
 
-/** node --import tsx etl/cli.ts … as a child process's argv. */
+/** node --import tsx etl/etl.cli.ts … as a child process's argv. */
 export function cliArgs(...args: string[]): string[] {
-  return ['--import', 'tsx', path.resolve('etl/cli.ts'), ...args];
+  return ['--import', 'tsx', path.resolve('etl/etl.cli.ts'), ...args];
 }
 
 export function cliEnv(db: TestDatabase, warehouseDir: string): NodeJS.ProcessEnv {

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtlCheckError, type EtlService } from '../../etl/etl.service.js';
 import { RunRefusedError } from '../../etl/lock.js';
-import { WarehouseReader } from '../../etl/reader.js';
+import { WarehouseReader } from '../../platform/warehouse-reader.js';
 import { workerKey } from '../../etl/pseudonym.js';
 import { TABLES } from '../../etl/tables.js';
 import { readManifest } from '../../etl/warehouse.js';
@@ -67,9 +67,12 @@ describe('a live snapshot', () => {
     const reader = await openReader(dir);
     try {
       const types = await reader.rows<{ column_name: string; data_type: string }>(
-        `select column_name, data_type from duckdb_columns() where table_name = 'contribution_latest' and column_name = 'amount'`);
+        `select column_name, data_type from duckdb_columns() where table_name = 'contribution_latest' and column_name = 'amount'`,
+      );
       expect(types).toEqual([{ column_name: 'amount', data_type: 'BIGINT' }]);
-      const doubles = await reader.rows(`select table_name, column_name from duckdb_columns() where not internal and data_type in ('DOUBLE', 'FLOAT')`);
+      const doubles = await reader.rows(
+        `select table_name, column_name from duckdb_columns() where not internal and data_type in ('DOUBLE', 'FLOAT')`,
+      );
       expect(doubles).toEqual([]);
     } finally {
       reader.close();
@@ -97,9 +100,11 @@ describe('a live snapshot', () => {
     const con = await instance.connect();
     try {
       const glob = path.join(dir, 'contribution', '*', '*.parquet');
-      const rows = (await con.runAndReadAll(
-        `select snapshot_date::varchar as d, count(*)::varchar as n from read_parquet('${glob}', hive_partitioning = true) group by 1`,
-      )).getRowObjectsJson();
+      const rows = (
+        await con.runAndReadAll(
+          `select snapshot_date::varchar as d, count(*)::varchar as n from read_parquet('${glob}', hive_partitioning = true) group by 1`,
+        )
+      ).getRowObjectsJson();
       expect(rows).toEqual([{ d: today, n: String(etl.runs(1)[0]!.rows.contribution) }]);
     } finally {
       con.closeSync();
@@ -112,7 +117,8 @@ describe('a live snapshot', () => {
     try {
       const { rows } = await db.pool.query(`select nik, sex from worker order by id limit 3`);
       const keys = await reader.rows<{ worker_key: string; sex: string }>(
-        `select worker_key, sex from worker_latest where worker_key in (${rows.map((r) => `'${workerKey(SECRET, r.nik)}'`).join(', ')})`);
+        `select worker_key, sex from worker_latest where worker_key in (${rows.map((r) => `'${workerKey(SECRET, r.nik)}'`).join(', ')})`,
+      );
       expect(keys).toHaveLength(3);
       expect(keys.map((k) => k.worker_key).sort()).toEqual(rows.map((r) => workerKey(SECRET, r.nik)).sort());
     } finally {
@@ -131,29 +137,41 @@ describe('personal data', () => {
       await con.run('create table pii (kind varchar, value varchar)');
       const appender = await con.createAppender('pii');
       for (const p of people) {
-        for (const [kind, value] of [['nik', p.nik], ['name', p.full_name], ['phone', p.phone]] as const) {
-          if (value) { appender.appendVarchar(kind); appender.appendVarchar(value); appender.endRow(); }
+        for (const [kind, value] of [
+          ['nik', p.nik],
+          ['name', p.full_name],
+          ['phone', p.phone],
+        ] as const) {
+          if (value) {
+            appender.appendVarchar(kind);
+            appender.appendVarchar(value);
+            appender.endRow();
+          }
         }
       }
       appender.closeSync();
-      const columns = (await con.runAndReadAll(
-        `select table_name, column_name from duckdb_columns() where database_name = 'wh' and schema_name = 'main'`)).getRowObjectsJson() as Array<{ table_name: string; column_name: string }>;
+      const columns = (
+        await con.runAndReadAll(`select table_name, column_name from duckdb_columns() where database_name = 'wh' and schema_name = 'main'`)
+      ).getRowObjectsJson() as Array<{ table_name: string; column_name: string }>;
       const names = new Set(columns.map((c) => c.column_name));
-      for (const forbidden of ['nik', 'full_name', 'phone', 'birth_date', 'membership_no', 'worker_id']) expect(names.has(forbidden), forbidden).toBe(false);
+      for (const forbidden of ['nik', 'full_name', 'phone', 'birth_date', 'membership_no', 'worker_id'])
+        expect(names.has(forbidden), forbidden).toBe(false);
       expect(columns.filter((c) => c.table_name === 'worker').length).toBeGreaterThan(5);
       await con.run('create table seen (t varchar, c varchar, v varchar)');
       for (const { table_name: t, column_name: c } of columns) {
         await con.run(`insert into seen select distinct '${t}', '${c}', cast("${c}" as varchar) from wh."${t}" where "${c}" is not null`);
       }
       // Equal to a value, or hidden inside one: digit runs for NIKs and phones, text for names.
-      const found = (await con.runAndReadAll(`
+      const found = (
+        await con.runAndReadAll(`
         select s.t, s.c, p.kind from seen s join pii p on s.v = p.value
         union all
         select s.t, s.c, p.kind from (select t, c, unnest(regexp_extract_all(v, '\\+?[0-9]{8,}')) as digits from seen) s
           join pii p on p.kind in ('nik', 'phone') and s.digits = p.value
         union all
         select s.t, s.c, p.kind from (select * from seen where regexp_matches(v, '[a-z]{3,} ', 'i')) s
-          join pii p on p.kind = 'name' and (' ' || s.v || ' ') like ('% ' || p.value || ' %')`)).getRowObjectsJson();
+          join pii p on p.kind = 'name' and (' ' || s.v || ' ') like ('% ' || p.value || ' %')`)
+      ).getRowObjectsJson();
       expect(found).toEqual([]);
       const seen = Number((await con.runAndReadAll('select count(*) from seen')).getRows()[0]![0]);
       expect(seen).toBeGreaterThan(10_000);
@@ -215,7 +233,9 @@ describe('readers during a load', () => {
     const load = etl.snapshot(today, 'live');
     const seen = new Set<string>();
     let done = false;
-    void load.finally(() => { done = true; });
+    void load.finally(() => {
+      done = true;
+    });
     while (!done) {
       const reader = await openReader(dir);
       try {
@@ -284,10 +304,17 @@ describe('history', () => {
           (select count(*) from worker where snapshot_date = '${d}') as workers`);
         for (const [key, value] of Object.entries(source)) expect(String(w![key]), `${d} ${key}`).toBe(String(value));
       }
-      const [paidLater] = await reader.rows(`select count(*) as n from claim where snapshot_date = '2022-06-30' and status = 'PAID' and paid_date > '2022-06-30'`);
+      const [paidLater] = await reader.rows(
+        `select count(*) as n from claim where snapshot_date = '2022-06-30' and status = 'PAID' and paid_date > '2022-06-30'`,
+      );
       expect(String(paidLater!.n)).toBe('0');
       const modes = await reader.rows(`select snapshot_date::varchar as d, mode from snapshots order by 1`);
-      expect(modes).toEqual(expect.arrayContaining([{ d: '2022-06-30', mode: 'history' }, { d: today, mode: 'live' }]));
+      expect(modes).toEqual(
+        expect.arrayContaining([
+          { d: '2022-06-30', mode: 'history' },
+          { d: today, mode: 'live' },
+        ]),
+      );
     } finally {
       reader.close();
     }

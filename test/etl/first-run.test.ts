@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthEnds } from '../../etl/dates.js';
+import { monthEnds } from '../../platform/dates.js';
 import { ensureWarehouse } from '../../etl/first-run.js';
 import { startEtlScheduler } from '../../etl/scheduler.js';
 import { publishedDates, readManifest, WarehouseLayout } from '../../etl/warehouse.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../platform/config.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { log, openReader, SECRET, seededDatabase, tempWarehouse } from './etl.fixture.js';
 
@@ -21,7 +21,8 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const config = () => loadConfig({ DATABASE_URL: db.url, LINDUNG_WAREHOUSE_DIR: dir, WAREHOUSE_KEY_SECRET: SECRET, ETL_CRON: '* * * * * *' });
+const config = () =>
+  loadConfig({ DATABASE_URL: db.url, LINDUNG_WAREHOUSE_DIR: dir, WAREHOUSE_KEY_SECRET: SECRET, ETL_CRON: '* * * * * *' });
 
 describe('the platform start on an empty warehouse', () => {
   it('loads the month-end history of 2022 and 2023 and a first snapshot, once', async () => {

@@ -111,11 +111,7 @@ describe('worker', () => {
     const seq = nextSeq();
     const serial = String(seq).padStart(4, '0');
     await expectRejected(insertWorker(db.pool, seq, { sex: 'P' }), '23514', 'worker_nik_birth_date');
-    await expectRejected(
-      insertWorker(db.pool, seq, { nik: `640206520385${serial}`, sex: 'L' }),
-      '23514',
-      'worker_nik_birth_date',
-    );
+    await expectRejected(insertWorker(db.pool, seq, { nik: `640206520385${serial}`, sex: 'L' }), '23514', 'worker_nik_birth_date');
     await insertWorker(db.pool, seq, { nik: `640206520385${serial}`, sex: 'P' });
   });
 
@@ -140,11 +136,7 @@ describe('worker', () => {
 describe('sponsor and budget_allocation', () => {
   it('refuses an unknown sponsor kind', async () => {
     const seq = nextSeq();
-    await expectRejected(
-      insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'APBN' }),
-      '23514',
-      'sponsor_kind_check',
-    );
+    await expectRejected(insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'APBN' }), '23514', 'sponsor_kind_check');
     await insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'SELF' });
   });
 
@@ -172,7 +164,11 @@ describe('sponsor and budget_allocation', () => {
     const { sponsorId } = await insertParents(db.pool);
     const row = { sponsor_id: sponsorId, fiscal_year: 2023, amount: '1', kind: 'ORIGINAL' };
     await expectRejected(insertRow(db.pool, 'budget_allocation', { ...row, kind: 'PERUBAHAN' }), '23514', 'budget_allocation_kind_check');
-    await expectRejected(insertRow(db.pool, 'budget_allocation', { ...row, fiscal_year: 1999 }), '23514', 'budget_allocation_fiscal_year_check');
+    await expectRejected(
+      insertRow(db.pool, 'budget_allocation', { ...row, fiscal_year: 1999 }),
+      '23514',
+      'budget_allocation_fiscal_year_check',
+    );
   });
 
   it('budget_in_force picks REVISED over ORIGINAL, and ORIGINAL when there is no revision', async () => {
@@ -227,18 +223,18 @@ describe('enrolment', () => {
     const p = await insertParents(db.pool);
     const pu = { segment: 'PU', programmes: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] };
     await expectRejected(insertRow(db.pool, 'enrolment', enrolmentRow(p, pu)), '23514', 'enrolment_pu_employer');
-    await expectRejected(
-      insertRow(db.pool, 'enrolment', enrolmentRow(p, { employer_id: p.employerId })),
-      '23514',
-      'enrolment_pu_employer',
-    );
+    await expectRejected(insertRow(db.pool, 'enrolment', enrolmentRow(p, { employer_id: p.employerId })), '23514', 'enrolment_pu_employer');
     await insertRow(db.pool, 'enrolment', enrolmentRow(p, { ...pu, employer_id: p.employerId }));
   });
 
   it('refuses unknown worker, sponsor or employer ids', async () => {
     const p = await insertParents(db.pool);
     await expectRejected(insertRow(db.pool, 'enrolment', enrolmentRow(p, { worker_id: '999999999' })), '23503', 'enrolment_worker_id_fkey');
-    await expectRejected(insertRow(db.pool, 'enrolment', enrolmentRow(p, { sponsor_id: '999999999' })), '23503', 'enrolment_sponsor_id_fkey');
+    await expectRejected(
+      insertRow(db.pool, 'enrolment', enrolmentRow(p, { sponsor_id: '999999999' })),
+      '23503',
+      'enrolment_sponsor_id_fkey',
+    );
     await expectRejected(
       insertRow(db.pool, 'enrolment', enrolmentRow(p, { segment: 'PU', employer_id: '999999999' })),
       '23503',
@@ -250,7 +246,11 @@ describe('enrolment', () => {
 describe('contribution', () => {
   it('refuses a period that is not the first of a month', async () => {
     const p = await insertParents(db.pool);
-    await expectRejected(insertRow(db.pool, 'contribution', contributionRow(p, { period: '2023-01-15' })), '23514', 'contribution_period_check');
+    await expectRejected(
+      insertRow(db.pool, 'contribution', contributionRow(p, { period: '2023-01-15' })),
+      '23514',
+      'contribution_period_check',
+    );
     await insertRow(db.pool, 'contribution', contributionRow(p, { period: '2023-02-01' }));
   });
 
@@ -264,7 +264,11 @@ describe('contribution', () => {
 
   it('refuses a negative amount', async () => {
     const p = await insertParents(db.pool);
-    await expectRejected(insertRow(db.pool, 'contribution', contributionRow(p, { amount: '-10000' })), '23514', 'contribution_amount_check');
+    await expectRejected(
+      insertRow(db.pool, 'contribution', contributionRow(p, { amount: '-10000' })),
+      '23514',
+      'contribution_amount_check',
+    );
   });
 
   it('refuses a programme the enrolment does not cover, on insert and on update', async () => {
@@ -293,11 +297,7 @@ describe('claim', () => {
   it('refuses a JP or JKP claim on a sponsored BPU enrolment covering JKK;JKM', async () => {
     const p = await insertParents(db.pool);
     for (const programme of ['JP', 'JKP']) {
-      await expectRejected(
-        insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { programme })),
-        '23514',
-        'claim_programme_covered',
-      );
+      await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { programme })), '23514', 'claim_programme_covered');
     }
     await insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { programme: 'JKM' }));
     await insertRow(db.pool, 'claim', claimRow(p.puEnrolmentId, { programme: 'JP' }));
@@ -306,18 +306,22 @@ describe('claim', () => {
   it('refuses PAID without paid_date or paid_amount, and paid fields before PAID', async () => {
     const p = await insertParents(db.pool);
     const paid = { status: 'PAID', approved_amount: '5000000', paid_amount: '5000000', paid_date: '2023-02-01' };
-    await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { ...paid, paid_date: null })), '23514', 'claim_paid_fields');
-    await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { ...paid, paid_amount: null })), '23514', 'claim_paid_fields');
+    await expectRejected(
+      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { ...paid, paid_date: null })),
+      '23514',
+      'claim_paid_fields',
+    );
+    await expectRejected(
+      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { ...paid, paid_amount: null })),
+      '23514',
+      'claim_paid_fields',
+    );
     await expectRejected(
       insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { ...paid, status: 'APPROVED' })),
       '23514',
       'claim_paid_fields',
     );
-    await expectRejected(
-      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { status: 'APPROVED' })),
-      '23514',
-      'claim_approved_amount',
-    );
+    await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { status: 'APPROVED' })), '23514', 'claim_approved_amount');
     await insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, paid));
   });
 
@@ -330,7 +334,11 @@ describe('claim', () => {
       'claim_check2',
     );
     await expectRejected(
-      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { status: 'APPROVED', claimed_amount: '5000000', approved_amount: '5000001' })),
+      insertRow(
+        db.pool,
+        'claim',
+        claimRow(p.bpuEnrolmentId, { status: 'APPROVED', claimed_amount: '5000000', approved_amount: '5000001' }),
+      ),
       '23514',
       'claim_check1',
     );
@@ -345,9 +353,17 @@ describe('claim', () => {
       'claim_check',
     );
     await expectRejected(
-      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, {
-        status: 'PAID', approved_amount: '1', paid_amount: '1', submitted_date: '2023-01-12', paid_date: '2023-01-11',
-      })),
+      insertRow(
+        db.pool,
+        'claim',
+        claimRow(p.bpuEnrolmentId, {
+          status: 'PAID',
+          approved_amount: '1',
+          paid_amount: '1',
+          submitted_date: '2023-01-12',
+          paid_date: '2023-01-11',
+        }),
+      ),
       '23514',
       'claim_check3',
     );
@@ -357,17 +373,29 @@ describe('claim', () => {
   it('refuses a JKP claim for an incident before 2022-02-01', async () => {
     const p = await insertParents(db.pool);
     await expectRejected(
-      insertRow(db.pool, 'claim', claimRow(p.puEnrolmentId, { programme: 'JKP', incident_date: '2022-01-31', submitted_date: '2022-03-01' })),
+      insertRow(
+        db.pool,
+        'claim',
+        claimRow(p.puEnrolmentId, { programme: 'JKP', incident_date: '2022-01-31', submitted_date: '2022-03-01' }),
+      ),
       '23514',
       'claim_jkp_from_2022_02',
     );
-    await insertRow(db.pool, 'claim', claimRow(p.puEnrolmentId, { programme: 'JKP', incident_date: '2022-02-01', submitted_date: '2022-03-01' }));
+    await insertRow(
+      db.pool,
+      'claim',
+      claimRow(p.puEnrolmentId, { programme: 'JKP', incident_date: '2022-02-01', submitted_date: '2022-03-01' }),
+    );
   });
 
   it('refuses an unknown status, a negative amount and an unknown enrolment', async () => {
     const p = await insertParents(db.pool);
     await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { status: 'OPEN' })), '23514', 'claim_status_check');
-    await expectRejected(insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { claimed_amount: '-1' })), '23514', 'claim_claimed_amount_check');
+    await expectRejected(
+      insertRow(db.pool, 'claim', claimRow(p.bpuEnrolmentId, { claimed_amount: '-1' })),
+      '23514',
+      'claim_claimed_amount_check',
+    );
     await expectRejected(insertRow(db.pool, 'claim', claimRow('999999999')), '23503', 'claim_enrolment_id_fkey');
   });
 });
@@ -375,7 +403,11 @@ describe('claim', () => {
 describe('audit_entry', () => {
   it('accepts inserts and refuses UPDATE, DELETE and TRUNCATE', async () => {
     const id = await insertRow(db.pool, 'audit_entry', {
-      actor: 'test', action: 'CREATE', entity_type: 'claim', entity_id: '1', after: JSON.stringify({ status: 'SUBMITTED' }),
+      actor: 'test',
+      action: 'CREATE',
+      entity_type: 'claim',
+      entity_id: '1',
+      after: JSON.stringify({ status: 'SUBMITTED' }),
     });
     await expectRejected(db.pool.query(`update audit_entry set actor = 'someone else' where id = $1`, [id]), '42501');
     await expectRejected(db.pool.query(`delete from audit_entry where id = $1`, [id]), '42501');

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCsv, type ImportOptions, type ImportReport } from '../../server/import/import.service.js';
-import type { ImportKind } from '../../server/import/importer.js';
+import { importCsv, type ImportOptions, type ImportReport } from '../../import/import.service.js';
+import type { ImportKind } from '../../import/importer.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -88,7 +88,9 @@ describe('CSV import', () => {
 
     // A NIK issued in Jawa Barat (32) for a worker living in Samboja is accepted as it is.
     expect(
-      await query(`select full_name, nik_province, region_code, birth_date::text, phone from worker where nik in ('3273015508920004', '6402064501900001', '6402162207780003') order by nik`),
+      await query(
+        `select full_name, nik_province, region_code, birth_date::text, phone from worker where nik in ('3273015508920004', '6402064501900001', '6402162207780003') order by nik`,
+      ),
     ).toEqual([
       { full_name: 'Dewi Lestari', nik_province: '32', region_code: '64.02.13', birth_date: '1992-08-15', phone: null },
       { full_name: 'Siti Aminah', nik_province: '64', region_code: '64.02.06', birth_date: '1990-01-05', phone: '+6281234567890' },
@@ -132,11 +134,34 @@ describe('CSV import', () => {
     ]);
 
     expect(
-      await query(`select claim_no, status, approved_amount::text, paid_amount::text, paid_date::text, rejection_reason from claim order by claim_no`),
+      await query(
+        `select claim_no, status, approved_amount::text, paid_amount::text, paid_date::text, rejection_reason from claim order by claim_no`,
+      ),
     ).toEqual([
-      { claim_no: 'CLM-2022-0001', status: 'PAID', approved_amount: '12500000', paid_amount: '12500000', paid_date: '2022-06-15', rejection_reason: null },
-      { claim_no: 'CLM-2022-0002', status: 'PAID', approved_amount: '42000000', paid_amount: '42000000', paid_date: '2022-10-01', rejection_reason: null },
-      { claim_no: 'CLM-2023-0003', status: 'APPROVED', approved_amount: '8250000', paid_amount: null, paid_date: null, rejection_reason: null },
+      {
+        claim_no: 'CLM-2022-0001',
+        status: 'PAID',
+        approved_amount: '12500000',
+        paid_amount: '12500000',
+        paid_date: '2022-06-15',
+        rejection_reason: null,
+      },
+      {
+        claim_no: 'CLM-2022-0002',
+        status: 'PAID',
+        approved_amount: '42000000',
+        paid_amount: '42000000',
+        paid_date: '2022-10-01',
+        rejection_reason: null,
+      },
+      {
+        claim_no: 'CLM-2023-0003',
+        status: 'APPROVED',
+        approved_amount: '8250000',
+        paid_amount: null,
+        paid_date: null,
+        rejection_reason: null,
+      },
       { claim_no: 'CLM-2023-0004', status: 'SUBMITTED', approved_amount: null, paid_amount: null, paid_date: null, rejection_reason: null },
       {
         claim_no: 'CLM-2023-0005',
@@ -352,8 +377,16 @@ describe('CSV import', () => {
     ]);
     const report = await run('contributions', file, { batchSize: 2 });
     expect(report.errors).toEqual([
-      { line: 4, field: 'membership_no+period+programme', reason: 'repeats line 2: membership_no, period, programme must be unique within a file' },
-      { line: 6, field: 'membership_no+period+programme', reason: 'repeats line 5: membership_no, period, programme must be unique within a file' },
+      {
+        line: 4,
+        field: 'membership_no+period+programme',
+        reason: 'repeats line 2: membership_no, period, programme must be unique within a file',
+      },
+      {
+        line: 6,
+        field: 'membership_no+period+programme',
+        reason: 'repeats line 5: membership_no, period, programme must be unique within a file',
+      },
     ]);
   });
 
@@ -442,7 +475,7 @@ describe('CSV import', () => {
   describe('the CLI', () => {
     // `node --import tsx` is what `npx tsx` runs, minus the npm and tsx wrapper processes.
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], {
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'import/import.cli.ts', ...args], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
       });

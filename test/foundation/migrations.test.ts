@@ -1,7 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AuditEntry, BudgetAllocation, Claim, Contribution, Employer, Enrolment, Region, Sponsor, Worker, Workforce,
+  AuditEntry,
+  BudgetAllocation,
+  Claim,
+  Contribution,
+  Employer,
+  Enrolment,
+  Region,
+  Sponsor,
+  Worker,
+  Workforce,
 } from '../../schema/entities/index.js';
 import { BudgetKind } from '../../schema/enums/budget-kind.enum.js';
 import { ClaimStatus } from '../../schema/enums/claim-status.enum.js';
@@ -13,12 +22,22 @@ import { Sector } from '../../schema/enums/sector.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
 import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
-import { initORM, migrateUp } from '../../server/db/orm.js';
+import { initORM, migrateUp } from '../../platform/db/orm.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const TABLES = [
-  'audit_entry', 'budget_allocation', 'claim', 'contribution', 'employer', 'enrolment',
-  'mikro_orm_migrations', 'region', 'sponsor', 'sponsor_month_paid', 'worker', 'workforce',
+  'audit_entry',
+  'budget_allocation',
+  'claim',
+  'contribution',
+  'employer',
+  'enrolment',
+  'mikro_orm_migrations',
+  'region',
+  'sponsor',
+  'sponsor_month_paid',
+  'worker',
+  'workforce',
 ];
 const MIGRATION_NAMES = ['Migration20261126000000_operational_model', 'Migration20261126230000_sponsor_month_paid'];
 
@@ -61,14 +80,24 @@ describe('migrations from an empty database', () => {
     const relations = await publicRelations(db);
     expect(relations.filter((r) => r.kind === 'r').map((r) => r.name)).toEqual(TABLES);
     expect(relations.filter((r) => r.kind === 'v').map((r) => r.name)).toEqual(['budget_in_force']);
-    expect(await publicFunctions(db)).toEqual(['enforce_programme_covered', 'maintain_sponsor_month_paid', 'refresh_sponsor_month_paid', 'refuse_audit_change']);
+    expect(await publicFunctions(db)).toEqual([
+      'enforce_programme_covered',
+      'maintain_sponsor_month_paid',
+      'refresh_sponsor_month_paid',
+      'refuse_audit_change',
+    ]);
 
     const { rows: triggers } = await db.pool.query<{ tgname: string }>(
       `select tgname from pg_trigger where not tgisinternal order by tgname`,
     );
     expect(triggers.map((t) => t.tgname)).toEqual([
-      'audit_entry_append_only', 'audit_entry_no_truncate', 'claim_programme_covered', 'contribution_paid_delete',
-      'contribution_paid_insert', 'contribution_paid_update', 'contribution_programme_covered',
+      'audit_entry_append_only',
+      'audit_entry_no_truncate',
+      'claim_programme_covered',
+      'contribution_paid_delete',
+      'contribution_paid_insert',
+      'contribution_paid_update',
+      'contribution_programme_covered',
     ]);
   });
 
@@ -88,14 +117,14 @@ describe('migrations from an empty database', () => {
     const { rows: kecamatan } = await db.pool.query<{ code: string; name: string; parent_code: string }>(
       `select code, name, parent_code from region where level = 'DISTRICT' order by code`,
     );
-    expect(kecamatan.map((k) => k.code)).toEqual(
-      Array.from({ length: 18 }, (_, i) => `64.02.${String(i + 1).padStart(2, '0')}`),
-    );
+    expect(kecamatan.map((k) => k.code)).toEqual(Array.from({ length: 18 }, (_, i) => `64.02.${String(i + 1).padStart(2, '0')}`));
     expect(new Set(kecamatan.map((k) => k.parent_code))).toEqual(new Set(['64.02']));
     expect(kecamatan.find((k) => k.code === '64.02.06')?.name).toBe('Tenggarong');
     expect(kecamatan.find((k) => k.code === '64.02.18')?.name).toBe('Muara Wis');
 
-    const { rows: [east] } = await db.pool.query(`select name, parent_code from region where code = '64'`);
+    const {
+      rows: [east],
+    } = await db.pool.query(`select name, parent_code from region where code = '64'`);
     expect(east).toEqual({ name: 'Kalimantan Timur', parent_code: null });
   });
 
@@ -103,7 +132,9 @@ describe('migrations from an empty database', () => {
     expect(await migrateUp(orm)).toEqual([]);
     const { rows } = await db.pool.query(`select name from mikro_orm_migrations order by id`);
     expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
-    const { rows: [regions] } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
+    const {
+      rows: [regions],
+    } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
     expect(regions?.n).toBe('57');
   });
 
@@ -126,7 +157,9 @@ describe('migrations from an empty database', () => {
   it('goes up again after down', async () => {
     expect(await migrateUp(orm)).toEqual(MIGRATION_NAMES);
     expect((await publicRelations(db)).map((r) => r.name)).toEqual([...TABLES.slice(0, 2), 'budget_in_force', ...TABLES.slice(2)]);
-    const { rows: [regions] } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
+    const {
+      rows: [regions],
+    } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
     expect(regions?.n).toBe('57');
   });
 });
@@ -160,23 +193,53 @@ describe('entities map onto the migrated schema', () => {
     // Above 2^53: a float would round it.
     em.create(BudgetAllocation, { sponsor: pemkab, fiscalYear: 2023, kind: BudgetKind.REVISED, amount: 9_223_372_036_854_775_807n });
     const worker = em.create(Worker, {
-      nik: '6402064501900001', fullName: 'Siti Aminah', sex: Sex.P, birthDate: '1990-01-05', region: tenggarong,
-      occupation: Occupation.PEDAGANG, sector: Sector.INFORMAL, phone: '+6281234567890',
+      nik: '6402064501900001',
+      fullName: 'Siti Aminah',
+      sex: Sex.P,
+      birthDate: '1990-01-05',
+      region: tenggarong,
+      occupation: Occupation.PEDAGANG,
+      sector: Sector.INFORMAL,
+      phone: '+6281234567890',
     });
     const enrolment = em.create(Enrolment, {
-      membershipNo: 'BPU-0001', worker, sponsor: csr, segment: Segment.BPU, programmes: [Programme.JKK, Programme.JKM],
-      startDate: '2021-12-01', declaredIncome: 1_000_000n, status: EnrolmentStatus.ACTIVE,
+      membershipNo: 'BPU-0001',
+      worker,
+      sponsor: csr,
+      segment: Segment.BPU,
+      programmes: [Programme.JKK, Programme.JKM],
+      startDate: '2021-12-01',
+      declaredIncome: 1_000_000n,
+      status: EnrolmentStatus.ACTIVE,
     });
     em.create(Contribution, {
-      enrolment, period: '2023-01-01', programme: Programme.JKK, amount: 10_000n, paidDate: '2023-01-10', sponsor: pemkab,
+      enrolment,
+      period: '2023-01-01',
+      programme: Programme.JKK,
+      amount: 10_000n,
+      paidDate: '2023-01-10',
+      sponsor: pemkab,
     });
     em.create(Claim, {
-      claimNo: 'KLM-0001', enrolment, programme: Programme.JKM, incidentDate: '2022-06-01', submittedDate: '2022-06-10',
-      status: ClaimStatus.PAID, claimedAmount: 54_307_662_320n, approvedAmount: 54_307_662_320n,
-      paidAmount: 54_307_662_320n, paidDate: '2022-07-01', paymentKey: 'PAY-0001',
+      claimNo: 'KLM-0001',
+      enrolment,
+      programme: Programme.JKM,
+      incidentDate: '2022-06-01',
+      submittedDate: '2022-06-10',
+      status: ClaimStatus.PAID,
+      claimedAmount: 54_307_662_320n,
+      approvedAmount: 54_307_662_320n,
+      paidAmount: 54_307_662_320n,
+      paidDate: '2022-07-01',
+      paymentKey: 'PAY-0001',
     });
     em.create(AuditEntry, {
-      actor: 'test', action: 'CREATE', entityType: 'claim', entityId: 'KLM-0001', after: { status: 'PAID' }, requestId: 'req-1',
+      actor: 'test',
+      action: 'CREATE',
+      entityType: 'claim',
+      entityId: 'KLM-0001',
+      after: { status: 'PAID' },
+      requestId: 'req-1',
     });
     em.create(Workforce, { year: 2023, region: tenggarong, sector: Sector.INFORMAL, workers: 12_345 });
     await em.flush();
@@ -200,15 +263,25 @@ describe('entities map onto the migrated schema', () => {
 
     const reloadedWorker = await fresh.findOneOrFail(Worker, { nik: '6402064501900001' });
     expect(reloadedWorker).toMatchObject({
-      fullName: 'Siti Aminah', sex: Sex.P, birthDate: '1990-01-05', occupation: Occupation.PEDAGANG,
-      sector: Sector.INFORMAL, nonAsn: false, phone: '+6281234567890',
+      fullName: 'Siti Aminah',
+      sex: Sex.P,
+      birthDate: '1990-01-05',
+      occupation: Occupation.PEDAGANG,
+      sector: Sector.INFORMAL,
+      nonAsn: false,
+      phone: '+6281234567890',
     });
     expect(reloadedWorker.region.code).toBe('64.02.06');
 
     const reloadedEnrolment = await fresh.findOneOrFail(Enrolment, { membershipNo: 'BPU-0001' });
     expect(reloadedEnrolment).toMatchObject({
-      segment: Segment.BPU, programmes: ['JKK', 'JKM'], startDate: '2021-12-01', endDate: null,
-      declaredIncome: 1_000_000n, status: EnrolmentStatus.ACTIVE, employer: null,
+      segment: Segment.BPU,
+      programmes: ['JKK', 'JKM'],
+      startDate: '2021-12-01',
+      endDate: null,
+      declaredIncome: 1_000_000n,
+      status: EnrolmentStatus.ACTIVE,
+      employer: null,
     });
     expect(reloadedEnrolment.worker.id).toBe(reloadedWorker.id);
 
@@ -218,9 +291,17 @@ describe('entities map onto the migrated schema', () => {
 
     const claim = await fresh.findOneOrFail(Claim, { claimNo: 'KLM-0001' });
     expect(claim).toMatchObject({
-      programme: Programme.JKM, incidentDate: '2022-06-01', submittedDate: '2022-06-10', status: ClaimStatus.PAID,
-      claimedAmount: 54_307_662_320n, approvedAmount: 54_307_662_320n, paidAmount: 54_307_662_320n,
-      paidDate: '2022-07-01', paymentKey: 'PAY-0001', rejectionReason: null, version: 1,
+      programme: Programme.JKM,
+      incidentDate: '2022-06-01',
+      submittedDate: '2022-06-10',
+      status: ClaimStatus.PAID,
+      claimedAmount: 54_307_662_320n,
+      approvedAmount: 54_307_662_320n,
+      paidAmount: 54_307_662_320n,
+      paidDate: '2022-07-01',
+      paymentKey: 'PAY-0001',
+      rejectionReason: null,
+      version: 1,
     });
     expect(typeof claim.paidAmount).toBe('bigint');
 
@@ -233,7 +314,9 @@ describe('entities map onto the migrated schema', () => {
     expect(workforce.workers).toBe(12_345);
 
     // What the ORM wrote, seen from SQL: exact digits, and the NIK's province generated.
-    const { rows: [raw] } = await db.pool.query(
+    const {
+      rows: [raw],
+    } = await db.pool.query(
       `select c.paid_amount::text as paid, w.nik_province from claim c join enrolment e on e.id = c.enrolment_id
        join worker w on w.id = e.worker_id where c.claim_no = 'KLM-0001'`,
     );
@@ -246,7 +329,9 @@ describe('entities map onto the migrated schema', () => {
     claim.paymentKey = 'PAY-0001-B';
     await em.flush();
     expect(claim.version).toBe(2);
-    const { rows: [raw] } = await db.pool.query(`select version, payment_key from claim where claim_no = 'KLM-0001'`);
+    const {
+      rows: [raw],
+    } = await db.pool.query(`select version, payment_key from claim where claim_no = 'KLM-0001'`);
     expect(raw).toEqual({ version: 2, payment_key: 'PAY-0001-B' });
   });
 });

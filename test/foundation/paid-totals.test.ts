@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/logger.js';
-import { seedDemo } from '../../server/seed/seed.service.js';
+import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { insertParents, type Parents } from '../helpers/fixtures.js';
 
@@ -22,7 +22,12 @@ describe('paid totals per sponsor and month', () => {
 
   const drift = async () => (await db.pool.query(DRIFT)).rows;
   const kept = async (period: string) =>
-    (await db.pool.query(`select amount, contributions from sponsor_month_paid where sponsor_id = $1 and period = $2`, [parents.sponsorId, period])).rows[0];
+    (
+      await db.pool.query(`select amount, contributions from sponsor_month_paid where sponsor_id = $1 and period = $2`, [
+        parents.sponsorId,
+        period,
+      ])
+    ).rows[0];
 
   it('follow inserts, upserts, updates and deletes', async () => {
     const insert = (period: string, programme: string, amount: number) =>

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/logger.js';
-import { seedDemo } from '../../server/seed/seed.service.js';
+import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { namedQueries } from '../helpers/named-queries.js';
 
 const log = createLogger('silent');
 const TODAY = '2026-11-26';
 const TABLES = ['employer', 'sponsor', 'budget_allocation', 'worker', 'enrolment', 'contribution', 'claim', 'workforce'];
-const figures = namedQueries('server/seed/source-figures.sql');
+const figures = namedQueries('seed/source-figures.sql');
 
 async function checksums(db: TestDatabase): Promise<Record<string, string>> {
   const sums: Record<string, string> = {};
   for (const table of TABLES) {
-    const { rows } = await db.pool.query(`select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as sum from ${table} t`);
+    const { rows } = await db.pool.query(
+      `select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as sum from ${table} t`,
+    );
     sums[table] = rows[0].sum;
   }
   return sums;

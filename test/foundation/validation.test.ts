@@ -6,8 +6,21 @@ import { Sector } from '../../schema/enums/sector.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
 import {
-  checkProgrammesAllowed, parseBoolean, parseBudgetKind, parseCount, parseDate, parseEnum, parseKecamatanCode, parseNik,
-  parseOptionalDate, parseOptionalPhone, parsePeriod, parseProgrammes, parseRequiredText, parseRupiah, parseYear,
+  checkProgrammesAllowed,
+  parseBoolean,
+  parseBudgetKind,
+  parseCount,
+  parseDate,
+  parseEnum,
+  parseKecamatanCode,
+  parseNik,
+  parseOptionalDate,
+  parseOptionalPhone,
+  parsePeriod,
+  parseProgrammes,
+  parseRequiredText,
+  parseRupiah,
+  parseYear,
 } from '../../schema/validation.js';
 
 /** Runs `attempt` and checks it threw a ValidationError for `field` whose rule matches `rule`. */
@@ -29,14 +42,24 @@ function expectInvalid(attempt: () => unknown, field: string, rule: RegExp): voi
 describe('parseNik', () => {
   it('reads a man born 1985-03-12', () => {
     expect(parseNik('nik', '6402061203850002')).toEqual({
-      provinceCode: '64', regencyCode: '02', districtCode: '06', birthDate: '1985-03-12', sex: Sex.L, serial: '0002',
+      provinceCode: '64',
+      regencyCode: '02',
+      districtCode: '06',
+      birthDate: '1985-03-12',
+      sex: Sex.L,
+      serial: '0002',
     });
     expect(parseNik('nik', '6402061203850002', { sex: Sex.L, birthDate: '1985-03-12' }).sex).toBe(Sex.L);
   });
 
   it('reads a woman born 1990-01-05 (day + 40)', () => {
     expect(parseNik('nik', '6402064501900001')).toEqual({
-      provinceCode: '64', regencyCode: '02', districtCode: '06', birthDate: '1990-01-05', sex: Sex.P, serial: '0001',
+      provinceCode: '64',
+      regencyCode: '02',
+      districtCode: '06',
+      birthDate: '1990-01-05',
+      sex: Sex.P,
+      serial: '0001',
     });
     expect(parseNik('nik', '6402064501900001', { sex: Sex.P, birthDate: '1990-01-05' }).birthDate).toBe('1990-01-05');
   });
@@ -77,11 +100,7 @@ describe('parseNik', () => {
   it('refuses a NIK whose day + 40 disagrees with the recorded sex', () => {
     expectInvalid(() => parseNik('nik', '6402064501900001', { sex: Sex.L }), 'nik', /encodes sex P .*does not match sex L/);
     expectInvalid(() => parseNik('nik', '6402061203850002', { sex: Sex.P }), 'nik', /encodes sex L .*does not match sex P/);
-    expectInvalid(
-      () => parseNik('nik', '6402064501900001', { sex: Sex.L, birthDate: '1990-01-05' }),
-      'nik',
-      /does not match sex L/,
-    );
+    expectInvalid(() => parseNik('nik', '6402064501900001', { sex: Sex.L, birthDate: '1990-01-05' }), 'nik', /does not match sex L/);
   });
 
   it('refuses a NIK whose DDMMYY disagrees with the recorded birth date', () => {
@@ -221,11 +240,7 @@ describe('enums and programmes', () => {
       'programmes',
       /^JP not open to BPU/,
     );
-    expectInvalid(
-      () => checkProgrammesAllowed('programmes', Segment.BPU, [Programme.JKP]),
-      'programmes',
-      /^JKP not open to BPU/,
-    );
+    expectInvalid(() => checkProgrammesAllowed('programmes', Segment.BPU, [Programme.JKP]), 'programmes', /^JKP not open to BPU/);
     expectInvalid(
       () => checkProgrammesAllowed('programmes', Segment.BPU, [Programme.JP, Programme.JKP]),
       'programmes',

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { initORM } from '../../server/db/orm.js';
+import { initORM } from '../../platform/db/orm.js';
 import { adminUrl, databaseUrl } from './urls.js';
 
 export interface TestDatabase {

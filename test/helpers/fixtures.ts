@@ -61,12 +61,25 @@ export async function insertParents(pool: pg.Pool): Promise<Parents> {
   const sponsorId = await insertRow(pool, 'sponsor', { code: `SPN-${seq}`, name: 'Pemkab Kutai Kartanegara', kind: 'REGENCY_BUDGET' });
   const workerId = await insertWorker(pool, seq);
   const bpuEnrolmentId = await insertRow(pool, 'enrolment', {
-    membership_no: `BPU-${seq}`, worker_id: workerId, sponsor_id: sponsorId, segment: 'BPU',
-    programmes: ['JKK', 'JKM'], start_date: '2022-01-01', declared_income: 1_000_000, status: 'ACTIVE',
+    membership_no: `BPU-${seq}`,
+    worker_id: workerId,
+    sponsor_id: sponsorId,
+    segment: 'BPU',
+    programmes: ['JKK', 'JKM'],
+    start_date: '2022-01-01',
+    declared_income: 1_000_000,
+    status: 'ACTIVE',
   });
   const puEnrolmentId = await insertRow(pool, 'enrolment', {
-    membership_no: `PU-${seq}`, worker_id: workerId, sponsor_id: sponsorId, employer_id: employerId, segment: 'PU',
-    programmes: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'], start_date: '2022-01-01', declared_income: 4_000_000, status: 'ACTIVE',
+    membership_no: `PU-${seq}`,
+    worker_id: workerId,
+    sponsor_id: sponsorId,
+    employer_id: employerId,
+    segment: 'PU',
+    programmes: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'],
+    start_date: '2022-01-01',
+    declared_income: 4_000_000,
+    status: 'ACTIVE',
   });
   return { seq, employerId, sponsorId, workerId, bpuEnrolmentId, puEnrolmentId };
 }

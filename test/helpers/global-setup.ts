@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../server/db/embedded.js';
-import { initORM, migrateUp } from '../../server/db/orm.js';
-import { createLogger } from '../../server/logger.js';
+import { startEmbeddedPostgres } from '../../platform/db/embedded.js';
+import { initORM, migrateUp } from '../../platform/db/orm.js';
+import { createLogger } from '../../platform/logger.js';
 import { adminUrl, databaseUrl, DEFAULT_TEST_PG_URL } from './urls.js';
 
 declare module 'vitest' {

@@ -1,0 +1,67 @@
+import { SponsorKind } from '../schema/enums/sponsor-kind.enum.js';
+import { parseEnum, parseRequiredText } from '../schema/validation.js';
+import type { ImporterDefinition } from './importer.js';
+import { employerCache } from './references.js';
+import { RowCheck } from './row-check.js';
+
+interface SponsorRow {
+  code: string;
+  name: string;
+  kind: SponsorKind;
+  employerCode: string | null;
+}
+
+interface SponsorReady extends SponsorRow {
+  employerId: string | null;
+}
+
+/** One row per sponsor (who pays contributions), keyed by `code`. */
+export const sponsorImporter: ImporterDefinition<SponsorRow, SponsorReady> = {
+  required: ['code', 'name', 'kind'],
+  optional: ['employer_code'],
+  keyColumns: ['code'],
+  create({ columns }) {
+    const employers = employerCache();
+    return {
+      parse(cells) {
+        const check = new RowCheck();
+        const kind = check.take(() => parseEnum('kind', cells.get('kind'), SponsorKind));
+        const employerCode = cells.get('employer_code').trim() || null;
+        // An EMPLOYER sponsor pays for its own PU staff, so it must say which employer it is.
+        if (kind === SponsorKind.EMPLOYER && employerCode === null) check.fail('employer_code', 'is required for an EMPLOYER sponsor');
+        return check.result({
+          code: check.take(() => parseRequiredText('code', cells.get('code'), 50)),
+          name: check.take(() => parseRequiredText('name', cells.get('name'))),
+          kind,
+          employerCode,
+        });
+      },
+      key: (row) => row.code,
+      async resolve(db, rows) {
+        await employers.load(
+          db,
+          rows.map((r) => r.employerCode),
+        );
+        return rows.map((row) => {
+          const check = new RowCheck();
+          const employerId =
+            row.employerCode === null
+              ? null
+              : check.found('employer_code', employers.get(row.employerCode), `no employer with code ${row.employerCode}`);
+          return check.result({ ...row, employerId });
+        });
+      },
+      upsert: {
+        table: 'sponsor',
+        conflict: ['code'],
+        columns: [
+          { name: 'code', type: 'text', value: (r) => r.code },
+          { name: 'name', type: 'text', value: (r) => r.name },
+          { name: 'kind', type: 'text', value: (r) => r.kind },
+          { name: 'employer_id', type: 'bigint', value: (r) => r.employerId, onUpdate: columns.has('employer_code') ? undefined : false },
+        ],
+        touch: ['updated_at = now()'],
+      },
+    };
+  },
+};

@@ -1,0 +1,360 @@
+import { EnrolmentStatus } from '../schema/enums/enrolment-status.enum.js';
+import { Programme } from '../schema/enums/programme.enum.js';
+import { Sector } from '../schema/enums/sector.enum.js';
+import { Segment } from '../schema/enums/segment.enum.js';
+import { Sex } from '../schema/enums/sex.enum.js';
+import * as C from './calibration.js';
+import { claimsForExit, accidentClaims, type ClaimContext } from './claims.plan.js';
+import { addMonths, dayOf, monthOf, toDay, yearOf } from './dates.js';
+import { Cohort, type EnrolmentPlan, type ExitReason, type WorkerPlan } from './plan.types.js';
+import { Random } from './random.js';
+
+export const REGENCY_CODE = 'PEMKAB-KUKAR';
+export const SELF_PAID_CODE = 'MANDIRI';
+
+export interface EmployerSeed {
+  code: string;
+  industry: string;
+  kecamatan: string;
+  csr: boolean;
+}
+
+export interface PopulationOptions {
+  seed: number;
+  scale: number;
+  today: number;
+  employers: EmployerSeed[];
+}
+
+/**
+ * Walks the whole demo population in a fixed order, yielding each worker with their
+ * enrolments and claim drafts. It is a pure function of (seed, scale, today): the seeder
+ * walks it once per table and sees the same workers each time.
+ */
+export function* population(options: PopulationOptions): Generator<WorkerPlan> {
+  const ids = { worker: 0, enrolment: 0 };
+  const lastYear = yearOf(options.today);
+  const ctx = { ...options, lastYear, ids };
+  yield* vulnerable(ctx);
+  yield* nonAsn(ctx);
+  yield* formal(ctx);
+  yield* selfPaid(ctx);
+  yield* csr(ctx);
+}
+
+type Ctx = PopulationOptions & { lastYear: number; ids: { worker: number; enrolment: number } };
+
+export function scaled(count: number, scale: number): number {
+  return Math.round(count * scale);
+}
+
+/** (entry year, exit year, count) groups giving exactly the regency's list size each year. */
+export function vulnerableGroups(scale: number, lastYear: number): Array<{ entry: number; exit: number; count: number }> {
+  const groups: Array<{ entry: number; exit: number; count: number }> = [];
+  let present: Array<{ entry: number; count: number }> = [];
+  for (let year = 2021; year <= lastYear; year++) {
+    const list = scaled(C.SPONSORED_LIST[year] ?? C.SPONSORED_LIST[2026]!, scale);
+    const carried = present.reduce((s, c) => s + c.count, 0);
+    if (list > carried) present.push({ entry: year, count: list - carried });
+    if (year === lastYear) break;
+    const next = scaled(C.SPONSORED_LIST[year + 1] ?? C.SPONSORED_LIST[2026]!, scale);
+    const exits = list - Math.min(next, Math.round(list * C.SPONSORED_RETENTION));
+    // Exits fall on cohorts in proportion to their size; the rounding remainder on the oldest.
+    const share = present.map((c) => Math.floor((c.count * exits) / list));
+    share[0]! += exits - share.reduce((s, n) => s + n, 0);
+    present = present
+      .map((c, i) => {
+        if (share[i]! > 0) groups.push({ entry: c.entry, exit: year, count: share[i]! });
+        return { entry: c.entry, count: c.count - share[i]! };
+      })
+      .filter((c) => c.count > 0);
+  }
+  for (const c of present) groups.push({ entry: c.entry, exit: lastYear, count: c.count });
+  return groups.sort((a, b) => a.entry - b.entry || a.exit - b.exit);
+}
+
+function newWorker(ctx: Ctx, cohort: Cohort, rng: Random, fields: Partial<WorkerPlan>): WorkerPlan {
+  const sex = rng.chance(0.5) ? Sex.L : Sex.P;
+  return {
+    id: ++ctx.ids.worker,
+    cohort,
+    kecamatan: rng.weighted(C.KECAMATAN_WEIGHTS),
+    sex,
+    birth: 0,
+    occupation: 'LAINNYA',
+    sector: Sector.INFORMAL,
+    nonAsn: false,
+    enrolments: [],
+    claims: [],
+    ...fields,
+  };
+}
+
+function enrolment(ctx: Ctx, fields: Omit<EnrolmentPlan, 'id' | 'membershipNo' | 'status'>): EnrolmentPlan {
+  const id = ++ctx.ids.enrolment;
+  const status =
+    fields.start > ctx.today
+      ? EnrolmentStatus.PENDING
+      : fields.exit === 'DIED' || fields.exit === 'RESIGNED' || fields.exit === 'LAID_OFF' || fields.exit === 'RETIRED'
+        ? fields.end! < ctx.today
+          ? EnrolmentStatus.TERMINATED
+          : EnrolmentStatus.ACTIVE
+        : fields.end !== null && fields.end < ctx.today
+          ? EnrolmentStatus.LAPSED
+          : EnrolmentStatus.ACTIVE;
+  const yy = String(yearOf(fields.start) % 100).padStart(2, '0');
+  return { id, membershipNo: `${fields.segment}${yy}${String(id).padStart(8, '0')}`, status, ...fields };
+}
+
+function birthForAge(rng: Random, at: number, minAge: number, maxAge: number): number {
+  return at - rng.int(minAge * 365, maxAge * 365);
+}
+
+function claimContext(ctx: Ctx, rng: Random): ClaimContext {
+  return { rng, today: ctx.today };
+}
+
+/** Regency-sponsored vulnerable informal workers: annual lists, 46.000 in 2022, 51.000 in 2023. */
+function* vulnerable(ctx: Ctx): Generator<WorkerPlan> {
+  let index = 0;
+  // The calibrated 2022 JKK total needs rows to land on at every scale (see claims.calibrate.ts).
+  let anchorsLeft = Math.max(1, scaled(3, ctx.scale));
+  for (const group of vulnerableGroups(ctx.scale, ctx.lastYear)) {
+    for (let i = 0; i < group.count; i++) {
+      const rng = new Random(ctx.seed, Cohort.VULNERABLE, index++);
+      const worker = newWorker(ctx, Cohort.VULNERABLE, rng, { occupation: rng.weighted(C.VULNERABLE_OCCUPATIONS) });
+      const start =
+        group.entry === 2021 ? toDay(C.FIRST_PERIOD) : rng.chance(0.7) ? dayOf(group.entry, 1, 1) : dayOf(group.entry, rng.int(2, 6), 1);
+      worker.birth = birthForAge(rng, start, 18, 64);
+      let end = dayOf(group.exit, 12, 31);
+      let exit: ExitReason = group.exit < ctx.lastYear ? 'LAPSED' : 'ONGOING';
+      if (exit === 'LAPSED' && rng.chance(0.004)) {
+        exit = 'DIED';
+        end = Math.min(end, ctx.today, Math.max(start, dayOf(group.exit, 1, 1)) + rng.int(0, 330));
+      }
+      const e = enrolment(ctx, {
+        sponsorCode: REGENCY_CODE,
+        employerCode: null,
+        segment: Segment.BPU,
+        programmes: [Programme.JKK, Programme.JKM],
+        start,
+        end,
+        income: 1_000_000,
+        industry: 'LAINNYA',
+        exit,
+      });
+      worker.enrolments.push(e);
+      const anchor = anchorsLeft > 0 && start <= dayOf(2022, 3, 1) && end >= dayOf(2022, 12, 31);
+      if (anchor) anchorsLeft--;
+      worker.claims.push(
+        ...accidentClaims(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN', 0.001, anchor),
+        ...claimsForExit(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN'),
+      );
+      yield worker;
+    }
+  }
+}
+
+/**
+ * A job held by a chain of occupants: when one leaves (resigns, is laid off, retires, dies)
+ * the next is hired a month or two later. Used for formal jobs and non-ASN posts.
+ */
+function* positions(
+  ctx: Ctx,
+  cohort: Cohort,
+  count: number,
+  job: (
+    position: number,
+    rng: Random,
+  ) => {
+    firstHire: number;
+    horizon: number;
+    turnover: number;
+    employerCode: string;
+    sponsorCode: string;
+    industry: string;
+    programmes: Programme[];
+    wageMedian: number;
+    nonAsn: boolean;
+    occupation: (rng: Random) => string;
+    forced?: 'DIED' | 'RETIRED' | 'LAID_OFF' | 'ACCIDENT';
+  },
+): Generator<WorkerPlan> {
+  for (let p = 0; p < count; p++) {
+    const rng = new Random(ctx.seed, cohort, p);
+    const spec = job(p, rng);
+    let hire = spec.firstHire;
+    let first = true;
+    while (hire <= ctx.today) {
+      const worker = newWorker(ctx, cohort, rng, { sector: Sector.FORMAL, nonAsn: spec.nonAsn, occupation: spec.occupation(rng) });
+      const forced = first ? spec.forced : undefined;
+      worker.birth =
+        forced === 'RETIRED'
+          ? dayOf(1965, rng.int(1, 6), rng.int(1, 28))
+          : birthForAge(rng, Math.max(hire, spec.horizon), 19, first ? 56 : 40);
+      const retireAt = worker.birth + 57 * 365 + 14;
+      const countedFrom = Math.max(hire, spec.horizon);
+      let leave = countedFrom + Math.round((-Math.log(1 - rng.float()) / spec.turnover) * 365);
+      let exit: ExitReason = rng.weighted([
+        ['RESIGNED', 65],
+        ['LAID_OFF', 30],
+        ['DIED', 5],
+      ] as const);
+      if (forced === 'DIED' || forced === 'LAID_OFF') {
+        exit = forced;
+        leave = dayOf(2022, forced === 'DIED' ? 5 : 6, rng.int(1, 28));
+      }
+      if (retireAt < leave || forced === 'RETIRED') {
+        exit = 'RETIRED';
+        leave = forced === 'RETIRED' ? dayOf(2022, 7, 31) : retireAt;
+      }
+      const ongoing = leave > ctx.today;
+      const companyWage = Math.max(3_300_000, Math.round(rng.logNormal(spec.wageMedian, 0.35) / 1000) * 1000);
+      // Honoraria spread less than company wages. The company draw is still taken for non-ASN
+      // posts so that every seed keeps generating the same rows.
+      const income = spec.nonAsn ? Math.max(1_500_000, Math.round(rng.logNormal(spec.wageMedian, 0.25) / 1000) * 1000) : companyWage;
+      const e = enrolment(ctx, {
+        sponsorCode: spec.sponsorCode,
+        employerCode: spec.employerCode,
+        segment: Segment.PU,
+        programmes: spec.programmes,
+        start: hire,
+        end: ongoing ? null : leave,
+        income,
+        industry: spec.industry,
+        exit: ongoing ? 'ONGOING' : exit,
+      });
+      worker.enrolments.push(e);
+      const group = spec.nonAsn ? 'VULNERABLE_NON_ASN' : 'OTHER';
+      worker.claims.push(
+        ...accidentClaims(claimContext(ctx, rng), e, group, spec.nonAsn ? 0.003 : 0.03, forced === 'ACCIDENT'),
+        ...claimsForExit(claimContext(ctx, rng), e, group, forced !== undefined && forced !== 'ACCIDENT'),
+      );
+      yield worker;
+      if (ongoing) break;
+      hire = addMonths(leave, rng.int(1, 3));
+      first = false;
+    }
+  }
+}
+
+/** Honorary regency staff: PU, JKK + JKM paid by the regency, from January 2022. */
+function nonAsn(ctx: Ctx): Generator<WorkerPlan> {
+  const occupations = [
+    ['TENAGA_PENDIDIK', 35],
+    ['TENAGA_KESEHATAN', 20],
+    ['PEGAWAI_NON_ASN', 45],
+  ] as const;
+  return positions(ctx, Cohort.NON_ASN, scaled(C.NON_ASN_WORKERS, ctx.scale), () => ({
+    firstHire: dayOf(2022, 1, 1),
+    horizon: dayOf(2022, 1, 1),
+    turnover: 0.05,
+    employerCode: REGENCY_CODE,
+    sponsorCode: REGENCY_CODE,
+    industry: 'PEMERINTAHAN',
+    programmes: [Programme.JKK, Programme.JKM],
+    wageMedian: 2_200_000,
+    nonAsn: true,
+    occupation: (rng) => rng.weighted(occupations),
+  }));
+}
+
+/** Wage earners at the regency's companies, enrolled in all five programmes by their employer. */
+function formal(ctx: Ctx): Generator<WorkerPlan> {
+  const companies = ctx.employers.filter((e) => e.code !== REGENCY_CODE);
+  const forcedCases = ['DIED', 'RETIRED', 'LAID_OFF', 'ACCIDENT'] as const;
+  return positions(ctx, Cohort.FORMAL, scaled(C.FORMAL_WORKERS, ctx.scale), (p, rng) => {
+    // Squaring skews job counts towards the first employers: a few large mines and estates.
+    const employer = companies[Math.floor(companies.length * rng.float() ** 2)]!;
+    return {
+      firstHire: toDay(C.FIRST_PERIOD) - rng.int(30, 13 * 365),
+      horizon: toDay(C.FIRST_PERIOD),
+      turnover: C.FORMAL_TURNOVER,
+      employerCode: employer.code,
+      sponsorCode: `SP-${employer.code}`,
+      industry: employer.industry,
+      programmes: [Programme.JKK, Programme.JKM, Programme.JHT, Programme.JP, Programme.JKP],
+      wageMedian: 4_500_000,
+      nonAsn: false,
+      occupation: (r) => (r.chance(0.6) ? 'KARYAWAN' : 'BURUH'),
+      forced: forcedCases[p],
+    };
+  });
+}
+
+/** Members paying their own BPU contributions ("secara mandiri"); many lapse within months. */
+function* selfPaid(ctx: Ctx): Generator<WorkerPlan> {
+  let index = 0;
+  for (let year = 2021; year <= ctx.lastYear; year++) {
+    const firstMonth = year === 2021 ? 11 : 1;
+    const lastMonth = year === ctx.lastYear ? monthOf(ctx.today) : 12;
+    const joins = scaled((C.SELF_PAID_JOINS_PER_YEAR * (lastMonth - firstMonth + 1)) / 12, ctx.scale);
+    for (let i = 0; i < joins; i++) {
+      const rng = new Random(ctx.seed, Cohort.SELF_PAID, index++);
+      const worker = newWorker(ctx, Cohort.SELF_PAID, rng, {
+        occupation: rng.weighted([
+          ['PEDAGANG', 40],
+          ['NELAYAN', 15],
+          ['PETANI', 15],
+          ['LAINNYA', 30],
+        ] as const),
+      });
+      const start = dayOf(year, rng.int(firstMonth, lastMonth), 1);
+      worker.birth = birthForAge(rng, start, 18, 60);
+      const months = rng.weighted([
+        [rng.int(1, 6), 40],
+        [rng.int(7, 24), 35],
+        [0, 25],
+      ] as const);
+      const end = months === 0 ? null : addMonths(start, months) - 1;
+      const programmes = rng.chance(0.3) ? [Programme.JKK, Programme.JKM, Programme.JHT] : [Programme.JKK, Programme.JKM];
+      const e = enrolment(ctx, {
+        sponsorCode: SELF_PAID_CODE,
+        employerCode: null,
+        segment: Segment.BPU,
+        programmes,
+        start,
+        end,
+        income: Math.max(1_000_000, Math.round(rng.logNormal(2_500_000, 0.4) / 100_000) * 100_000),
+        industry: 'LAINNYA',
+        exit: end === null || end >= ctx.today ? 'ONGOING' : 'LAPSED',
+      });
+      worker.enrolments.push(e);
+      worker.claims.push(...accidentClaims(claimContext(ctx, rng), e, 'OTHER', 0.005, false));
+      yield worker;
+    }
+  }
+}
+
+/** Vulnerable workers sponsored by companies' CSR programmes, one-year lists from 2023. */
+function* csr(ctx: Ctx): Generator<WorkerPlan> {
+  let index = 0;
+  for (const company of ctx.employers.filter((e) => e.csr)) {
+    for (let year = C.CSR_FIRST_YEAR; year <= ctx.lastYear; year++) {
+      for (let i = 0; i < scaled(C.CSR_WORKERS_PER_COMPANY, ctx.scale); i++) {
+        const rng = new Random(ctx.seed, Cohort.CSR, index++);
+        const worker = newWorker(ctx, Cohort.CSR, rng, {
+          occupation: rng.weighted(C.VULNERABLE_OCCUPATIONS),
+          kecamatan: company.kecamatan,
+        });
+        const start = dayOf(year, 1, 1);
+        worker.birth = birthForAge(rng, start, 18, 64);
+        const end = dayOf(year, 12, 31);
+        const e = enrolment(ctx, {
+          sponsorCode: `CSR-${company.code}`,
+          employerCode: null,
+          segment: Segment.BPU,
+          programmes: [Programme.JKK, Programme.JKM],
+          start,
+          end,
+          income: 1_000_000,
+          industry: 'LAINNYA',
+          exit: end < ctx.today ? 'LAPSED' : 'ONGOING',
+        });
+        worker.enrolments.push(e);
+        worker.claims.push(...accidentClaims(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN', 0.001, false));
+        yield worker;
+      }
+    }
+  }
+}
