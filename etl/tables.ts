@@ -174,13 +174,30 @@ const worker: TableSpec = {
     }`,
 };
 
+/**
+ * The end date as known on D: an end recorded through the API after D (its END_ENROLMENT audit
+ * entry, keyed as schema/audit-key.ts says) was not known yet, so D sees the end date before it.
+ */
+const knownEndDate = (ctx: ExtractContext) =>
+  ctx.mode === 'live' ? 'e.end_date' : `case when unended.recorded then (unended.end_date)::date else e.end_date end`;
+
+const unendedJoin = (ctx: ExtractContext) =>
+  ctx.mode === 'live'
+    ? ''
+    : `left join lateral (
+        select true as recorded, a.before ->> 'endDate' as end_date from audit_entry a
+        where a.entity_type = 'Enrolment' and a.entity_id = e.id::text and a.action = 'END_ENROLMENT'
+          and ${localDate('a.occurred_at', ctx)} > ${day(ctx)}
+        order by a.occurred_at, a.id limit 1
+      ) unended on true`;
+
 /** Status on D follows from the dates; TERMINATED (a reason to end) is kept apart from LAPSED. */
 const enrolmentStatus = (ctx: ExtractContext) =>
   ctx.mode === 'live'
     ? 'e.status'
     : `case
     when e.start_date > ${day(ctx)} then 'PENDING'
-    when e.end_date is null or e.end_date >= ${day(ctx)} then 'ACTIVE'
+    when ${knownEndDate(ctx)} is null or ${knownEndDate(ctx)} >= ${day(ctx)} then 'ACTIVE'
     when e.status = 'TERMINATED' then 'TERMINATED'
     else 'LAPSED' end`;
 
@@ -202,9 +219,10 @@ const enrolment: TableSpec = {
   ],
   money: ['declared_income'],
   select: (ctx) => `select e.id, ${WORKER_KEY_SQL('w.nik')}, e.sponsor_id, e.employer_id, e.segment,
-      array_to_string(e.programmes, ','), e.start_date, e.end_date, e.declared_income, ${enrolmentStatus(ctx)},
+      array_to_string(e.programmes, ','), e.start_date, ${knownEndDate(ctx)}, e.declared_income, ${enrolmentStatus(ctx)},
       ${localDate('e.created_at', ctx)}
     from enrolment e join worker w on w.id = e.worker_id cross join ${WORKER_KEY_PADS}
+    ${unendedJoin(ctx)}
     ${ctx.mode === 'history' ? `where ${enrolmentKnown('e', ctx)}` : ''}`,
 };
 
@@ -275,7 +293,7 @@ const claim: TableSpec = {
          from claim c
          left join lateral (
            select a.after ->> 'status' as status from audit_entry a
-           where a.entity_type in ('claim', 'Claim') and a.entity_id = c.id::text and a.after ? 'status'
+           where a.entity_type = 'Claim' and a.entity_id = c.id::text and a.after ? 'status'
              and ${localDate('a.occurred_at', ctx)} <= ${day(ctx)}
            order by a.occurred_at desc, a.id desc limit 1
          ) audited on true

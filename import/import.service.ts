@@ -1,3 +1,4 @@
+import { batchAuditKey } from '../schema/audit-key.js';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -106,10 +107,12 @@ async function runImport<P, R>(
       report.inserted = report.updated = report.unchanged = 0;
     } else {
       const { inserted, updated, unchanged, rejected } = report;
+      // One entry per file: a batch keyed by its kind and file name (schema/audit-key.ts).
+      const key = batchAuditKey(kind, report.file);
       await client.query(`insert into audit_entry (actor, action, entity_type, entity_id, after) values ($1, 'IMPORT', $2, $3, $4)`, [
         options.actor ?? process.env.USER ?? 'cli',
-        kind,
-        report.file,
+        key.entityType,
+        key.entityId,
         JSON.stringify({ inserted, updated, unchanged, rejected }),
       ]);
       await client.query('commit');

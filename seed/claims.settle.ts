@@ -1,3 +1,4 @@
+import { claimNumber } from '../schema/claim-number.js';
 import { ClaimStatus } from '../schema/enums/claim-status.enum.js';
 import { Programme } from '../schema/enums/programme.enum.js';
 import * as C from './calibration.js';
@@ -33,7 +34,7 @@ export function settleClaims(drafts: ClaimDraft[], seed: number, today: number):
     const approvedAmount = partial ? Math.round((d.amount * 0.9) / 1000) * 1000 : d.amount;
     const row: ClaimRow = {
       id: i + 1,
-      claimNo: `KLM-${yearOf(d.submitted)}-${String(i + 1).padStart(8, '0')}`,
+      claimNo: claimNumber(yearOf(d.submitted), i + 1),
       enrolmentId: d.enrolmentId,
       programme: d.programme,
       incident: d.incident,

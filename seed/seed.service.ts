@@ -1,3 +1,4 @@
+import { batchAuditKey } from '../schema/audit-key.js';
 import pg from 'pg';
 import type { Logger } from '../platform/logger.js';
 import type { ProgressLine } from '../platform/progress.js';
@@ -12,6 +13,9 @@ import type { ClaimDraft } from './plan.types.js';
 import { population } from './population.js';
 import { budgets, employers, sponsors } from './reference-data.js';
 import { CoverageCounter, workforceRows } from './workforce.plan.js';
+
+/** The seed is one batch: the whole demo database (schema/audit-key.ts). */
+const SEED_AUDIT_KEY = batchAuditKey('database', 'demo');
 
 export interface SeedOptions {
   seed: number;
@@ -278,8 +282,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
     await client.query(
-      `insert into audit_entry (actor, action, entity_type, entity_id, after) values ('seed', 'SEED', 'database', 'demo', $1)`,
-      [JSON.stringify({ seed, scale, today: toIso(today), rows })],
+      `insert into audit_entry (actor, action, entity_type, entity_id, after) values ('seed', 'SEED', $1, $2, $3)`,
+      [...Object.values(SEED_AUDIT_KEY), JSON.stringify({ seed, scale, today: toIso(today), rows })],
     );
     await client.query('commit');
   } catch (error) {

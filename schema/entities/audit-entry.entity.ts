@@ -1,5 +1,6 @@
 import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { auditEntityApiId } from '../audit-key.js';
 import { PersonalData } from '../personal-data.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { JsonObjectScalar } from '../scalars/json-object.scalar.js';
@@ -13,7 +14,7 @@ import { Node } from '../types/node.interface.js';
   description: 'One change: who made it, when, in which request, and the record before and after. Append-only.',
 })
 export class AuditEntry {
-  [OptionalProps]?: 'occurredAt' | 'nodeId';
+  [OptionalProps]?: 'occurredAt' | 'nodeId' | 'apiEntityId';
 
   @PrimaryKey({ type: new BigIntType('number') })
   id!: number;
@@ -34,9 +35,14 @@ export class AuditEntry {
   @Field(() => String, { description: 'Kind of record changed, e.g. Worker, Claim.' })
   entityType!: string;
 
+  /** The record's primary key, or a batch's key (schema/audit-key.ts): what SQL and the ETL join on. */
   @Property({ type: 'string' })
-  @Field(() => String, { description: 'Global ID (or key) of the record changed.' })
   entityId!: string;
+
+  @Field(() => String, { name: 'entityId', description: 'Global ID of the record changed (or the key of a batch, e.g. a file name).' })
+  get apiEntityId(): string {
+    return auditEntityApiId(this);
+  }
 
   @Property({ type: 'json', nullable: true })
   @Field(() => JsonObjectScalar, {

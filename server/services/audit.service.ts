@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { type AuditKey, auditKeyFromApiId } from '../../schema/audit-key.js';
 import { AuditEntry } from '../../schema/entities/audit-entry.entity.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { paginate, type PageArgs } from './pagination.js';
@@ -21,10 +22,7 @@ export class AuditService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Adds the entry to the caller's transaction: it commits, or rolls back, with the change. */
-  record(
-    em: EntityManager,
-    entry: { action: string; entityType: string; entityId: string; before?: object | null; after?: object | null },
-  ): void {
+  record(em: EntityManager, entry: AuditKey & { action: string; before?: object | null; after?: object | null }): void {
     em.create(AuditEntry, {
       actor: this.deps.user?.subject ?? 'anonymous',
       action: entry.action,
@@ -37,10 +35,12 @@ export class AuditService {
   }
 
   list(filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntry>> {
-    const where: FilterQuery<AuditEntry> = {};
-    if (filter.entityId) where.entityId = filter.entityId;
-    if (filter.entityType) where.entityType = filter.entityType;
-    if (filter.actor) where.actor = filter.actor;
+    // Clients pass a record's global id; entries store its type and primary key (schema/audit-key.ts).
+    const conditions: FilterQuery<AuditEntry>[] = [];
+    if (filter.entityId) conditions.push(auditKeyFromApiId(filter.entityId));
+    if (filter.entityType) conditions.push({ entityType: filter.entityType });
+    if (filter.actor) conditions.push({ actor: filter.actor });
+    const where: FilterQuery<AuditEntry> = conditions.length > 0 ? { $and: conditions } : {};
     return paginate(this.deps.em, AuditEntry, where, { occurredAt: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
   }
 }

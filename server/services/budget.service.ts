@@ -1,3 +1,4 @@
+import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BudgetAllocation } from '../../schema/entities/budget-allocation.entity.js';
@@ -183,8 +184,7 @@ export class BudgetService {
       await em.flush();
       this.audit.record(em, {
         action: 'SET_BUDGET_ALLOCATION',
-        entityType: 'BudgetAllocation',
-        entityId: allocation.nodeId,
+        ...recordAuditKey(allocation),
         before,
         after: snapshot(allocation),
       });

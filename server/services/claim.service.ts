@@ -1,3 +1,5 @@
+import { recordAuditKey } from '../../schema/audit-key.js';
+import { claimNumber } from '../../schema/claim-number.js';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Claim } from '../../schema/entities/claim.entity.js';
@@ -86,7 +88,7 @@ export class ClaimService {
       const id = await nextId(em, 'claim');
       const claim = em.create(Claim, {
         id,
-        claimNo: `KLM-${submittedDate.slice(0, 4)}-${String(id).padStart(8, '0')}`,
+        claimNo: claimNumber(Number(submittedDate.slice(0, 4)), id),
         enrolment,
         programme: input.programme,
         incidentDate: input.incidentDate,
@@ -95,7 +97,7 @@ export class ClaimService {
         claimedAmount: input.claimedAmount,
       });
       await em.flush();
-      this.audit.record(em, { action: 'SUBMIT_CLAIM', entityType: 'Claim', entityId: claim.nodeId, after: snapshot(claim) });
+      this.audit.record(em, { action: 'SUBMIT_CLAIM', ...recordAuditKey(claim), after: snapshot(claim) });
       return claim;
     });
   }
@@ -185,8 +187,7 @@ export class ClaimService {
     await em.flush();
     this.audit.record(em, {
       action: `${action.toUpperCase()}_CLAIM`,
-      entityType: 'Claim',
-      entityId: claim.nodeId,
+      ...recordAuditKey(claim),
       before,
       after: snapshot(claim),
     });

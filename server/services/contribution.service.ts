@@ -1,3 +1,4 @@
+import { batchAuditKey } from '../../schema/audit-key.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Contribution } from '../../schema/entities/contribution.entity.js';
 import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
@@ -5,7 +6,7 @@ import type { Programme } from '../../schema/enums/programme.enum.js';
 import type { Segment } from '../../schema/enums/segment.enum.js';
 import { ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
-import { numericKey, toGlobalId } from '../../schema/types/global-id.js';
+import { numericKey } from '../../schema/types/global-id.js';
 import { monthlyContribution } from '../../schema/reference/contribution-rates.js';
 import { AuditService } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
@@ -126,8 +127,7 @@ export class ContributionService {
       if (recorded > 0) {
         this.audit.record(em, {
           action: 'RECORD_CONTRIBUTIONS',
-          entityType: 'ContributionBatch',
-          entityId: `${toGlobalId('Sponsor', sponsor.id)}:${input.month.slice(0, 7)}`,
+          ...batchAuditKey('ContributionBatch', `${sponsor.id}:${input.month.slice(0, 7)}`),
           after: { sponsor: sponsor.code, month: input.month.slice(0, 7), paidDate, recorded, recordedAmount: recordedAmount.toString() },
         });
       }

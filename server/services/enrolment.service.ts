@@ -1,3 +1,4 @@
+import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Employer } from '../../schema/entities/employer.entity.js';
@@ -105,7 +106,7 @@ export class EnrolmentService {
         status: input.startDate <= this.deps.today() ? EnrolmentStatus.ACTIVE : EnrolmentStatus.PENDING,
       });
       await em.flush();
-      this.audit.record(em, { action: 'ENROL', entityType: 'Enrolment', entityId: enrolment.nodeId, after: snapshot(enrolment) });
+      this.audit.record(em, { action: 'ENROL', ...recordAuditKey(enrolment), after: snapshot(enrolment) });
       return enrolment;
     });
   }
@@ -137,8 +138,7 @@ export class EnrolmentService {
       await em.flush();
       this.audit.record(em, {
         action: 'END_ENROLMENT',
-        entityType: 'Enrolment',
-        entityId: enrolment.nodeId,
+        ...recordAuditKey(enrolment),
         before,
         after: snapshot(enrolment),
       });

@@ -1,3 +1,4 @@
+import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
@@ -10,7 +11,7 @@ import type { Sector } from '../../schema/enums/sector.enum.js';
 import type { Sex } from '../../schema/enums/sex.enum.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
-import { numericKey, toGlobalId } from '../../schema/types/global-id.js';
+import { numericKey } from '../../schema/types/global-id.js';
 import { parseKecamatanCode, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { paginate, type PageArgs } from './pagination.js';
@@ -87,7 +88,7 @@ export class WorkerService {
     return this.deps.em.transactional(async (em) => {
       const worker = em.create(Worker, { ...fields, region: em.getReference(Region, regionCode) });
       await em.flush();
-      this.audit.record(em, { action: 'REGISTER_WORKER', entityType: 'Worker', entityId: worker.nodeId, after: snapshot(worker) });
+      this.audit.record(em, { action: 'REGISTER_WORKER', ...recordAuditKey(worker), after: snapshot(worker) });
       return worker;
     });
   }
@@ -114,8 +115,7 @@ export class WorkerService {
       await em.flush();
       this.audit.record(em, {
         action: 'UPDATE_WORKER',
-        entityType: 'Worker',
-        entityId: toGlobalId('Worker', worker.id),
+        ...recordAuditKey(worker),
         before,
         after: snapshot(worker),
       });

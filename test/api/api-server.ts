@@ -42,7 +42,15 @@ export interface TestApi {
  * `warehouseDir` is the DuckDB warehouse the analytics fields read; `briefsDir` the folder served at /briefs/.
  */
 export async function startApi(
-  options: { scale?: number; api?: Partial<ApiConfig>; db?: TestDatabase; warehouseDir?: string; briefsDir?: string } = {},
+  options: {
+    scale?: number;
+    api?: Partial<ApiConfig>;
+    db?: TestDatabase;
+    warehouseDir?: string;
+    briefsDir?: string;
+    /** The server's "today" (default TODAY), for tests that move the clock. */
+    today?: () => string;
+  } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const logs: Array<Record<string, any>> = [];
@@ -56,7 +64,7 @@ export async function startApi(
     orm: db.orm,
     log,
     api: config,
-    today: () => TODAY,
+    today: options.today ?? (() => TODAY),
     exposeStatementCount: true,
     warehouseDir,
     briefsDir,

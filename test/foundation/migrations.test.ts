@@ -23,6 +23,7 @@ import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
 import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
 import { initORM, migrateUp } from '../../platform/db/orm.js';
+import { MIGRATIONS } from '../../platform/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const TABLES = [
@@ -39,7 +40,8 @@ const TABLES = [
   'worker',
   'workforce',
 ];
-const MIGRATION_NAMES = ['Migration20261126000000_operational_model', 'Migration20261126230000_sponsor_month_paid'];
+// Every migration the app registers, in order: each new one must apply, undo and redo with the rest.
+const MIGRATION_NAMES = MIGRATIONS.map((m) => m.name);
 
 async function publicRelations(db: TestDatabase): Promise<Array<{ name: string; kind: string }>> {
   const { rows } = await db.pool.query<{ name: string; kind: string }>(`
