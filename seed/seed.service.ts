@@ -281,10 +281,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     for (const table of ['employer', 'sponsor', 'worker', 'enrolment', 'claim']) {
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
-    await client.query(
-      `insert into audit_entry (actor, action, entity_type, entity_id, after) values ('seed', 'SEED', $1, $2, $3)`,
-      [...Object.values(SEED_AUDIT_KEY), JSON.stringify({ seed, scale, today: toIso(today), rows })],
-    );
+    await client.query(`insert into audit_entry (actor, action, entity_type, entity_id, after) values ('seed', 'SEED', $1, $2, $3)`, [
+      ...Object.values(SEED_AUDIT_KEY),
+      JSON.stringify({ seed, scale, today: toIso(today), rows }),
+    ]);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});
