@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { DEV_WAREHOUSE_KEY_SECRET, type Config } from '../platform/config.js';
+import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { catalogueGeneration, DEFAULT_MODELS_DIR, installCatalogue, prepareCatalogue } from './catalogue.js';
 import { runChecks, stageViews } from './checks.js';
@@ -342,11 +342,6 @@ export class EtlService {
 
 /** The service as the platform configures it (platform/config.ts). */
 export function createEtlService(config: Config, databaseUrl: string, log: Logger, overrides: Partial<EtlOptions> = {}): EtlService {
-  if (config.nodeEnv === 'production' && config.etl.workerKeySecret === DEV_WAREHOUSE_KEY_SECRET) {
-    log.warn(
-      'WAREHOUSE_KEY_SECRET is the development default: worker keys in the warehouse can be recomputed by anyone with the source code',
-    );
-  }
   return new EtlService({
     databaseUrl,
     warehouseDir: config.etl.warehouseDir,

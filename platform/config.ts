@@ -44,7 +44,7 @@ const ApiEnvSchema = z.object({
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
-/** A development-only key for worker pseudonyms: a warning is logged when production uses it (etl/README.md). */
+/** A development-only key for worker pseudonyms: refused when NODE_ENV=production (etl/README.md, Personal data). */
 export const DEV_WAREHOUSE_KEY_SECRET = 'lindung-development-warehouse-key-not-for-production';
 
 /** The nightly ETL into the DuckDB warehouse (etl/README.md). */
@@ -165,6 +165,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const b = briefs.data;
   if (e.NODE_ENV === 'production' && !a.JWKS_URL && a.JWT_SECRET === DEV_JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET: the development default is refused in production; set JWT_SECRET or JWKS_URL']);
+  }
+  // The development key is in the source: with it anyone can recompute worker_key from a NIK, and a
+  // NIK's structure makes that search small, so production must bring its own.
+  if (e.NODE_ENV === 'production' && t.WAREHOUSE_KEY_SECRET === DEV_WAREHOUSE_KEY_SECRET) {
+    throw new ConfigError([
+      'WAREHOUSE_KEY_SECRET: production needs its own key (at least 16 characters, kept stable); the development default is refused',
+    ]);
   }
   return {
     databaseUrl: e.DATABASE_URL,
