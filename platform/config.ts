@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  // The demo's size when `npm start` seeds an empty database (1: about 128,000 workers); tests use a small one.
+  DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
+  // Prometheus /metrics: open outside production; in production only with this bearer token.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** A development-only signing secret: refused when NODE_ENV=production (server/README.md, Auth). */
@@ -128,6 +133,11 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   nodeEnv: z.infer<typeof EnvSchema>['NODE_ENV'];
   dbPoolMax: number;
+  /** Human log lines or JSON (default: human on a terminal). */
+  logFormat: 'pretty' | 'json' | undefined;
+  demoScale: number;
+  /** /metrics: served when NODE_ENV is not production or when this token is set (then required as a bearer token). */
+  metricsToken: string | undefined;
   api: ApiConfig;
   etl: EtlConfig;
   briefs: BriefsConfig;
@@ -182,6 +192,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     dbPoolMax: e.DB_POOL_MAX,
+    logFormat: e.LOG_FORMAT,
+    demoScale: e.DEMO_SCALE,
+    metricsToken: e.METRICS_TOKEN,
     api: {
       jwtSecret: a.JWT_SECRET,
       jwksUrl: a.JWKS_URL,

@@ -88,3 +88,12 @@ export class WarehouseNotReadyError extends DomainError {
     this.name = 'WarehouseNotReadyError';
   }
 }
+
+/** The API was asked before the platform is ready: the operational data is still being put in place (a first run's seed). */
+export class PlatformNotReadyError extends DomainError {
+  readonly code = 'NOT_READY';
+  constructor(readonly pending: string[]) {
+    super('the platform is starting: the operational data is not in place yet; try again shortly (GET /readyz says what is pending)');
+    this.name = 'PlatformNotReadyError';
+  }
+}

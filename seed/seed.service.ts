@@ -34,6 +34,9 @@ export interface SeedSummary {
 
 export class SeedRefusedError extends Error {}
 
+/** Rows per table of the scale-1 demo to late 2026: only for the progress display's estimate. */
+const ABOUT_AT_SCALE_1: Record<string, number> = { worker: 128_000, enrolment: 128_000, contribution: 9_930_000, claim: 12_700 };
+
 /** Timestamps of generated rows derive from their dates, so the same seed gives the same rows. */
 const at = (day: number) => `${toIso(day)} 08:00:00+08`;
 
@@ -109,7 +112,16 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       const t0 = Date.now();
       const writer = new CopyWriter(client, table, columns);
       let lastReport = 0;
-      const report = (done = false) => options.onProgress?.({ label: table, rows: writer.rows, seconds: (Date.now() - t0) / 1000, done });
+      const about = ABOUT_AT_SCALE_1[table];
+      const report = (done = false) =>
+        options.onProgress?.({
+          label: table,
+          rows: writer.rows,
+          seconds: (Date.now() - t0) / 1000,
+          done,
+          total: about && Math.round(about * scale),
+          approximate: true,
+        });
       const tick = setInterval(() => {
         if (writer.rows !== lastReport) {
           lastReport = writer.rows;

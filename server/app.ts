@@ -8,7 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { WarehouseReader } from '../platform/warehouse-reader.js';
-import { UnauthenticatedError } from '../schema/errors.js';
+import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import type { Principal } from './auth/roles.js';
 import { type ApiConfig, loadConfig } from '../platform/config.js';
@@ -20,12 +20,22 @@ import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './graphql/limit
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
 import type { Logger } from '../platform/logger.js';
+import { ServerMetrics } from './metrics.js';
 
 export interface ServerOptions {
   orm: MikroORM;
   log: Logger;
   /** Set when the platform is fully up (migrated, seeded); /readyz answers 503 until then. */
   isReady?: () => boolean;
+  /**
+   * The same with what is pending, for /readyz's body (server/background.ts). Until `ready`,
+   * /graphql answers 503 NOT_READY: an empty database's answers would look like real ones.
+   */
+  readiness?: () => { ready: boolean; pending?: string[] };
+  /** Serve Prometheus metrics at /metrics (default: outside production, or with `metricsToken`). */
+  metrics?: boolean;
+  /** Bearer token /metrics then requires (default: METRICS_TOKEN). */
+  metricsToken?: string;
   /** Auth and limits; defaults to the environment's (platform/config.ts). */
   api?: Partial<ApiConfig>;
   /** "Today" for default dates; tests pin it. */
@@ -53,11 +63,18 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const api: ApiConfig = { ...config.api, ...options.api };
   const schema = await buildApiSchema();
   // One reader for the server's lifetime: it follows the ETL's catalogue swaps by itself (platform/warehouse-reader.ts).
-  const warehouse = new WarehouseReader(options.warehouseDir ?? config.etl.warehouseDir);
+  const warehouseDir = options.warehouseDir ?? config.etl.warehouseDir;
+  const warehouse = new WarehouseReader(warehouseDir);
   const verify = createTokenVerifier(api);
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
   // Counting needs AsyncLocalStorage on every promise of the request, so production skips it.
   const countStatements = options.exposeStatementCount ?? !api.production;
+  const readiness: () => { ready: boolean; pending?: string[] } = options.readiness ?? (() => ({ ready: options.isReady?.() ?? true }));
+  const metricsToken = options.metricsToken ?? config.metricsToken;
+  const metrics =
+    (options.metrics ?? (!api.production || metricsToken !== undefined))
+      ? new ServerMetrics({ orm: options.orm, warehouseDir, isReady: () => readiness().ready })
+      : undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: api.introspection,
@@ -83,6 +100,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       errorPlugin(options.log),
       requestLogPlugin(options.log, { countStatements }),
       clearAggregatesAfterMutations(aggregates),
+      ...(metrics ? [metrics.plugin()] : []),
     ],
   });
   await apollo.start();
@@ -93,9 +111,11 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = (options.isReady?.() ?? true) && (await options.orm.isConnected());
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+    const { ready: platformReady, pending, ...parts } = readiness();
+    const ready = platformReady && (await options.orm.isConnected());
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...parts, ...(pending?.length ? { pending } : {}) });
   });
+  if (metrics) app.get('/metrics', metrics.handler(metricsToken));
   // Aggregate figures with no personal data, for readers without a token (the Bupati's office).
   // The briefs fetch nothing, and the policy says so to the browser too.
   app.use(
@@ -124,6 +144,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         return res.redirect('/graphiql');
       next();
     },
+    notReadyGate(readiness, aggregates, metrics),
     express.json({ limit: api.bodyLimit }),
     countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {
@@ -183,6 +204,34 @@ function clearAggregatesAfterMutations(aggregates: AggregateCache): ApolloServer
         },
       };
     },
+  };
+}
+
+/**
+ * Before the platform is ready the API would answer from an empty or half-seeded database, and
+ * the dashboard cache would keep that answer: refuse instead, and start the cache afresh at ready.
+ */
+function notReadyGate(
+  readiness: () => { ready: boolean; pending?: string[] },
+  aggregates: AggregateCache,
+  metrics: ServerMetrics | undefined,
+): express.RequestHandler {
+  let wasReady = false;
+  return (_req, res, next) => {
+    const { ready, pending } = readiness();
+    if (ready) {
+      if (!wasReady) aggregates.clear();
+      wasReady = true;
+      return next();
+    }
+    const error = new PlatformNotReadyError(pending ?? []);
+    metrics?.observe(null, error.code, 0);
+    res
+      .status(503)
+      .setHeader('retry-after', '5')
+      .json({
+        errors: [{ message: error.message, extensions: { code: error.code, pending: error.pending, requestId: res.locals.requestId } }],
+      });
   };
 }
 

@@ -1,78 +1,87 @@
 import { loadConfig } from '../platform/config.js';
-import { openDatabase } from '../platform/db/database.js';
-import { initORM, migrateUp } from '../platform/db/orm.js';
-import { createLogger } from '../platform/logger.js';
-import { createServer } from './app.js';
-import { seedDemo } from '../seed/seed.service.js';
-import { terminalProgress } from '../platform/progress.js';
-import { ensureWarehouse } from '../etl/first-run.js';
-import { startEtlScheduler } from '../etl/scheduler.js';
-import { WarehouseReader } from '../platform/warehouse-reader.js';
-import { writeStandingBriefs } from '../analytics/brief/standing-briefs.js';
+import { createLogger, logFormat } from '../platform/logger.js';
+import { terminal } from '../platform/progress.js';
 
 /**
- * `npm start`: the platform on its embedded default (or DATABASE_URL). Applies pending
- * migrations, seeds the demo when the database holds no workers yet, then serves.
+ * `npm start`: the platform on its embedded default (or DATABASE_URL). Serves at once, applies
+ * pending migrations, then hands the heavy work (seed an empty database, fill an empty
+ * warehouse, write the briefs; later the nightly snapshot) to a child process
+ * (server/background.ts), so /healthz answers throughout and /readyz says what is pending.
  */
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, { format: config.logFormat });
+// The heavy modules (GraphQL, ORM, DuckDB) load after this line, so a person sees something at once.
+log.info({ dataDir: config.dataDir, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'lindung starting');
+
+const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background }, { Cron }] = await Promise.all([
+  import('../platform/db/database.js'),
+  import('../platform/db/orm.js'),
+  import('./app.js'),
+  import('./background.js'),
+  import('croner'),
+]);
+
 const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
-let ready = false;
-const server = await createServer({ orm, log, isReady: () => ready });
-const http = await server.listen(config.port, config.host);
-log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'listening; /readyz reports when the data is in place');
+const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel });
+const server = await createServer({ orm, log, readiness: () => background.readiness() });
+await server.listen(config.port, config.host);
+const base = `http://${config.host}:${config.port}`;
+log.info({ url: `${base}/graphql` }, 'listening; /healthz answers now, /readyz once the data is in place');
 
-let etlScheduler: { stop(): void } | undefined;
+let nightly: { stop(): void } | undefined;
 let stopping = false;
-const shutdown = async (signal: string) => {
+const shutdown = async (signal: string, code = 0) => {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
-  etlScheduler?.stop();
+  nightly?.stop();
+  await background.stop();
   await server.stop();
   await orm.close();
   await database.close();
-  process.exit(0);
+  process.exit(code);
 };
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 const applied = await migrateUp(orm);
 if (applied.length > 0) log.info({ applied }, 'migrations applied');
-const workers = await orm.em.fork().getConnection().execute<Array<{ n: number }>>('select count(*)::int as n from worker');
-if (workers[0]!.n === 0) {
-  log.info('empty database: seeding the demo Kukar (scale 1, about a minute)');
-  const summary = await seedDemo(database.url, { seed: 1, scale: 1, log, onProgress: terminalProgress() });
-  log.info(summary, 'demo seeded');
-}
-// An empty warehouse gets its month-end history and a first snapshot before we say ready.
-await ensureWarehouse(config, database.url, log);
-// Briefs from the latest snapshot in the briefs folder (served at /briefs/), now and after each night's load.
-const refreshBriefs = async () => {
-  const reader = new WarehouseReader(config.etl.warehouseDir);
-  try {
-    if (!reader.available()) return;
-    await writeStandingBriefs({ warehouse: reader, outDir: config.briefs.dir, chromiumPath: config.briefs.chromiumPath, log });
-  } catch (error) {
-    // The API and the warehouse serve all the same; the next night's load writes them again.
-    log.error({ err: (error as Error).message }, 'briefs: not written');
-  } finally {
-    reader.close();
+const t0 = performance.now();
+const exitCode = await background.run([], (message) => {
+  if (message.part === 'operational' && message.state === 'ready') {
+    log.info({ seconds: Math.round((performance.now() - t0) / 100) / 10 }, 'lindung is ready: the API serves the operational data');
+    printWelcome();
   }
-};
-await refreshBriefs();
-etlScheduler = startEtlScheduler(config, database.url, log, { afterPublish: refreshBriefs });
-ready = true;
-const address = http.address();
-log.info({ address }, 'lindung is ready');
-console.log(`
-lindung is up: GraphQL at http://${config.host}:${config.port}/graphql${config.api.introspection ? ` (IDE: http://${config.host}:${config.port}/graphiql)` : ''}
-Policy briefs: http://${config.host}:${config.port}/briefs/ (files in ${config.briefs.dir}, e.g. brief-2023-vs-2022.id.html)
+  if (message.part === 'warehouse' && message.state === 'published')
+    log.info({ seconds: Math.round((performance.now() - t0) / 100) / 10 }, 'warehouse published: analytics fields and npm run sql answer');
+});
+if (background.readiness().operational !== 'ready') {
+  // Without its data the platform would serve nothing true; a supervisor restarts it, and an empty database seeds again.
+  log.fatal({ exitCode }, 'first run failed: the demo is not in place');
+  await shutdown('first-run failed', 1);
+}
+if (background.readiness().briefs === 'written') log.info({ dir: config.briefs.dir }, 'briefs written');
+
+// A tick while a run is still going (here or in a CLI) is skipped, never queued: the next night catches up.
+const job = new Cron(config.etl.cron, { timezone: config.etl.timezone, protect: true, name: 'etl' }, async () => {
+  const code = await background.run(['--nightly']);
+  if (code !== 0) log.error({ exitCode: code }, 'etl: scheduled run failed');
+});
+nightly = { stop: () => job.stop() };
+log.info({ cron: config.etl.cron, timezone: config.etl.timezone, next: job.nextRun()?.toISOString() }, 'etl: nightly snapshot scheduled');
+
+function printWelcome(): void {
+  if ((config.logFormat ?? logFormat()) === 'json') return;
+  // Above the progress area, where the warehouse, still filling, shows its snapshots.
+  terminal().writeAbove(
+    `\nlindung is up: GraphQL at ${base}/graphql${config.api.introspection ? ` (IDE: ${base}/graphiql)` : ''}
+Policy briefs (once the warehouse is filled): ${base}/briefs/ (files in ${config.briefs.dir}, e.g. brief-2023-vs-2022.id.html)
 Try:
-  curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' \\
+  curl -s ${base}/graphql -H 'content-type: application/json' \\
     -d '{"query":"{ regions(parentCode: \\"64.02\\") { code name } }"}'
   TOKEN=$(npm run -s token -- --role viewer)
-  curl -s http://${config.host}:${config.port}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
-    -d '{"query":"{ dashboard { claimPipeline { status programme count paidAmount } } }"}'
-`);
+  curl -s ${base}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+    -d '{"query":"{ dashboard { claimPipeline { status programme count paidAmount } } }"}'\n\n`,
+  );
+}

