@@ -1,6 +1,7 @@
 import type { MetricName } from '../../schema/metrics/metric-definitions.js';
 import { metricSql } from '../metrics/metric-sql.js';
-import type { BriefContent, BriefQuery } from './brief.content.js';
+import type { BriefQuery } from './named-query.js';
+import type { BriefFacts } from './sections/section.js';
 
 /**
  * The methods appendix in a form that prints in a few pages: every statement the brief ran is one
@@ -42,7 +43,7 @@ type Substitution = [literal: string, placeholder: string];
 
 const replaceAll = (text: string, from: string, to: string) => text.split(from).join(to);
 
-function substitutions(query: BriefQuery, statement: number, content: BriefContent): Substitution[] {
+function substitutions(query: BriefQuery, statement: number, content: BriefFacts): Substitution[] {
   if (query.kind === 'trend') {
     return [
       [metricSql('trends', query.metric), '<metric>'],
@@ -67,7 +68,7 @@ function toTemplate(sql: string, subs: Substitution[]): string | null {
   return filled === sql ? template : null;
 }
 
-export function methodsOf(content: BriefContent): Methods {
+export function methodsOf(content: BriefFacts): Methods {
   const templates = new Map<string, MethodsTemplate>();
   let fits = true;
   const queries = content.queries.map((query): MethodsQuery => {

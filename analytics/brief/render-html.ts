@@ -1,4 +1,4 @@
-import type { Block, BriefDocument, TableBlock } from './brief.document.js';
+import type { Appendix, Block, BriefDocument, TableBlock } from './brief-document.type.js';
 import { escapeXml } from './svg-charts.js';
 
 /**
@@ -102,8 +102,8 @@ function block(b: Block, doc: BriefDocument): string {
   }
 }
 
-export function renderHtml(doc: BriefDocument): string {
-  const figures = doc.keyFigures
+function keyFigures(doc: BriefDocument): string {
+  return doc.keyFigures
     .map(
       (f) =>
         `<li class="key-figure"><span class="label">${escapeXml(f.label)}</span>` +
@@ -111,11 +111,18 @@ export function renderHtml(doc: BriefDocument): string {
         `<span class="detail">${escapeXml(f.detail)} · <a href="#${f.query.toLowerCase()}">${escapeXml(f.query)}</a></span></li>`,
     )
     .join('');
-  const contents =
+}
+
+function contents(doc: BriefDocument): string {
+  return (
     `<nav class="contents" aria-label="${escapeXml(doc.words.contents)}"><h2>${escapeXml(doc.words.contents)}</h2><ol>` +
     doc.sections.map((s) => `<li><a href="#${s.id}">${escapeXml(s.title)}</a></li>`).join('') +
-    `</ol><p><a href="#appendix">${escapeXml(doc.appendix.title)}</a></p></nav>`;
-  const sections = doc.sections
+    `</ol><p><a href="#appendix">${escapeXml(doc.appendix.title)}</a></p></nav>`
+  );
+}
+
+function sections(doc: BriefDocument): string {
+  return doc.sections
     .map(
       (s) =>
         `<section id="${s.id}"><h2 class="section"><span class="number">${s.number}.</span>${escapeXml(s.title)}</h2>` +
@@ -123,29 +130,33 @@ export function renderHtml(doc: BriefDocument): string {
         '</section>',
     )
     .join('\n');
-  const a = doc.appendix;
-  const pre = (sql: string) => `<pre><code>${escapeXml(sql)}</code></pre>`;
-  const indexTable = table(a.index).replace(/<tr><th scope="row">([^<]*)<\/th>/g, (row, id: string) =>
+}
+
+const pre = (sql: string) => `<pre><code>${escapeXml(sql)}</code></pre>`;
+
+/** The query index, each row an anchor the page's query links land on, linking on to its statement. */
+function appendixIndex(a: Appendix): string {
+  return table(a.index).replace(/<tr><th scope="row">([^<]*)<\/th>/g, (row, id: string) =>
     a.index.ids.includes(id) ? `<tr id="${id.toLowerCase()}"><th scope="row"><a href="#${id.toLowerCase()}-sql">${id}</a></th>` : row,
   );
-  const appendix =
-    `<section class="appendix" id="appendix"><h2 class="section">${escapeXml(a.title)}</h2>` +
-    `<p>${escapeXml(a.intro)}</p><p class="note">${escapeXml(a.rerun)}</p>` +
-    `<h3>${escapeXml(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escapeXml(d)}</li>`).join('')}</ul>` +
-    indexTable +
-    (a.templates.items.length
-      ? `<h3>${escapeXml(a.templates.title)}</h3><p class="description">${escapeXml(a.templates.text)}</p>` +
-        a.templates.items
-          .map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escapeXml(t.id)}</h4>${pre(`${t.sql};`)}</div>`)
-          .join('')
-      : '') +
+}
+
+function appendixSql(a: Appendix): string {
+  const templates = a.templates.items.length
+    ? `<h3>${escapeXml(a.templates.title)}</h3><p class="description">${escapeXml(a.templates.text)}</p>` +
+      a.templates.items
+        .map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escapeXml(t.id)}</h4>${pre(`${t.sql};`)}</div>`)
+        .join('')
+    : '';
+  const metrics =
     `<h3>${escapeXml(a.metrics.title)}</h3><p class="description">${escapeXml(a.metrics.text)}</p>` +
     a.metrics.items
       .map(
         (m) =>
           `<div class="appendix-query"><h4>${escapeXml(m.title)}</h4><p class="description">${escapeXml(m.description)}</p>${pre(m.sql)}</div>`,
       )
-      .join('') +
+      .join('');
+  const statements =
     `<div class="${a.statements.print ? '' : 'screen-only'}"><h3>${escapeXml(a.statements.title)}</h3><p class="description">${escapeXml(a.statements.text)}</p>` +
     a.statements.items
       .map(
@@ -154,7 +165,22 @@ export function renderHtml(doc: BriefDocument): string {
           `<p class="description">${escapeXml(q.description)}</p>${q.sql.map((sql) => pre(`${sql};`)).join('')}</div>`,
       )
       .join('\n') +
-    '</div></section>';
+    '</div>';
+  return templates + metrics + statements;
+}
+
+function appendix(a: Appendix): string {
+  return (
+    `<section class="appendix" id="appendix"><h2 class="section">${escapeXml(a.title)}</h2>` +
+    `<p>${escapeXml(a.intro)}</p><p class="note">${escapeXml(a.rerun)}</p>` +
+    `<h3>${escapeXml(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escapeXml(d)}</li>`).join('')}</ul>` +
+    appendixIndex(a) +
+    appendixSql(a) +
+    '</section>'
+  );
+}
+
+export function renderHtml(doc: BriefDocument): string {
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
@@ -173,10 +199,10 @@ export function renderHtml(doc: BriefDocument): string {
 </header>
 <main>
 <div class="headline" id="headline"><h2>${escapeXml(doc.headline.title)}</h2><p>${escapeXml(doc.headline.lead)}</p></div>
-<ul class="key-figures">${figures}</ul>
-${contents}
-${sections}
-${appendix}
+<ul class="key-figures">${keyFigures(doc)}</ul>
+${contents(doc)}
+${sections(doc)}
+${appendix(doc.appendix)}
 </main>
 </body>
 </html>

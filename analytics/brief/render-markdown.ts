@@ -1,4 +1,4 @@
-import type { Block, BriefDocument, TableBlock } from './brief.document.js';
+import type { Block, BriefDocument, TableBlock } from './brief-document.type.js';
 
 /**
  * The brief as Markdown (GitHub-flavoured tables): the same words and figures as the HTML. A bar

@@ -1,0 +1,96 @@
+import { monthlyLines } from '../chart-blocks.js';
+import { label } from '../common.strings.js';
+import { bySponsorKind, group } from '../figures.js';
+import { comparison, monthly } from '../named-query.js';
+import { type BriefSection, type Page, paragraph, type SectionAnswers, uses } from './section.js';
+
+/** 3. Workers protected: the article's sponsored vulnerable workers, every worker by who pays, and the month-end memberships of both years. */
+const queries = {
+  vulnerable: comparison('VULNERABLE_WORKERS_SPONSORED', 'SPONSOR_KIND'),
+  bySponsorKind: comparison('WORKERS_PROTECTED', 'SPONSOR_KIND'),
+  activeCompareYear: monthly('ACTIVE_ENROLMENTS', 'compare'),
+  activeThisYear: monthly('ACTIVE_ENROLMENTS', 'year'),
+};
+export type WorkersAnswers = SectionAnswers<'workers', typeof queries>;
+
+const id = {
+  title: 'Pekerja yang dilindungi',
+  lead: (value: string, year: number, change: string) =>
+    `${value} pekerja rentan (sektor informal, bukan ASN) dilindungi dengan iuran dari APBD pada ${year}, ${change}.`,
+  noneSponsored: (year: number) => `Tidak ada pekerja rentan yang iurannya dibiayai APBD pada ${year}.`,
+  csr: (value: string, change: string) => `CSR perusahaan membiayai ${value} pekerja rentan lainnya (${change}).`,
+  total: (value: string, year: number, change: string) =>
+    `Secara keseluruhan ${value} pekerja di Kukar terlindungi sepanjang ${year}, termasuk pekerja formal yang didaftarkan pemberi kerja dan peserta mandiri (${change}).`,
+  tableCaption: (y: number, c: number) => `Pekerja terlindungi per sumber iuran, ${y} dibanding ${c}`,
+  distinctNote:
+    'Setiap pekerja dihitung sekali per baris. Pekerja yang iurannya berganti sumber dalam setahun muncul di dua baris, sehingga jumlah baris dapat melebihi total.',
+  trendTitle: (y: number, c: number) => `Kepesertaan aktif pada akhir bulan, ${c} dan ${y}`,
+  trendNote:
+    'Angka setahun menghitung setiap pekerja yang terlindungi setidaknya satu hari dalam tahun itu, sehingga lebih besar daripada kepesertaan aktif pada akhir bulan mana pun.',
+};
+
+const en: typeof id = {
+  title: 'Workers protected',
+  lead: (value, year, change) =>
+    `${value} vulnerable workers (informal sector, not civil servants) were protected with contributions paid by the regency budget in ${year}, ${change}.`,
+  noneSponsored: (year) => `No vulnerable workers had their contributions paid by the regency budget in ${year}.`,
+  csr: (value, change) => `Company CSR paid for ${value} more vulnerable workers (${change}).`,
+  total: (value, year, change) =>
+    `In all, ${value} workers in Kukar were protected during ${year}, including formal workers enrolled by their employers and self-paid members (${change}).`,
+  tableCaption: (y, c) => `Workers protected by who pays, ${y} against ${c}`,
+  distinctNote:
+    'Each worker is counted once per row. A worker whose contributions changed payer during the year appears in two rows, so the rows can add up to more than the total.',
+  trendTitle: (y, c) => `Active memberships at each month end, ${c} and ${y}`,
+  trendNote:
+    'The yearly figure counts every worker protected on at least one day of the year, so it is larger than the active memberships at any one month end.',
+};
+
+const WORDS = { id, en };
+
+/** The regency-sponsored vulnerable workers: the article's 51,000. */
+export const regencyVulnerable = (page: Page<WorkersAnswers>) => group(page.content.workers.vulnerable, 'REGENCY_BUDGET');
+
+export function workersLead(page: Page<WorkersAnswers>): string {
+  const w = WORDS[page.lang];
+  const vulnerable = regencyVulnerable(page);
+  if (vulnerable.value === null) return w.noneSponsored(page.content.year);
+  return w.lead(page.fig.value(vulnerable.value, 'COUNT'), page.content.year, page.fig.words(vulnerable, 'COUNT'));
+}
+
+export const workersSection: BriefSection<'workers', typeof queries, WorkersAnswers> = {
+  id: 'workers',
+  title: { id: id.title, en: en.title },
+  queries,
+  blocks: (page) => {
+    const { fig, common } = page;
+    const { year, compare, workers } = page.content;
+    const w = WORDS[page.lang];
+    const csr = group(workers.vulnerable, 'COMPANY_CSR');
+    const total = workers.bySponsorKind.total;
+    return [
+      uses(workers.vulnerable, workers.bySponsorKind),
+      paragraph(
+        workersLead(page),
+        csr.value !== null ? w.csr(fig.value(csr.value, 'COUNT'), fig.words(csr, 'COUNT')) : '',
+        total.value !== null ? w.total(fig.value(total.value, 'COUNT'), year, fig.words(total, 'COUNT')) : '',
+      ),
+      {
+        kind: 'table',
+        caption: w.tableCaption(year, compare),
+        columns: fig.yoyColumns(common.columns.sponsorKind),
+        rows: bySponsorKind(workers.bySponsorKind.groups).map((g) => [label(common.sponsorKind, g.key), ...fig.cells(g, 'COUNT')]),
+        footer: [common.total, ...fig.cells(total, 'COUNT')],
+        note: w.distinctNote,
+      },
+      uses(workers.activeCompareYear, workers.activeThisYear),
+      monthlyLines(
+        fig,
+        { id: 'chart-active', title: w.trendTitle(year, compare), description: w.trendNote },
+        workers.activeCompareYear,
+        workers.activeThisYear,
+      ),
+      { kind: 'paragraph', text: w.trendNote },
+    ];
+  },
+  summary: (page) => [workersLead(page)],
+};
