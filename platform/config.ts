@@ -47,6 +47,9 @@ const ApiEnvSchema = z.object({
     .regex(/^[0-9]+(b|kb|mb)$/, 'must look like 100kb')
     .default('100kb'),
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  ANONYMOUS_WORK_MS_PER_MINUTE: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
 });
 
 /** A development-only key for worker pseudonyms: refused when NODE_ENV=production (etl/README.md, Personal data). */
@@ -120,6 +123,12 @@ export interface ApiConfig {
   bodyLimit: string;
   /** How long dashboard aggregates are shared across requests (0: computed on every request). */
   dashboardCacheSeconds: number;
+  /** Lexical tokens per document (graphql-js `maxTokens`): the parser stops there, so no later pass sees a larger document. */
+  maxTokens: number;
+  /** Time budget of one request: every SQL statement it runs is cancelled by PostgreSQL past it (statement_timeout). */
+  requestTimeoutMs: number;
+  /** Server time (ms) a client without a valid token may use per minute, per IP address (0: no limit). */
+  anonymousWorkMsPerMinute: number;
   production: boolean;
 }
 
@@ -207,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageSizeMax: a.PAGE_SIZE_MAX,
       bodyLimit: a.GRAPHQL_BODY_LIMIT,
       dashboardCacheSeconds: a.DASHBOARD_CACHE_SECONDS,
+      maxTokens: a.GRAPHQL_MAX_TOKENS,
+      requestTimeoutMs: a.REQUEST_TIMEOUT_MS,
+      anonymousWorkMsPerMinute: a.ANONYMOUS_WORK_MS_PER_MINUTE,
       production: e.NODE_ENV === 'production',
     },
     etl: {

@@ -7,7 +7,10 @@ import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
  * mask sits on the field, not on a query, it covers every path that reaches the field: lists,
  * nested objects, `node(id:)` and mutation payloads alike.
  */
-export type PersonalDataKind = 'nik' | 'name' | 'phone' | 'birthDate' | 'membershipNo' | 'snapshot';
+export type PersonalDataKind = 'nik' | 'name' | 'phone' | 'birthDate' | 'membershipNo' | 'freeText' | 'snapshot';
+
+/** What a free-text field shows without personal-data access: an operator may have typed a NIK, a name or a phone into it. */
+export const MASKED_FREE_TEXT = '[masked: free text may contain personal data]';
 
 /** The part of the request context the mask reads. */
 export interface PersonalDataContext {
@@ -23,6 +26,8 @@ const SNAPSHOT_KEYS: Record<string, PersonalDataKind> = {
   birth_date: 'birthDate',
   membershipNo: 'membershipNo',
   membership_no: 'membershipNo',
+  rejectionReason: 'freeText',
+  rejection_reason: 'freeText',
 };
 
 export function maskValue(kind: PersonalDataKind, value: unknown): unknown {
@@ -43,6 +48,8 @@ export function maskValue(kind: PersonalDataKind, value: unknown): unknown {
       return null;
     case 'membershipNo':
       return String(value).slice(0, 4) + '*'.repeat(Math.max(0, String(value).length - 4));
+    case 'freeText':
+      return MASKED_FREE_TEXT;
     case 'snapshot':
       return maskSnapshot(value);
   }

@@ -17,6 +17,8 @@ import { AggregateCache } from './services/aggregate-cache.js';
 import { createFormatError, errorPlugin } from './graphql/errors.js';
 import { ideRouter } from './graphql/ide.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './graphql/limits.js';
+import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
+import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
 import type { Logger } from '../platform/logger.js';
@@ -87,16 +89,19 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     // Automatic persisted queries, in Apollo's bounded in-memory cache.
     persistedQueries: { ttl: 900 },
     maxRecursiveSelections: true,
+    // The parser stops at this many tokens, so no later pass (validation, cost) sees a larger document.
+    parseOptions: { maxTokens: api.maxTokens },
     // main.ts owns SIGTERM: it drains HTTP, then closes the ORM and the database.
     stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(api.maxDepth), aliasLimitRule(api.maxAliases)],
-    formatError: createFormatError(),
+    formatError: createFormatError({ hideSuggestions: !api.introspection }),
     plugins: [
       // Apollo's default landing page loads from a CDN, which this network cannot reach; /graphiql is served locally.
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the plugin would otherwise wrap every field resolver (measured: ~10 % of a page's CPU).
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, api.maxCost),
+      textInputPlugin(),
       errorPlugin(options.log),
       requestLogPlugin(options.log, { countStatements }),
       clearAggregatesAfterMutations(aggregates),
@@ -145,10 +150,13 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       next();
     },
     notReadyGate(readiness, aggregates, metrics),
+    anonymousWorkLimit(api.anonymousWorkMsPerMinute),
     express.json({ limit: api.bodyLimit }),
     countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const deadline = Date.now() + api.requestTimeoutMs;
+        capStatements(options.orm, api.requestTimeoutMs);
         let user: Principal | null;
         try {
           user = await verify(req.headers.authorization);
@@ -164,6 +172,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
           today: options.today,
           aggregates,
           warehouse,
+          deadline,
         });
       },
     }),

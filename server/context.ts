@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WarehouseReader } from '../platform/warehouse-reader.js';
 import type { PersonalDataContext } from '../schema/personal-data.js';
 import type { Principal } from './auth/roles.js';
+import { transactionDeadline } from './graphql/request-budget.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { todayIn } from '../platform/dates.js';
 import { AggregateCache } from './services/aggregate-cache.js';
@@ -36,6 +37,8 @@ export interface ContextOptions {
   today?: () => string;
   aggregates?: AggregateCache;
   warehouse?: WarehouseReader | null;
+  /** Epoch ms by which the request's SQL must be done: its transactions get the time left as their statement_timeout. */
+  deadline?: number;
 }
 
 function createServices(deps: ServiceDeps) {
@@ -55,7 +58,9 @@ function createServices(deps: ServiceDeps) {
 }
 
 export function createRequestContext(em: EntityManager, requestId: string, options: ContextOptions = {}): RequestContext {
-  const fork = em.fork();
+  // A cloned event manager, so the deadline subscriber belongs to this request alone.
+  const fork = options.deadline === undefined ? em.fork() : em.fork({ cloneEventManager: true });
+  if (options.deadline !== undefined) fork.getEventManager().registerSubscriber(transactionDeadline(options.deadline));
   const loaders = createLoaders(fork);
   const user = options.user ?? null;
   const deps: ServiceDeps = {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_operational_model } from './Migration20261126000000_operational_model.js';
 import { Migration20261126230000_sponsor_month_paid } from './Migration20261126230000_sponsor_month_paid.js';
 import { Migration20261201000000_audit_record_keys } from './Migration20261201000000_audit_record_keys.js';
+import { Migration20261201100000_enrolment_no_overlap } from './Migration20261201100000_enrolment_no_overlap.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126000000_operational_model', class: Migration20261126000000_operational_model },
   { name: 'Migration20261126230000_sponsor_month_paid', class: Migration20261126230000_sponsor_month_paid },
   { name: 'Migration20261201000000_audit_record_keys', class: Migration20261201000000_audit_record_keys },
+  { name: 'Migration20261201100000_enrolment_no_overlap', class: Migration20261201100000_enrolment_no_overlap },
 ];

@@ -6,6 +6,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { rupiahColumn, type Rupiah } from '../scalars/rupiah.js';
 import { RupiahScalar } from '../scalars/rupiah.scalar.js';
+import { PersonalData } from '../personal-data.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
 import { Enrolment } from './enrolment.entity.js';
@@ -59,7 +60,13 @@ export class Claim extends BaseEntity<'version' | 'approvedAmount' | 'paidAmount
   paymentKey?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the claim was rejected; set on rejection.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the claim was rejected; set on rejection. Free text that may name a person, so roles without personal-data ' +
+      'access see `[masked: free text may contain personal data]`.',
+  })
+  @PersonalData('freeText')
   rejectionReason?: string | null;
 
   /** Optimistic lock: concurrent transitions of one claim, exactly one wins. */

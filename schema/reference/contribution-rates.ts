@@ -74,3 +74,50 @@ export function monthlyContribution(segment: Segment, programme: Programme, inco
       return 0;
   }
 }
+
+function basisPointsExact(amount: bigint, points: number): bigint {
+  // Rounds half up, as Math.round does for the non-negative amounts above.
+  return (amount * BigInt(points) + 5_000n) / 10_000n;
+}
+
+/**
+ * `monthlyContribution` in bigint, for amounts that come from outside (the API, the CSV import):
+ * an income past 2^53 would otherwise lose digits in a float. The seed keeps the number form for
+ * speed on its ten million rows; test/foundation/validation.test.ts checks the two agree.
+ */
+export function monthlyContributionExact(
+  segment: Segment,
+  programme: Programme,
+  income: bigint,
+  year: number,
+  industry = 'LAINNYA',
+): bigint {
+  if (segment === Segment.BPU) {
+    switch (programme) {
+      case Programme.JKK: {
+        const jkk = basisPointsExact(income, BPU_JKK_BASIS_POINTS);
+        return jkk > BigInt(BPU_JKK_MINIMUM) ? jkk : BigInt(BPU_JKK_MINIMUM);
+      }
+      case Programme.JKM:
+        return BigInt(BPU_JKM_FLAT);
+      case Programme.JHT:
+        return basisPointsExact(income, BPU_JHT_BASIS_POINTS);
+      default:
+        throw new Error(`BPU members do not contribute to ${programme}`);
+    }
+  }
+  switch (programme) {
+    case Programme.JKK:
+      return basisPointsExact(income, PU_JKK_BASIS_POINTS_BY_INDUSTRY[industry] ?? 54);
+    case Programme.JKM:
+      return basisPointsExact(income, PU_JKM_BASIS_POINTS);
+    case Programme.JHT:
+      return basisPointsExact(income, PU_JHT_BASIS_POINTS);
+    case Programme.JP: {
+      const ceiling = BigInt(JP_WAGE_CEILING[year] ?? JP_WAGE_CEILING[2026]!);
+      return basisPointsExact(income < ceiling ? income : ceiling, PU_JP_BASIS_POINTS);
+    }
+    case Programme.JKP:
+      return 0n;
+  }
+}

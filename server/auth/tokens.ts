@@ -28,6 +28,10 @@ export function createTokenVerifier(config: TokenConfig): (authorization: string
     try {
       const { payload } = jwks ? await jwtVerify(m[1]!, jwks, options) : await jwtVerify(m[1]!, secret, options);
       if (!isRole(payload.role)) throw new UnauthenticatedError('the token carries no known role (viewer, analyst, operator, admin)');
+      // The subject is the actor of every audit entry: an empty one would record changes by nobody.
+      if (typeof payload.sub !== 'string' || !/^[^\p{C}\s][^\p{C}]{0,199}$/u.test(payload.sub)) {
+        throw new UnauthenticatedError('the token has no usable subject (sub): 1 to 200 printable characters are required');
+      }
       return principal(payload.sub!, payload.role);
     } catch (error) {
       // A JWKS that cannot be fetched is the server's problem, not the caller's: it stays an internal error.

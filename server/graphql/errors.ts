@@ -53,6 +53,15 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   budget_allocation_amount_check: 'input.amount',
 };
 
+/** Constraints whose violation needs its own words (an exclusion constraint says nothing by its SQLSTATE). */
+const CONSTRAINT_MESSAGES: Record<string, { field: string; code: string; message: string }> = {
+  enrolment_no_overlap: {
+    field: 'input.startDate',
+    code: 'CONFLICT',
+    message: 'the worker already has an active or pending enrolment with this sponsor over these dates (one sponsor pays once per month)',
+  },
+};
+
 interface ErrorOrigin {
   requestId: string;
   argumentPath?: string;
@@ -61,45 +70,59 @@ interface ErrorOrigin {
 /** Filled in `didEncounterErrors` (which sees the request), read in `formatError` (which does not). */
 const origins = new WeakMap<object, ErrorOrigin>();
 
-export function createFormatError(): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createFormatError(
+  options: { hideSuggestions?: boolean } = {},
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!options.hideSuggestions) return formatError;
+  // Apollo strips "Did you mean …?" from validation errors only; variable coercion (an unknown input
+  // field, an enum value) runs later and would still name the schema's fields and enum values.
   return (formatted, error) => {
-    const info = error && typeof error === 'object' ? origins.get(error) : undefined;
-    const cause = rootCause(error);
-    const base = { locations: formatted.locations, path: formatted.path };
-    if (cause instanceof DomainError) {
-      const extensions: Record<string, unknown> = { code: cause.code };
-      if (cause instanceof ValidationError) {
-        extensions.argumentPath = info?.argumentPath ?? cause.field;
-        extensions.rule = cause.rule;
-      }
-      if (cause instanceof IllegalTransitionError) Object.assign(extensions, { from: cause.from, action: cause.action });
-      if (cause instanceof BudgetExceededError) Object.assign(extensions, cause.details);
-      // A scalar failing inside graphql-js keeps graphql's message, which quotes the variable path.
-      const message = error instanceof GraphQLError && !error.path && error.message.includes(cause.message) ? error.message : cause.message;
-      return { message, ...base, extensions };
-    }
-    const database = fromDatabaseError(cause);
-    if (database) return { message: database.message, ...base, extensions: database.extensions };
-    if (cause instanceof OptimisticLockError) {
-      const conflict = new ConflictError('the record was changed by someone else; reload it and try again');
-      return { message: conflict.message, ...base, extensions: { code: conflict.code } };
-    }
-    const code = publicCode(error, cause);
-    if (code) {
-      const {
-        stacktrace: _s,
-        exception: _e,
-        http: _h,
-        ...extensions
-      }: Record<string, unknown> = {
-        ...(cause instanceof GraphQLError ? cause.extensions : {}),
-        ...formatted.extensions,
-        code,
-      };
-      return { ...formatted, extensions };
-    }
-    return { message: 'Internal server error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: info?.requestId } };
+    const result = formatError(formatted, error);
+    return { ...result, message: withoutSuggestions(result.message) };
   };
+}
+
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const info = error && typeof error === 'object' ? origins.get(error) : undefined;
+  const cause = rootCause(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (cause instanceof DomainError) {
+    const extensions: Record<string, unknown> = { code: cause.code };
+    if (cause instanceof ValidationError) {
+      extensions.argumentPath = info?.argumentPath ?? cause.field;
+      extensions.rule = cause.rule;
+    }
+    if (cause instanceof IllegalTransitionError) Object.assign(extensions, { from: cause.from, action: cause.action });
+    if (cause instanceof BudgetExceededError) Object.assign(extensions, cause.details);
+    // A scalar failing inside graphql-js keeps graphql's message, which quotes the variable path.
+    const message = error instanceof GraphQLError && !error.path && error.message.includes(cause.message) ? error.message : cause.message;
+    return { message, ...base, extensions };
+  }
+  const database = fromDatabaseError(cause);
+  if (database) return { message: database.message, ...base, extensions: database.extensions };
+  if (cause instanceof OptimisticLockError) {
+    const conflict = new ConflictError('the record was changed by someone else; reload it and try again');
+    return { message: conflict.message, ...base, extensions: { code: conflict.code } };
+  }
+  const code = publicCode(error, cause);
+  if (code) {
+    const {
+      stacktrace: _s,
+      exception: _e,
+      http: _h,
+      ...extensions
+    }: Record<string, unknown> = {
+      ...(cause instanceof GraphQLError ? cause.extensions : {}),
+      ...formatted.extensions,
+      code,
+    };
+    return { ...formatted, extensions };
+  }
+  return { message: 'Internal server error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: info?.requestId } };
 }
 
 /** Records the request id and argument paths of a request's errors, and logs the unexpected ones. */
@@ -155,7 +178,21 @@ function rootCause(error: unknown): unknown {
 /** PostgreSQL constraint violations that slipped past validation, named by the field they guard. */
 export function fromDatabaseError(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
   const e = error as { code?: string; constraint?: string; table?: string; column?: string };
-  if (!e || typeof e.code !== 'string' || !/^23[0-9]{3}$/.test(e.code)) return null;
+  if (!e || typeof e.code !== 'string') return null;
+  // statement_timeout (request-budget.ts): PostgreSQL cancelled the statement, so nothing of it was written.
+  if (e.code === '57014') {
+    return {
+      message: 'the request used up its time budget and its database work was cancelled: ask for less (smaller pages, a narrower filter)',
+      extensions: { code: 'REQUEST_TIMEOUT' },
+    };
+  }
+  const known = CONSTRAINT_MESSAGES[e.constraint ?? ''];
+  if (known)
+    return {
+      message: `${known.field}: ${known.message}`,
+      extensions: { code: known.code, argumentPath: known.field, constraint: e.constraint },
+    };
+  if (!/^23[0-9]{3}$/.test(e.code)) return null;
   const constraint = e.constraint ?? e.column ?? 'unknown';
   const field =
     CONSTRAINT_FIELDS[constraint] ??

@@ -3,6 +3,7 @@ import {
   type ASTVisitor,
   type FragmentDefinitionNode,
   GraphQLError,
+  getVariableValues,
   type GraphQLSchema,
   Kind,
   type SelectionSetNode,
@@ -21,9 +22,11 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    // One depth per fragment, computed once: walking every spread made 21 doubling fragments cost 2^21 walks (issue 11).
+    const memo = new Map<string, number>();
     return {
       OperationDefinition(node) {
-        const depth = measureDepth(node.selectionSet, 0, fragments, new Set());
+        const depth = selectionDepth(node.selectionSet, fragments, memo);
         if (depth > maxDepth) {
           context.reportError(
             new GraphQLError(`query depth ${depth} exceeds the limit of ${maxDepth}: select fewer nested levels`, {
@@ -37,20 +40,30 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   };
 }
 
-function measureDepth(set: SelectionSetNode, depth: number, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  let deepest = depth;
+/**
+ * Fields nested below `set`, counting fragments where they are spread. A fragment's depth does
+ * not depend on where it is spread, so it is measured once (`memo`): the pass is linear in the
+ * document. A fragment on a cycle counts 0 while it is being measured (NoFragmentCyclesRule refuses the document anyway).
+ */
+function selectionDepth(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, memo: Map<string, number>): number {
+  let deepest = 0;
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) {
       // Introspection (__schema, __type) is bounded by Apollo's recursive-selection limit and is off in production.
       if (s.name.value.startsWith('__')) continue;
-      deepest = Math.max(deepest, s.selectionSet ? measureDepth(s.selectionSet, depth + 1, fragments, seen) : depth + 1);
+      deepest = Math.max(deepest, 1 + (s.selectionSet ? selectionDepth(s.selectionSet, fragments, memo) : 0));
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, measureDepth(s.selectionSet, depth, fragments, seen));
+      deepest = Math.max(deepest, selectionDepth(s.selectionSet, fragments, memo));
     } else {
-      const fragment = fragments.get(s.name.value);
-      if (fragment && !seen.has(fragment.name.value)) {
-        deepest = Math.max(deepest, measureDepth(fragment.selectionSet, depth, fragments, new Set([...seen, fragment.name.value])));
+      const name = s.name.value;
+      let depth = memo.get(name);
+      if (depth === undefined) {
+        const fragment = fragments.get(name);
+        memo.set(name, 0);
+        depth = fragment ? selectionDepth(fragment.selectionSet, fragments, memo) : 0;
+        memo.set(name, depth);
       }
+      deepest = Math.max(deepest, depth);
     }
   }
   return deepest;
@@ -79,24 +92,41 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   };
 }
 
+/** Selections graphql-query-complexity visits with fragments inlined before it gives up: far above any screen's operation (about 300). */
+export const MAX_COST_NODES = 10_000;
+
+/**
+ * Fails closed: an operation runs only once its cost is known to be within the limit. The one
+ * estimate skipped is for variables that do not coerce, since execution then refuses the request
+ * before any resolver runs, with the argument path; anything else that stops the estimate
+ * (fan-out past MAX_COST_NODES, an estimator failing) refuses the operation.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
           let cost: number;
           try {
             cost = getComplexity({
               schema,
               query: document,
               variables: request.variables ?? {},
-              operationName: request.operationName,
+              operationName: request.operationName ?? undefined,
               estimators,
+              maxQueryNodes: MAX_COST_NODES,
             });
-          } catch {
-            // Bad variables: execution reports them with the argument path, so the estimate is skipped.
-            return;
+          } catch (error) {
+            const coercion = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+            if (coercion.errors?.length) return;
+            const tooWide = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message);
+            throw new GraphQLError(
+              tooWide
+                ? `query cost could not be bounded: it expands to more than ${MAX_COST_NODES} selections once fragments are inlined; spread each fragment once`
+                : 'query cost could not be estimated, so the query was not run',
+              { extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, http: { status: 400 } } },
+            );
           }
           if (cost > maxCost) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, {

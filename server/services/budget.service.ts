@@ -9,7 +9,7 @@ import type { Segment } from '../../schema/enums/segment.enum.js';
 import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
 import { BudgetExceededError, NotFoundError } from '../../schema/errors.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { parseYear } from '../../schema/validation.js';
+import { checkBudgetAmount, parseYear } from '../../schema/validation.js';
 import type { AggregateCache } from './aggregate-cache.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { addMonth, formatRupiah, monthlyCost, monthsBetween } from './contribution-cost.js';
@@ -175,6 +175,7 @@ export class BudgetService {
   async setAllocation(input: { sponsorId: string; fiscalYear: number; kind: BudgetKind; amount: bigint }): Promise<BudgetAllocation> {
     const sponsorKey = numericKey('input.sponsorId', input.sponsorId, 'Sponsor');
     const fiscalYear = parseYear('input.fiscalYear', input.fiscalYear);
+    checkBudgetAmount('input.amount', input.amount);
     return this.deps.em.transactional(async (em) => {
       const sponsor = await this.lockSponsor(em, 'input.sponsorId', sponsorKey);
       const existing = await em.findOne(BudgetAllocation, { sponsor, fiscalYear, kind: input.kind });

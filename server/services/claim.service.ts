@@ -10,7 +10,7 @@ import { Segment } from '../../schema/enums/segment.enum.js';
 import { ConflictError, IllegalTransitionError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { parseRequiredText } from '../../schema/validation.js';
+import { checkClaimAmount, checkPastDate, parseRequiredText } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { nextClaimStatus, type ClaimAction } from './claim-workflow.js';
 import { nextId } from './enrolment.service.js';
@@ -68,6 +68,9 @@ export class ClaimService {
   async submit(input: SubmitClaimInput): Promise<Claim> {
     const enrolmentKey = numericKey('input.enrolmentId', input.enrolmentId, 'Enrolment');
     const submittedDate = input.submittedDate ?? this.deps.today();
+    checkClaimAmount('input.claimedAmount', input.claimedAmount);
+    checkPastDate('input.incidentDate', input.incidentDate, this.deps.today());
+    checkPastDate('input.submittedDate', submittedDate, this.deps.today());
     if (submittedDate < input.incidentDate) throw new ValidationError('input.submittedDate', 'must not be before the incident date');
     if (input.programme === 'JKP' && input.incidentDate < JKP_FIRST_CLAIM_DATE) {
       throw new ValidationError('input.incidentDate', `JKP claims exist only for incidents from ${JKP_FIRST_CLAIM_DATE}`);
@@ -107,6 +110,7 @@ export class ClaimService {
   }
 
   approve(id: string, version: number, approvedAmount: bigint): Promise<Claim> {
+    checkClaimAmount('approvedAmount', approvedAmount);
     return this.transition(id, version, 'approve', (claim) => {
       if (approvedAmount > claim.claimedAmount) throw new ValidationError('approvedAmount', 'must not exceed the amount claimed');
       claim.approvedAmount = approvedAmount;
@@ -134,7 +138,7 @@ export class ClaimService {
         const earlier = await this.paidWith(em, input.paymentKey, key);
         if (earlier) return earlier;
         return this.apply(em, key, input.version ?? null, 'pay', (claim) => {
-          const paidDate = input.paidDate ?? this.deps.today();
+          const paidDate = checkPastDate('paidDate', input.paidDate ?? this.deps.today(), this.deps.today());
           if (paidDate < claim.submittedDate) throw new ValidationError('paidDate', 'must not be before the submission date');
           claim.paidAmount = claim.approvedAmount;
           claim.paidDate = paidDate;

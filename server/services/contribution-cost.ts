@@ -1,6 +1,6 @@
 import { Programme } from '../../schema/enums/programme.enum.js';
 import type { Segment } from '../../schema/enums/segment.enum.js';
-import { monthlyContribution } from '../../schema/reference/contribution-rates.js';
+import { monthlyContributionExact } from '../../schema/reference/contribution-rates.js';
 
 /** What one enrolment costs its sponsor per month, from the programme rates (JKP has no contribution). */
 export function monthlyCost(
@@ -13,7 +13,8 @@ export function monthlyCost(
   let total = 0n;
   for (const p of programmes) {
     if (p === Programme.JKP) continue;
-    total += BigInt(monthlyContribution(segment, p, Number(income), year, industry));
+    // In bigint throughout: Number(9223372036854775807n) is 9223372036854775808, and its JKK 92233720368554560.
+    total += monthlyContributionExact(segment, p, income, year, industry);
   }
   return total;
 }

@@ -5,9 +5,10 @@ import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
 import type { Programme } from '../../schema/enums/programme.enum.js';
 import type { Segment } from '../../schema/enums/segment.enum.js';
 import { ValidationError } from '../../schema/errors.js';
+import { checkContributionDate } from '../../schema/validation.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { monthlyContribution } from '../../schema/reference/contribution-rates.js';
+import { monthlyContributionExact } from '../../schema/reference/contribution-rates.js';
 import { AuditService } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
 import { paginate, type PageArgs } from './pagination.js';
@@ -74,6 +75,8 @@ export class ContributionService {
   async record(input: RecordContributionsInput): Promise<ContributionBatch> {
     const sponsorKey = numericKey('input.sponsorId', input.sponsorId, 'Sponsor');
     const paidDate = input.paidDate ?? this.deps.today();
+    checkContributionDate('input.month', input.month, this.deps.today());
+    checkContributionDate('input.paidDate', paidDate, this.deps.today());
     if (paidDate < input.month) throw new ValidationError('input.paidDate', 'must not be before the month it pays for');
     const year = Number(input.month.slice(0, 4));
     return this.deps.em.transactional(async (em) => {
@@ -92,7 +95,7 @@ export class ContributionService {
       if (keys.length > 0) {
         const rates = keys.map((k) => ({
           ...k,
-          amount: String(monthlyContribution(k.segment, k.programme, Number(k.income), year, k.industry)),
+          amount: String(monthlyContributionExact(k.segment, k.programme, BigInt(k.income), year, k.industry)),
         }));
         const [result] = await em.execute<{ n: number; amount: string }[]>(
           `with rate as (

@@ -3,14 +3,15 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Employer } from '../../schema/entities/employer.entity.js';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
+import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
 import { Worker } from '../../schema/entities/worker.entity.js';
 import { EnrolmentStatus } from '../../schema/enums/enrolment-status.enum.js';
 import { Programme } from '../../schema/enums/programme.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
-import { IllegalTransitionError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { ConflictError, IllegalTransitionError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { checkProgrammesAllowed } from '../../schema/validation.js';
+import { checkDeclaredIncome, checkEnrolmentStart, checkProgrammesAllowed } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
 import { monthlyCost } from './contribution-cost.js';
@@ -76,11 +77,15 @@ export class EnrolmentService {
     if (input.segment === Segment.BPU && employerKey !== null)
       throw new ValidationError('input.employerId', 'a BPU (informal) enrolment has no employer');
     if (input.endDate && input.endDate < input.startDate) throw new ValidationError('input.endDate', 'must not be before startDate');
+    checkDeclaredIncome('input.declaredIncome', input.declaredIncome);
 
     return this.deps.em.transactional(async (em) => {
       const sponsor = await this.budgets.lockSponsor(em, 'input.sponsorId', sponsorKey);
       const worker = await em.findOne(Worker, workerKey);
       if (!worker) throw new NotFoundError('input.workerId', 'worker');
+      checkEnrolmentStart('input.startDate', input.startDate, worker.birthDate, this.deps.today());
+      // The sponsor row is locked, so no concurrent enrolment with this sponsor can slip in between; enrolment_no_overlap backs this up.
+      await this.refuseOverlap(em, worker, sponsor, input.startDate, input.endDate ?? null);
       const employer = employerKey === null ? null : await em.findOne(Employer, employerKey);
       if (employerKey !== null && !employer) throw new NotFoundError('input.employerId', 'employer');
       await this.budgets.checkEnrolment(em, sponsor, {
@@ -109,6 +114,29 @@ export class EnrolmentService {
       this.audit.record(em, { action: 'ENROL', ...recordAuditKey(enrolment), after: snapshot(enrolment) });
       return enrolment;
     });
+  }
+
+  /** One sponsor pays for a worker once a month: its ACTIVE and PENDING enrolments of the worker may not overlap. */
+  private async refuseOverlap(
+    em: EntityManager,
+    worker: Worker,
+    sponsor: Sponsor,
+    startDate: string,
+    endDate: string | null,
+  ): Promise<void> {
+    const other = await em.findOne(Enrolment, {
+      worker,
+      sponsor,
+      status: { $in: [EnrolmentStatus.ACTIVE, EnrolmentStatus.PENDING] },
+      ...(endDate ? { startDate: { $lte: endDate } } : {}),
+      $or: [{ endDate: null }, { endDate: { $gte: startDate } }],
+    });
+    if (other) {
+      throw new ConflictError(
+        `input.startDate: the worker already has ${other.status} enrolment ${other.membershipNo} with this sponsor from ${other.startDate}` +
+          `${other.endDate ? ` to ${other.endDate}` : ' with no end date'}; end it (endEnrolment) before enrolling again, so no month is paid twice`,
+      );
+    }
   }
 
   /** This year's monthly cost of the enrolment to its sponsor (PU rates depend on the employer's industry). */

@@ -12,7 +12,7 @@ import type { Sex } from '../../schema/enums/sex.enum.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { parseKecamatanCode, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
+import { checkBirthDate, parseKecamatanCode, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -125,6 +125,7 @@ export class WorkerService {
 
   private async validate(input: WorkerFields) {
     parseNik('input.nik', input.nik, { sex: input.sex, birthDate: input.birthDate });
+    checkBirthDate('input.birthDate', input.birthDate, this.deps.today());
     const region = await this.deps.loaders.region.load(input.regionCode);
     if (!region) throw new ValidationError('input.regionCode', `${input.regionCode} is not a Kemendagri region code`);
     if (region.level !== RegionLevel.DISTRICT && region.level !== RegionLevel.VILLAGE) {

@@ -62,7 +62,9 @@ function enrolmentRow(p: Parents, overrides: Record<string, unknown> = {}): Reco
     sponsor_id: p.sponsorId,
     segment: 'BPU',
     programmes: ['JKK', 'JKM'],
-    start_date: '2023-01-01',
+    // Before the fixture's own enrolments (from 2022), which the same sponsor may not overlap.
+    start_date: '2020-01-01',
+    end_date: '2020-12-31',
     declared_income: '1000000',
     status: 'ACTIVE',
     ...overrides,
@@ -204,11 +206,36 @@ describe('enrolment', () => {
   it('refuses end_date before start_date', async () => {
     const p = await insertParents(db.pool);
     await expectRejected(
-      insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: '2022-12-31' })),
+      insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2020-01-01', end_date: '2019-12-31' })),
       '23514',
       'enrolment_check',
     );
-    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: '2023-01-01' }));
+    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2020-01-01', end_date: '2020-01-01' }));
+  });
+
+  it('refuses overlapping ACTIVE or PENDING enrolments of one worker with one sponsor', async () => {
+    // The fixture's BPU enrolment runs from 2022-01-01 with no end, paid by p.sponsorId.
+    const p = await insertParents(db.pool);
+    for (const dates of [
+      { start_date: '2023-06-01', end_date: null },
+      { start_date: '2021-01-01', end_date: '2022-01-01' },
+      { start_date: '2030-01-01', end_date: '2030-12-31' },
+    ]) {
+      await expectRejected(insertRow(db.pool, 'enrolment', enrolmentRow(p, dates)), '23P01', 'enrolment_no_overlap');
+      await expectRejected(
+        insertRow(db.pool, 'enrolment', enrolmentRow(p, { ...dates, status: 'PENDING' })),
+        '23P01',
+        'enrolment_no_overlap',
+      );
+    }
+    // The day before is fine, as are ended memberships and another sponsor over the same months.
+    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2021-01-01', end_date: '2021-12-31' }));
+    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: '2023-12-31', status: 'TERMINATED' }));
+    const other = await insertRow(db.pool, 'sponsor', { code: `CSR-${p.seq}`, name: 'CSR PT Contoh', kind: 'COMPANY_CSR' });
+    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { sponsor_id: other, start_date: '2023-01-01', end_date: null }));
+    // Ending it is what makes room for a new one: the constraint covers only ACTIVE and PENDING rows.
+    await db.pool.query(`update enrolment set status = 'TERMINATED', end_date = '2023-05-31' where id = $1`, [p.bpuEnrolmentId]);
+    await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-06-01', end_date: null }));
   });
 
   it('refuses JP or JKP for a BPU member', async () => {

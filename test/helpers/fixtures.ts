@@ -70,10 +70,12 @@ export async function insertParents(pool: pg.Pool): Promise<Parents> {
     declared_income: 1_000_000,
     status: 'ACTIVE',
   });
+  // The employer pays the wage earner's contributions: one sponsor may not cover a worker twice (enrolment_no_overlap).
+  const employerSponsorId = await insertRow(pool, 'sponsor', { code: `EMS-${seq}`, name: `PT Contoh ${seq}`, kind: 'EMPLOYER' });
   const puEnrolmentId = await insertRow(pool, 'enrolment', {
     membership_no: `PU-${seq}`,
     worker_id: workerId,
-    sponsor_id: sponsorId,
+    sponsor_id: employerSponsorId,
     employer_id: employerId,
     segment: 'PU',
     programmes: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'],
