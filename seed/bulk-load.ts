@@ -12,6 +12,8 @@ export async function withBulkLoad<T>(
   table: string,
   verifyTriggerRules: string[],
   load: () => Promise<T>,
+  /** Called before each rebuild step (a key, an index, a rule), for progress: the rebuild takes a while. */
+  onRebuild?: (step: { name: string; index: number; total: number }) => void,
 ): Promise<T> {
   const constraints = await client.query<{ name: string; definition: string }>(
     `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
@@ -34,14 +36,24 @@ export async function withBulkLoad<T>(
   const result = await load();
 
   await client.query(`set local maintenance_work_mem = '512MB'`);
-  for (const c of constraints.rows) await client.query(`alter table ${table} add constraint ${c.name} ${c.definition}`);
-  for (const i of indexes.rows) await client.query(i.definition);
+  const total = constraints.rows.length + indexes.rows.length + verifyTriggerRules.length;
+  let index = 0;
+  for (const c of constraints.rows) {
+    onRebuild?.({ name: c.name, index: index++, total });
+    await client.query(`alter table ${table} add constraint ${c.name} ${c.definition}`);
+  }
+  for (const i of indexes.rows) {
+    onRebuild?.({ name: i.name, index: index++, total });
+    await client.query(i.definition);
+  }
   await client.query(`alter table ${table} enable trigger user`);
   // The disabled triggers' rules, checked once over the whole table instead of row by row.
   for (const sql of verifyTriggerRules) {
+    onRebuild?.({ name: 'trigger rule', index: index++, total });
     const broken = await client.query(sql);
     if (broken.rowCount! > 0) throw new Error(`bulk load of ${table}: ${broken.rowCount} rows break a trigger rule: ${sql}`);
   }
+  onRebuild?.({ name: 'done', index, total });
   return result;
 }
 

@@ -1,18 +1,19 @@
 import { Programme } from '../schema/enums/programme.enum.js';
 import { monthlyContribution } from '../schema/reference/contribution-rates.js';
 import { FIRST_PERIOD } from './calibration.js';
-import { addMonths, monthStart, toDay, toIso, yearOf } from './dates.js';
+import { addMonths, monthStart, toDay, yearOf } from './dates.js';
 import type { EnrolmentPlan } from './plan.types.js';
 import { REGENCY_CODE, SELF_PAID_CODE } from './population.js';
 import { Random } from './random.js';
 
 const PAYMENT_DAY_STREAM = 55;
 
+/** Dates are day numbers (seed/dates.ts): the binary COPY writes them as they are, with no string in between. */
 export interface ContributionRow {
-  period: string;
+  period: number;
   programme: Programme;
   amount: number;
-  paidDate: string;
+  paidDate: number;
 }
 
 /**
@@ -37,15 +38,13 @@ export function* contributionsFor(e: EnrolmentPlan, seed: number, today: number)
   for (let period = Math.max(monthStart(e.start), toDay(FIRST_PERIOD)); period <= last; period = addMonths(period, 1)) {
     const paid = paidOffset(period);
     if (paid > today) break;
-    const periodIso = toIso(period);
-    const paidIso = toIso(paid);
     const year = yearOf(period);
     for (const programme of programmes) {
       yield {
-        period: periodIso,
+        period,
         programme,
         amount: monthlyContribution(e.segment, programme, e.income, year, e.industry),
-        paidDate: paidIso,
+        paidDate: paid,
       };
     }
   }

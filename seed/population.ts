@@ -1,30 +1,26 @@
-import { EnrolmentStatus } from '../schema/enums/enrolment-status.enum.js';
 import { Programme } from '../schema/enums/programme.enum.js';
 import { Sector } from '../schema/enums/sector.enum.js';
 import { Segment } from '../schema/enums/segment.enum.js';
-import { Sex } from '../schema/enums/sex.enum.js';
 import * as C from './calibration.js';
-import { claimsForExit, accidentClaims, type ClaimContext } from './claims.plan.js';
+import { claimsForExit, accidentClaims } from './claims.plan.js';
 import { addMonths, dayOf, monthOf, toDay, yearOf } from './dates.js';
-import { Cohort, type EnrolmentPlan, type ExitReason, type WorkerPlan } from './plan.types.js';
+import { Cohort, type ExitReason, type WorkerPlan } from './plan.types.js';
 import { Random } from './random.js';
+import {
+  birthForAge,
+  claimContext,
+  type Ctx,
+  enrolment,
+  newWorker,
+  type PopulationOptions,
+  REGENCY_CODE,
+  SELF_PAID_CODE,
+  scaled,
+} from './population.context.js';
+import { vulnerable } from './vulnerable.plan.js';
 
-export const REGENCY_CODE = 'PEMKAB-KUKAR';
-export const SELF_PAID_CODE = 'MANDIRI';
-
-export interface EmployerSeed {
-  code: string;
-  industry: string;
-  kecamatan: string;
-  csr: boolean;
-}
-
-export interface PopulationOptions {
-  seed: number;
-  scale: number;
-  today: number;
-  employers: EmployerSeed[];
-}
+export { type EmployerSeed, type PopulationOptions, REGENCY_CODE, SELF_PAID_CODE, scaled } from './population.context.js';
+export { vulnerableGroups } from './vulnerable.plan.js';
 
 /**
  * Walks the whole demo population in a fixed order, yielding each worker with their
@@ -40,119 +36,6 @@ export function* population(options: PopulationOptions): Generator<WorkerPlan> {
   yield* formal(ctx);
   yield* selfPaid(ctx);
   yield* csr(ctx);
-}
-
-type Ctx = PopulationOptions & { lastYear: number; ids: { worker: number; enrolment: number } };
-
-export function scaled(count: number, scale: number): number {
-  return Math.round(count * scale);
-}
-
-/** (entry year, exit year, count) groups giving exactly the regency's list size each year. */
-export function vulnerableGroups(scale: number, lastYear: number): Array<{ entry: number; exit: number; count: number }> {
-  const groups: Array<{ entry: number; exit: number; count: number }> = [];
-  let present: Array<{ entry: number; count: number }> = [];
-  for (let year = 2021; year <= lastYear; year++) {
-    const list = scaled(C.SPONSORED_LIST[year] ?? C.SPONSORED_LIST[2026]!, scale);
-    const carried = present.reduce((s, c) => s + c.count, 0);
-    if (list > carried) present.push({ entry: year, count: list - carried });
-    if (year === lastYear) break;
-    const next = scaled(C.SPONSORED_LIST[year + 1] ?? C.SPONSORED_LIST[2026]!, scale);
-    const exits = list - Math.min(next, Math.round(list * C.SPONSORED_RETENTION));
-    // Exits fall on cohorts in proportion to their size; the rounding remainder on the oldest.
-    const share = present.map((c) => Math.floor((c.count * exits) / list));
-    share[0]! += exits - share.reduce((s, n) => s + n, 0);
-    present = present
-      .map((c, i) => {
-        if (share[i]! > 0) groups.push({ entry: c.entry, exit: year, count: share[i]! });
-        return { entry: c.entry, count: c.count - share[i]! };
-      })
-      .filter((c) => c.count > 0);
-  }
-  for (const c of present) groups.push({ entry: c.entry, exit: lastYear, count: c.count });
-  return groups.sort((a, b) => a.entry - b.entry || a.exit - b.exit);
-}
-
-function newWorker(ctx: Ctx, cohort: Cohort, rng: Random, fields: Partial<WorkerPlan>): WorkerPlan {
-  const sex = rng.chance(0.5) ? Sex.L : Sex.P;
-  return {
-    id: ++ctx.ids.worker,
-    cohort,
-    kecamatan: rng.weighted(C.KECAMATAN_WEIGHTS),
-    sex,
-    birth: 0,
-    occupation: 'LAINNYA',
-    sector: Sector.INFORMAL,
-    nonAsn: false,
-    enrolments: [],
-    claims: [],
-    ...fields,
-  };
-}
-
-function enrolment(ctx: Ctx, fields: Omit<EnrolmentPlan, 'id' | 'membershipNo' | 'status'>): EnrolmentPlan {
-  const id = ++ctx.ids.enrolment;
-  const status =
-    fields.start > ctx.today
-      ? EnrolmentStatus.PENDING
-      : fields.exit === 'DIED' || fields.exit === 'RESIGNED' || fields.exit === 'LAID_OFF' || fields.exit === 'RETIRED'
-        ? fields.end! < ctx.today
-          ? EnrolmentStatus.TERMINATED
-          : EnrolmentStatus.ACTIVE
-        : fields.end !== null && fields.end < ctx.today
-          ? EnrolmentStatus.LAPSED
-          : EnrolmentStatus.ACTIVE;
-  const yy = String(yearOf(fields.start) % 100).padStart(2, '0');
-  return { id, membershipNo: `${fields.segment}${yy}${String(id).padStart(8, '0')}`, status, ...fields };
-}
-
-function birthForAge(rng: Random, at: number, minAge: number, maxAge: number): number {
-  return at - rng.int(minAge * 365, maxAge * 365);
-}
-
-function claimContext(ctx: Ctx, rng: Random): ClaimContext {
-  return { rng, today: ctx.today };
-}
-
-/** Regency-sponsored vulnerable informal workers: annual lists, 46.000 in 2022, 51.000 in 2023. */
-function* vulnerable(ctx: Ctx): Generator<WorkerPlan> {
-  let index = 0;
-  // The calibrated 2022 JKK total needs rows to land on at every scale (see claims.calibrate.ts).
-  let anchorsLeft = Math.max(1, scaled(3, ctx.scale));
-  for (const group of vulnerableGroups(ctx.scale, ctx.lastYear)) {
-    for (let i = 0; i < group.count; i++) {
-      const rng = new Random(ctx.seed, Cohort.VULNERABLE, index++);
-      const worker = newWorker(ctx, Cohort.VULNERABLE, rng, { occupation: rng.weighted(C.VULNERABLE_OCCUPATIONS) });
-      const start =
-        group.entry === 2021 ? toDay(C.FIRST_PERIOD) : rng.chance(0.7) ? dayOf(group.entry, 1, 1) : dayOf(group.entry, rng.int(2, 6), 1);
-      worker.birth = birthForAge(rng, start, 18, 64);
-      let end = dayOf(group.exit, 12, 31);
-      let exit: ExitReason = group.exit < ctx.lastYear ? 'LAPSED' : 'ONGOING';
-      if (exit === 'LAPSED' && rng.chance(0.004)) {
-        exit = 'DIED';
-        end = Math.min(end, ctx.today, Math.max(start, dayOf(group.exit, 1, 1)) + rng.int(0, 330));
-      }
-      const e = enrolment(ctx, {
-        sponsorCode: REGENCY_CODE,
-        employerCode: null,
-        segment: Segment.BPU,
-        programmes: [Programme.JKK, Programme.JKM],
-        start,
-        end,
-        income: 1_000_000,
-        industry: 'LAINNYA',
-        exit,
-      });
-      worker.enrolments.push(e);
-      const anchor = anchorsLeft > 0 && start <= dayOf(2022, 3, 1) && end >= dayOf(2022, 12, 31);
-      if (anchor) anchorsLeft--;
-      worker.claims.push(
-        ...accidentClaims(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN', 0.001, anchor),
-        ...claimsForExit(claimContext(ctx, rng), e, 'VULNERABLE_NON_ASN'),
-      );
-      yield worker;
-    }
-  }
 }
 
 /**

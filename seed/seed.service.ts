@@ -5,13 +5,24 @@ import type { ProgressLine } from '../platform/progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
 import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
+import { BinaryCopyWriter } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
+import {
+  at,
+  CLAIM_COLUMNS,
+  CONTRIBUTION_COLUMNS,
+  claimRow,
+  ENROLMENT_COLUMNS,
+  enrolmentRow,
+  WORKER_COLUMNS,
+  workerRow,
+} from './seed.rows.js';
 import { todayIn } from '../platform/dates.js';
 import { toDay, toIso, yearOf } from './dates.js';
 import { IdentityFactory } from './identity.js';
 import type { ClaimDraft } from './plan.types.js';
 import { population } from './population.js';
-import { budgets, employers, sponsors } from './reference-data.js';
+import { insertReferenceData } from './reference.load.js';
 import { CoverageCounter, workforceRows } from './workforce.plan.js';
 
 /** The seed is one batch: the whole demo database (schema/audit-key.ts). */
@@ -37,9 +48,6 @@ export class SeedRefusedError extends Error {}
 /** Rows per table of the scale-1 demo to late 2026: only for the progress display's estimate. */
 const ABOUT_AT_SCALE_1: Record<string, number> = { worker: 128_000, enrolment: 128_000, contribution: 9_930_000, claim: 12_700 };
 
-/** Timestamps of generated rows derive from their dates, so the same seed gives the same rows. */
-const at = (day: number) => `${toIso(day)} 08:00:00+08`;
-
 /**
  * Generates the demo Kukar into an empty, migrated database in one transaction: either the
  * whole demo is there or none of it. Rows stream through COPY; the population is walked once
@@ -61,56 +69,24 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       throw new SeedRefusedError('the database already holds data; `npm run seed -- --reset` empties it first');
     }
     await client.query('begin');
-    const employerRows = employers(seed, scale);
-    const sponsorRows = sponsors(employerRows);
-    const budgetRows = budgets(sponsorRows, scale, yearOf(today));
-    const created = at(toDay('2021-10-01'));
-    await client.query(
-      `insert into employer (id, code, name, region_code, industry, created_at, updated_at)
-       select *, $6::timestamptz, $6::timestamptz from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-      [
-        employerRows.map((e) => e.id),
-        employerRows.map((e) => e.code),
-        employerRows.map((e) => e.name),
-        employerRows.map((e) => e.kecamatan),
-        employerRows.map((e) => e.industry),
-        created,
-      ],
-    );
-    await client.query(
-      `insert into sponsor (id, code, name, kind, employer_id, created_at, updated_at)
-       select *, $6::timestamptz, $6::timestamptz from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[])`,
-      [
-        sponsorRows.map((s) => s.id),
-        sponsorRows.map((s) => s.code),
-        sponsorRows.map((s) => s.name),
-        sponsorRows.map((s) => s.kind),
-        sponsorRows.map((s) => s.employerId),
-        created,
-      ],
-    );
-    await client.query(
-      `insert into budget_allocation (sponsor_id, fiscal_year, kind, amount, created_at, updated_at)
-       select s, y, k, a, make_date(y - 1, 12, 15)::timestamptz, make_date(y - 1, 12, 15)::timestamptz
-       from unnest($1::bigint[], $2::int[], $3::text[], $4::bigint[]) as t(s, y, k, a)`,
-      [
-        budgetRows.map((b) => b.sponsorId),
-        budgetRows.map((b) => b.year),
-        budgetRows.map((b) => b.kind),
-        budgetRows.map((b) => b.amount.toString()),
-      ],
-    );
+    const reference = await insertReferenceData(client, { seed, scale, lastYear: yearOf(today), createdAt: at(toDay('2021-10-01')) });
+    const employerRows = reference.employers;
+    const sponsorRows = reference.sponsors;
     rows.employer = employerRows.length;
     rows.sponsor = sponsorRows.length;
-    rows.budget_allocation = budgetRows.length;
+    rows.budget_allocation = reference.budgets.length;
 
     const walk = () => population({ seed, scale, today, employers: employerRows });
     const sponsorId = new Map(sponsorRows.map((s) => [s.code, s.id]));
     const employerId = new Map(employerRows.map((e) => [e.code, e.id]));
 
-    const phase = async (table: string, columns: string[], fill: (writer: CopyWriter) => Promise<void>) => {
+    const phase = async <W extends { rows: number; close(): Promise<number> }>(
+      table: string,
+      open: () => W,
+      fill: (writer: W) => Promise<void>,
+    ) => {
       const t0 = Date.now();
-      const writer = new CopyWriter(client, table, columns);
+      const writer = open();
       let lastReport = 0;
       const about = ABOUT_AT_SCALE_1[table];
       const report = (done = false) =>
@@ -144,96 +120,64 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const identities = new IdentityFactory(seed);
     await phase(
       'worker',
-      [
-        'id',
-        'nik',
-        'full_name',
-        'sex',
-        'birth_date',
-        'region_code',
-        'occupation',
-        'sector',
-        'non_asn',
-        'phone',
-        'created_at',
-        'updated_at',
-      ],
+      () => new CopyWriter(client, 'worker', WORKER_COLUMNS),
       async (w) => {
         for (const worker of walk()) {
-          const person = identities.create(worker);
-          const registered = at(worker.enrolments[0]!.start);
-          await w.write([
-            worker.id,
-            person.nik,
-            person.fullName,
-            worker.sex,
-            toIso(worker.birth),
-            worker.kecamatan,
-            worker.occupation,
-            worker.sector,
-            worker.nonAsn,
-            person.phone,
-            registered,
-            registered,
-          ]);
+          await w.write(workerRow(worker, identities.create(worker)));
           coverage.add(worker, 2021, yearOf(today));
           drafts.push(...worker.claims);
         }
       },
     );
 
+    const ids = { sponsor: sponsorId, employer: employerId };
     await phase(
       'enrolment',
-      [
-        'id',
-        'membership_no',
-        'worker_id',
-        'sponsor_id',
-        'employer_id',
-        'segment',
-        'programmes',
-        'start_date',
-        'end_date',
-        'declared_income',
-        'status',
-        'created_at',
-        'updated_at',
-      ],
+      () => new CopyWriter(client, 'enrolment', ENROLMENT_COLUMNS),
       async (w) => {
-        for (const worker of walk()) {
-          for (const e of worker.enrolments) {
-            await w.write([
-              e.id,
-              e.membershipNo,
-              worker.id,
-              sponsorId.get(e.sponsorCode)!,
-              e.employerCode ? employerId.get(e.employerCode)! : null,
-              e.segment,
-              `{${e.programmes.join(',')}}`,
-              toIso(e.start),
-              e.end === null ? null : toIso(e.end),
-              e.income,
-              e.status,
-              at(Math.min(e.start, today)),
-              at(Math.min(e.end ?? e.start, today)),
-            ]);
-          }
-        }
+        for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
       },
     );
 
-    // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts).
-    await withBulkLoad(client, 'contribution', [programmeCoveredViolations('contribution')], () =>
-      phase('contribution', ['enrolment_id', 'period', 'programme', 'amount', 'paid_date', 'sponsor_id', 'created_at'], async (w) => {
-        for (const worker of walk()) {
-          for (const e of worker.enrolments) {
-            const sponsor = sponsorId.get(e.sponsorCode)!;
-            for (const c of contributionsFor(e, seed, today)) {
-              await w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, `${c.paidDate} 08:00:00+08`]);
+    // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts), into a
+    // table truncated in this transaction so that COPY can write its rows frozen.
+    let rebuildStarted = Date.now();
+    await withBulkLoad(
+      client,
+      'contribution',
+      [programmeCoveredViolations('contribution')],
+      async () => {
+        await client.query('truncate contribution');
+        await phase(
+          'contribution',
+          () => new BinaryCopyWriter(client, 'contribution', CONTRIBUTION_COLUMNS, { freeze: true }),
+          async (w) => {
+            for (const worker of walk()) {
+              for (const e of worker.enrolments) {
+                const sponsor = sponsorId.get(e.sponsorCode)!;
+                for (const c of contributionsFor(e, seed, today)) {
+                  // created_at: the paid day at 08:00 in Makassar, which is midnight UTC.
+                  const full = w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, c.paidDate]);
+                  if (full) await full;
+                }
+              }
             }
-          }
-        }
-      }),
+          },
+        );
+      },
+      ({ name, index, total }) => {
+        if (index === 0) rebuildStarted = Date.now();
+        options.onProgress?.({
+          label: `contribution keys (${name})`,
+          rows: index,
+          total,
+          unit: 'steps',
+          seconds: (Date.now() - rebuildStarted) / 1000,
+          done: index === total,
+        });
+        if (index === total)
+          log.info({ table: 'contribution', steps: total, seconds: (Date.now() - rebuildStarted) / 1000 }, 'rebuilt keys and indexes');
+      },
     );
 
     // The bulk load ran with user triggers off, including those keeping the paid totals.
@@ -243,41 +187,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     calibrateClaims(claims, scale);
     await phase(
       'claim',
-      [
-        'id',
-        'claim_no',
-        'enrolment_id',
-        'programme',
-        'incident_date',
-        'submitted_date',
-        'status',
-        'claimed_amount',
-        'approved_amount',
-        'paid_amount',
-        'paid_date',
-        'rejection_reason',
-        'created_at',
-        'updated_at',
-      ],
+      () => new CopyWriter(client, 'claim', CLAIM_COLUMNS),
       async (w) => {
-        for (const c of claims) {
-          await w.write([
-            c.id,
-            c.claimNo,
-            c.enrolmentId,
-            c.programme,
-            toIso(c.incident),
-            toIso(c.submitted),
-            c.status,
-            c.claimed,
-            c.approved,
-            c.paid,
-            c.paidDate === null ? null : toIso(c.paidDate),
-            c.rejectionReason,
-            at(c.submitted),
-            at(c.paidDate ?? c.submitted),
-          ]);
-        }
+        for (const c of claims) await w.write(claimRow(c));
       },
     );
 
