@@ -44,7 +44,7 @@ const id = {
     SECTOR: 'per sektor',
     KECAMATAN: 'per kecamatan',
     OCCUPATION: 'per pekerjaan',
-  } as Record<MetricGrouping, string>,
+  } satisfies Record<MetricGrouping, string>,
   yearOverYear: (y: number, c: number) => `${y} dibanding ${c}`,
   monthly: (y: number) => `per bulan, ${y}`,
   metric: {
@@ -60,7 +60,7 @@ const id = {
     LABOUR_FORCE: 'Angkatan kerja (penyebut cakupan).',
     COST_PER_WORKER: 'Iuran yang dibayarkan untuk tahun itu dibagi pekerja terlindungi pada tahun itu, dibulatkan.',
     ACTIVE_ENROLMENTS: 'Kepesertaan berstatus aktif pada tanggal snapshot; per bulan: snapshot terakhir bulan itu.',
-  } as Record<MetricName, string>,
+  } satisfies Record<MetricName, string>,
 };
 
 const en: typeof id = {

@@ -9,8 +9,6 @@ import type { NamedQueries } from './named-query.js';
 import { formatDate, type Lang } from './number-format.js';
 import type { BriefSection, Page } from './sections/section.js';
 
-export type { Block, BriefDocument, Column, KeyFigure, Section, TableBlock } from './brief-document.type.js';
-
 /**
  * A brief in one language: the cover, the headline and key figures, each numbered section's
  * blocks (sections/, in the order brief.sections.ts lists them) and the methods appendix.

@@ -10,7 +10,7 @@ import { LANGS, type Lang } from './number-format.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { openPdfRenderer, type PdfRenderer } from './render-pdf.js';
-import { escapeXml } from './svg-charts.js';
+import { escapeXml } from '../../platform/escape-xml.js';
 
 /**
  * Writes the year-over-year briefs into one folder that the server publishes at /briefs/:

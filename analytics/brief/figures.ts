@@ -25,7 +25,7 @@ const EMPTY: MetricComparison = { key: '', label: null, value: null, prior: null
 export const group = (c: Comparison, key: string): MetricComparison => c.groups.find((g) => g.key === key) ?? { ...EMPTY, key };
 
 /** Groups in the order of `keys` (another answer's), any others after them. */
-export const byKeyOrder = (groups: MetricComparison[], keys: string[]) => {
+const byKeyOrder = (groups: MetricComparison[], keys: string[]) => {
   const rank = (key: string) => (keys.includes(key) ? keys.indexOf(key) : keys.length);
   return [...groups].sort((a, b) => rank(a.key) - rank(b.key));
 };

@@ -1,5 +1,5 @@
 import type { Appendix, Block, BriefDocument, TableBlock } from './brief-document.type.js';
-import { escapeXml } from './svg-charts.js';
+import { escapeXml } from '../../platform/escape-xml.js';
 
 /**
  * One self-contained HTML file: styles inline, charts as inline SVG, no scripts, fonts or images

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../platform/escape-xml.js';
 /**
  * Charts as inline SVG strings: nothing to fetch, print-sharp, readable by a screen reader
  * (`role="img"` with a `<title>` and `<desc>`). Labels arrive already formatted; numbers are used
@@ -37,9 +38,6 @@ const GRID = '#d9dee3';
 const WIDTH = 640;
 const FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"';
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const n = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : 0);
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
