@@ -88,6 +88,15 @@ const MAX_TREND_DAYS = 366 * 50;
  * The comparison statement for one grouping. The inputs are checked integers and names from the
  * catalogue, so they are written into the text: the statement printed in a brief's appendix is
  * exactly the one that ran.
+ *
+ * This is the one year-over-year computation the platform publishes: the API's `yearOverYear` and
+ * every change in a brief come from here, over the metrics' per-year values (the metrics read only
+ * the marts' values, never their `prior_…`/`…_change` columns). Those mart columns stay because
+ * analysts query them (analytics/README.md) and they only ever compare with the calendar year
+ * before; they follow the same rule, value − prior and the macro `yoy_pct_change`
+ * (analytics/models/macros.sql), and test/analytics/metrics.test.ts checks the two agree. The rule
+ * is spelled out here rather than in a new macro because this text is what the API returns and the
+ * brief prints: changing it would change published SQL.
  */
 export function yearOverYearSql(metric: MetricName, grouping: MetricGrouping | 'TOTAL', year: number, compareTo: number): string {
   return `with metric as (

@@ -58,6 +58,26 @@ describe('metrics on a hand-built mart', () => {
     expect(answer.total).toMatchObject({ value: '45', prior: null, change: null, changePct: null });
   });
 
+  it("agrees with the mart's own prior-year columns: one rule for a year-over-year change", async () => {
+    // The API and the briefs compare through yearOverYear; the mart keeps prior-year columns for analysts.
+    // Both take the change as value - prior and the percentage from the macro yoy_pct_change.
+    const columns = { BENEFITS_PAID: 'paid_amount', CLAIMS_PAID: 'claims_paid' } as const;
+    for (const [metric, column] of Object.entries(columns) as Array<[keyof typeof columns, string]>) {
+      for (const year of [2022, 2023]) {
+        const answer = await yearOverYear(warehouse, { metric, year, groupBy: 'PROGRAMME' });
+        const mart = await warehouse.query<{ key: string; prior: string | null; change: string | null; changePct: string | null }>(
+          `select programme as key, cast(prior_${column} as varchar) as prior, cast(${column}_change as varchar) as change,
+            cast(${column}_change_pct as varchar) as "changePct" from yoy_payouts_by_programme where year = ${year}`,
+        );
+        expect(mart.length, `${metric} ${year}`).toBeGreaterThan(0);
+        for (const row of mart) {
+          const { key, prior, change, changePct } = answer.groups.find((g) => g.key === row.key)!;
+          expect({ key, prior, change, changePct }, `${metric} ${year}`).toEqual(row);
+        }
+      }
+    }
+  });
+
   it('refuses bad input naming the field', async () => {
     const refused = async (promise: Promise<unknown>, field: string) => {
       const error = await promise.then(

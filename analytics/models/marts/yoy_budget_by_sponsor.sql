@@ -1,5 +1,7 @@
 -- yoy_budget_by_sponsor: one row per sponsor and fiscal year: the budget in force against the prior year's.
 -- sources: fct_budget. Change is NULL when the prior year is missing; the percentage also when it is zero.
+-- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
+-- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
 -- materialized: table
 create or replace view yoy_budget_by_sponsor as
 with budget as (

@@ -2,6 +2,8 @@
 -- contributions that sponsor actually paid for that year's months (by contribution period), and how
 -- the amount paid changed from the prior year.
 -- sources: fct_budget, fct_contributions.
+-- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
+-- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
 -- materialized: table
 create or replace view yoy_budget_realisation as
 with budget as (

@@ -2,6 +2,8 @@
 -- the labour force, for breakdown 'total', 'sector', 'kecamatan', 'kecamatan_sector' and 'occupation'
 -- (the workforce has no occupation, so labour_force and coverage_pct are NULL there).
 -- sources: fct_enrolment_years, fct_workforce.
+-- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
+-- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
 -- materialized: table
 create or replace view yoy_coverage as
 with enrolment_years as (
