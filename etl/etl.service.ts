@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import type { Config } from '../platform/config.js';
-import type { Logger } from '../platform/logger.js';
-import { catalogueGeneration, DEFAULT_MODELS_DIR, installCatalogue, prepareCatalogue } from './catalogue.js';
-import { runChecks, stageViews } from './checks.js';
 import { assertDate, todayIn } from '../platform/dates.js';
+import type { Logger } from '../platform/logger.js';
+import { DEFAULT_MODELS_DIR, installCatalogue, prepareCatalogue } from './catalogue.js';
+import { EtlStoppedError } from './errors.js';
 import { SourceSnapshot } from './extract.js';
 import { Ledger, newRunId, type RunRecord } from './ledger.js';
-import { ParquetLoader } from './load.js';
+import { type DateRunContext, failRun, type Loaded, loadDate, newRecord, type ProgressEvent } from './load-date.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { TABLES, type ExtractContext, type SnapshotMode } from './tables.js';
+import { recoverWarehouse } from './recovery.js';
+import type { SnapshotMode } from './tables.js';
 import {
-  collectGarbage,
-  listParquet,
   publishedDates,
   readManifest,
   syncHiveTree,
@@ -20,8 +19,10 @@ import {
   withPartitions,
   writeManifest,
   type Manifest,
-  type PartitionEntry,
 } from './warehouse.js';
+
+export { EtlCheckError, EtlStoppedError, SourceUnavailableError } from './errors.js';
+export type { ProgressEvent } from './load-date.js';
 
 export interface EtlOptions {
   databaseUrl: string;
@@ -33,39 +34,26 @@ export interface EtlOptions {
   modelsDir?: string;
   /** How long replaced files stay readable for readers of an older catalogue (default 6 h). */
   retiredGraceMs?: number;
+  /** How long to wait for PostgreSQL to accept the connection (default 10 s); longer is exit 69. */
+  connectTimeoutMs?: number;
   /** Called as rows stream (for a terminal display) and when a table is done. */
   onProgress?: (event: ProgressEvent) => void;
   duckdb?: { threads?: number; memoryLimit?: string };
 }
 
-interface Loaded {
-  record: RunRecord;
-  entries: Record<string, PartitionEntry>;
-}
-
-export interface ProgressEvent {
-  date: string;
-  table: string;
-  rows: number;
-  seconds: number;
-  done: boolean;
-}
-
-/** The run ran but its data is wrong: counts or sums differ from the source, or a data check failed. */
-export class EtlCheckError extends Error {
-  override name = 'EtlCheckError';
-}
-
 /**
- * The snapshot job: a small orchestrator over per-table steps (tables.ts). One run loads one
- * snapshot date: extract every table from one PostgreSQL snapshot into the run's own folder,
- * verify it against the source and the data checks, then publish it by one atomic rename of
- * the manifest. Until that rename nothing a reader can see has changed; after it, the date's
- * partitions are replaced and nothing else.
+ * The snapshot job: a small orchestrator over per-table steps (tables.ts, load-date.ts). One
+ * run loads one snapshot date: extract every table from one PostgreSQL snapshot into the run's
+ * own folder, verify it against the source and the data checks, then publish it by one atomic
+ * rename of the manifest. Until that rename nothing a reader can see has changed; after it, the
+ * date's partitions are replaced and nothing else.
  */
 export class EtlService {
   readonly layout: WarehouseLayout;
   private readonly ledger: Ledger;
+  /** The stop request of the operation holding the lock, if any. */
+  private running: AbortController | null = null;
+  private stopped: EtlStoppedError | null = null;
 
   constructor(private readonly options: EtlOptions) {
     this.layout = new WarehouseLayout(options.warehouseDir);
@@ -96,13 +84,27 @@ export class EtlService {
   }
 
   /**
+   * Asks the running operation to stop (SIGTERM, SIGINT, a shutdown): its COPY is cut, DuckDB
+   * interrupted, its records marked failed and its files deleted; it then rejects with
+   * EtlStoppedError and releases the lock. A run past its commit point finishes instead: the
+   * steps after it are quick and file-only. Nothing starts after it. Returns whether anything was running.
+   */
+  stop(signal = 'SIGTERM'): boolean {
+    const reason = new EtlStoppedError(signal);
+    // Asked before anything started (while the embedded server starts, say): start nothing.
+    this.stopped ??= reason;
+    if (!this.running) return false;
+    this.running.abort(reason);
+    return true;
+  }
+
+  /**
    * Unpublishes live snapshots older than `keepDays` that are not month ends; history,
    * month ends and the latest snapshot always stay. Returns the dates removed.
    */
-  async prune(keepDays: number): Promise<string[]> {
-    const lock = this.lock('prune');
-    try {
-      await this.recoverHeld();
+  prune(keepDays: number): Promise<string[]> {
+    return this.locked('prune', async (signal) => {
+      await this.recoverHeld(signal);
       const manifest = readManifest(this.layout);
       const cutoff = new Date(Date.parse(`${this.today()}T00:00:00Z`) - keepDays * 86_400_000).toISOString().slice(0, 10);
       const latest = publishedDates(manifest).at(-1);
@@ -112,223 +114,120 @@ export class EtlService {
       );
       if (doomed.length === 0) return [];
       const next = withoutDates(manifest, doomed, newRunId(), new Date());
-      const catalogue = await prepareCatalogue(this.layout, next, this.options.modelsDir ?? DEFAULT_MODELS_DIR);
+      const catalogue = await prepareCatalogue(this.layout, next, this.modelsDir, signal);
       writeManifest(this.layout, next);
       installCatalogue(this.layout, catalogue);
       syncHiveTree(this.layout, next);
       this.options.log.info({ dates: doomed }, 'etl: pruned daily snapshots');
       return doomed;
-    } finally {
-      lock.release();
-    }
+    });
   }
 
   /** Brings the warehouse back to a consistent state after a crash; runs at the start of every run. */
-  async recover(): Promise<void> {
-    const lock = this.lock('recover');
+  recover(): Promise<void> {
+    return this.locked('recover', (signal) => this.recoverHeld(signal));
+  }
+
+  private get modelsDir(): string {
+    return this.options.modelsDir ?? DEFAULT_MODELS_DIR;
+  }
+
+  /** Runs `work` under the warehouse lock, with a stop request that stop() fires; the lock is released however it ends. */
+  private async locked<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.stopped) throw this.stopped;
+    this.layout.ensure();
+    const lock: HeldLock = acquireLock(this.layout.lock, what);
+    const controller = new AbortController();
+    this.running = controller;
     try {
-      await this.recoverHeld();
+      return await work(controller.signal);
     } finally {
+      this.running = null;
       lock.release();
     }
   }
 
-  private lock(what: string): HeldLock {
-    this.layout.ensure();
-    return acquireLock(this.layout.lock, what);
+  private recoverHeld(signal?: AbortSignal): Promise<void> {
+    return recoverWarehouse(this.layout, this.ledger, {
+      log: this.options.log,
+      modelsDir: this.modelsDir,
+      retiredGraceMs: this.options.retiredGraceMs ?? 6 * 3600_000,
+      signal,
+    });
   }
 
-  private async run(dates: string[], mode: SnapshotMode): Promise<RunRecord[]> {
+  private run(dates: string[], mode: SnapshotMode): Promise<RunRecord[]> {
     const today = this.today();
     dates = [...new Set(dates)].sort();
     for (const date of dates) {
       assertDate(date);
       if (date > today) throw new RangeError(`snapshot date ${date} is in the future (today is ${today} in ${this.options.timezone})`);
     }
-    const lock = this.lock(`${mode} ${dates.length === 1 ? dates[0] : `${dates[0]}..${dates.at(-1)}`}`);
-    const records: RunRecord[] = [];
-    try {
-      await this.recoverHeld();
-      const loaded: Loaded[] = [];
-      let source: SourceSnapshot;
-      try {
-        source = await SourceSnapshot.open(this.options.databaseUrl, this.options.workerKeySecret);
-      } catch (error) {
-        // Recorded all the same, so `--status` and etl_runs show why last night has no snapshot.
-        for (const date of dates) this.fail(this.newRecord(date, mode), error as Error);
-        throw error;
-      }
-      try {
-        for (const date of dates) loaded.push(await this.loadDate(source, { date, mode, timezone: this.options.timezone }));
-      } catch (error) {
-        for (const l of loaded)
-          this.fail(l.record, new Error(`not published: another date of the same backfill failed (${(error as Error).message})`));
-        throw error;
-      } finally {
-        await source.close();
-      }
+    return this.locked(`${mode} ${dates.length === 1 ? dates[0] : `${dates[0]}..${dates.at(-1)}`}`, async (signal) => {
+      await this.recoverHeld(signal);
+      const loaded = await this.extract(dates, mode, signal);
       // A backfill publishes all its dates at once: one catalogue build, and all or nothing.
       try {
-        await this.publish(loaded);
+        await this.publish(loaded, signal);
       } catch (error) {
-        for (const l of loaded) this.fail(l.record, error as Error);
-        throw error;
+        for (const l of loaded) failRun(this.dateRun(signal), l.record, (signal.aborted ? signal.reason : error) as Error);
+        throw signal.aborted ? signal.reason : error;
       }
-      for (const { record } of loaded) {
+      return loaded.map(({ record }) => {
         const finished: RunRecord = { ...record, status: 'succeeded', finished_at: new Date().toISOString() };
         this.ledger.write(finished);
-        records.push(finished);
         this.options.log.info({ runId: record.run_id, date: record.snapshot_date, mode, rows: record.rows }, 'etl: snapshot published');
-      }
-    } finally {
-      lock.release();
-    }
-    return records;
+        return finished;
+      });
+    });
   }
 
-  private newRecord(date: string, mode: SnapshotMode): RunRecord {
-    return {
-      run_id: newRunId(),
-      snapshot_date: date,
-      mode,
-      started_at: new Date().toISOString(),
-      finished_at: null,
-      status: 'running',
-      pid: process.pid,
-      rows: {},
-      source_counts: {},
-      checksums: {},
-      table_seconds: {},
-      error: null,
-    };
+  private dateRun(signal: AbortSignal): DateRunContext {
+    const { log, duckdb, onProgress } = this.options;
+    return { layout: this.layout, ledger: this.ledger, log, duckdb, onProgress, signal };
   }
 
-  private fail(record: RunRecord, error: Error): void {
-    this.ledger.write({ ...record, status: 'failed', finished_at: new Date().toISOString(), error: error.message });
-    fs.rmSync(this.layout.runDir(record.run_id), { recursive: true, force: true });
-  }
-
-  private async recoverHeld(): Promise<void> {
-    const now = new Date();
-    let manifest = readManifest(this.layout);
-    const published = new Set(Object.values(manifest.tables).flatMap((p) => Object.values(p).map((e) => e.runId)));
-    for (const r of this.ledger.all().filter((r) => r.status === 'running')) {
-      // Killed after its commit point but before it could say so: it did publish.
-      if (published.has(r.run_id)) this.ledger.write({ ...r, status: 'succeeded', finished_at: r.finished_at ?? now.toISOString() });
-    }
-    for (const r of this.ledger.markAbandoned(now))
-      this.options.log.warn({ runId: r.run_id, date: r.snapshot_date }, 'etl: marked an unfinished run abandoned');
-    const collected = collectGarbage(this.layout, manifest, this.options.retiredGraceMs ?? 6 * 3600_000, now);
-    if (collected.retired.length !== manifest.retired.length) {
-      writeManifest(this.layout, collected);
-      manifest = collected;
-    }
-    if (manifest.generation !== null && (await catalogueGeneration(this.layout)) !== manifest.generation) {
-      this.options.log.warn({ generation: manifest.generation }, 'etl: catalogue behind the manifest; rebuilding it');
-      installCatalogue(this.layout, await prepareCatalogue(this.layout, manifest, this.options.modelsDir ?? DEFAULT_MODELS_DIR));
-    }
-    syncHiveTree(this.layout, manifest);
-  }
-
-  /** Extracts and verifies one date into its run's folder; publishes nothing. */
-  private async loadDate(source: SourceSnapshot, ctx: ExtractContext): Promise<Loaded> {
-    const { log } = this.options;
-    const record = this.newRecord(ctx.date, ctx.mode);
-    const runId = record.run_id;
-    this.ledger.write(record);
-    log.info({ runId, date: ctx.date, mode: ctx.mode }, 'etl: run started');
-    const loader = await ParquetLoader.create(this.layout.runTmp(runId), this.options.duckdb);
+  /** Every date from one PostgreSQL snapshot into its own run folder; on any failure every record is marked failed. */
+  private async extract(dates: string[], mode: SnapshotMode, signal: AbortSignal): Promise<Loaded[]> {
+    const run = this.dateRun(signal);
+    let source: SourceSnapshot;
     try {
-      const entries: Record<string, PartitionEntry> = {};
-      const files: Record<string, string[]> = {};
-      for (const spec of TABLES) {
-        const t0 = performance.now();
-        const outDir = this.layout.partitionDir(runId, spec.name, ctx.date);
-        const seconds = () => (performance.now() - t0) / 1000;
-        const progress = this.options.onProgress;
-        const copied = await loader.load(
-          spec,
-          source,
-          ctx,
-          outDir,
-          progress && ((rows) => progress({ date: ctx.date, table: spec.name, rows, seconds: seconds(), done: false })),
-        );
-        files[spec.name] = listParquet(outDir);
-        // PostgreSQL counts the source while DuckDB reads back the files: two processes, two cores.
-        const [counted, loaded] = await Promise.all([
-          source.aggregate(
-            spec.select(ctx),
-            spec.columns.map((c) => c.name),
-            spec.money,
-          ),
-          loader.summarise(spec, files[spec.name]!),
-        ]);
-        record.rows[spec.name] = loaded.rows;
-        record.source_counts[spec.name] = { copied, counted: counted.rows };
-        record.checksums[spec.name] = loaded.checksum;
-        record.table_seconds[spec.name] = Math.round(seconds() * 1000) / 1000;
-        if (loaded.rows !== copied || loaded.rows !== counted.rows) {
-          throw new EtlCheckError(`${spec.name}: loaded ${loaded.rows} rows but the source copied ${copied} and counts ${counted.rows}`);
-        }
-        for (const m of spec.money) {
-          if (loaded.sums[m] !== counted.sums[m]) {
-            throw new EtlCheckError(`${spec.name}: sum(${m}) is ${loaded.sums[m]} in the warehouse but ${counted.sums[m]} at the source`);
-          }
-        }
-        entries[spec.name] = {
-          runId,
-          mode: ctx.mode,
-          files: files[spec.name]!.map((f) => this.layout.rel(f)),
-          rows: loaded.rows,
-          sums: loaded.sums,
-          checksum: loaded.checksum,
-          publishedAt: '',
-        };
-        progress?.({ date: ctx.date, table: spec.name, rows: loaded.rows, seconds: seconds(), done: true });
-        log.info(
-          {
-            runId,
-            date: ctx.date,
-            table: spec.name,
-            rows: loaded.rows,
-            seconds: record.table_seconds[spec.name],
-            rowsPerSecond: Math.round(loaded.rows / Math.max(seconds(), 0.001)),
-          },
-          'etl: table loaded',
-        );
-      }
-      await stageViews(loader.connection, files);
-      const broken = (await runChecks(loader.connection)).filter((c) => c.violations > 0);
-      if (broken.length > 0) {
-        throw new EtlCheckError(
-          `data checks failed: ${broken.map((c) => `${c.name}: ${c.violations} rows (e.g. ${c.examples.join(', ')})`).join('; ')}`,
-        );
-      }
-      loader.close();
-      fs.rmSync(this.layout.runTmp(runId), { recursive: true, force: true });
-      // Written before the commit point, so recovery can finish the record if we die after it.
-      this.ledger.write(record);
-      return { record, entries };
+      source = await SourceSnapshot.open(this.options.databaseUrl, this.options.workerKeySecret, {
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        signal,
+      });
     } catch (error) {
-      try {
-        loader.close();
-      } catch {
-        /* already closed */
-      }
-      this.fail(record, error as Error);
-      log.error({ runId, date: ctx.date, err: (error as Error).message }, 'etl: run failed; nothing was published');
+      // Recorded all the same, so `--status` and etl_runs show why last night has no snapshot.
+      for (const date of dates) failRun(run, newRecord(date, mode), error as Error);
       throw error;
     }
+    const loaded: Loaded[] = [];
+    try {
+      for (const date of dates) {
+        loaded.push(await loadDate(run, source, { date, mode, timezone: this.options.timezone }, newRecord(date, mode)));
+      }
+      return loaded;
+    } catch (error) {
+      for (const l of loaded)
+        failRun(run, l.record, new Error(`not published: another date of the same backfill failed (${(error as Error).message})`));
+      throw error;
+    } finally {
+      await source.close();
+    }
   }
 
-  private async publish(loaded: Loaded[]): Promise<void> {
+  private async publish(loaded: Loaded[], signal: AbortSignal): Promise<void> {
     const now = new Date();
     let next = readManifest(this.layout);
     for (const { record, entries } of loaded) {
       for (const e of Object.values(entries)) e.publishedAt = now.toISOString();
       next = withPartitions(next, record.snapshot_date, entries, record.run_id, now);
     }
-    const catalogue = await prepareCatalogue(this.layout, next, this.options.modelsDir ?? DEFAULT_MODELS_DIR);
+    const catalogue = await prepareCatalogue(this.layout, next, this.modelsDir, signal);
+    if (signal.aborted) {
+      fs.rmSync(catalogue, { force: true });
+      throw signal.reason;
+    }
     writeManifest(this.layout, next); // the commit point
     try {
       installCatalogue(this.layout, catalogue);

@@ -2,21 +2,54 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { isConnectionError, SourceUnavailableError } from './errors.js';
 import { hmacPads, IPAD_SETTING, OPAD_SETTING } from './pseudonym.js';
+
+export interface SourceOptions {
+  /** How long to wait for PostgreSQL to accept the connection (default 10 s). */
+  connectTimeoutMs?: number;
+  /** Aborting it drops the connection, which ends a running COPY at once; statements then reject with the signal's reason. */
+  signal?: AbortSignal;
+}
 
 /**
  * One consistent read of PostgreSQL: every table of a snapshot is read inside a single
  * REPEATABLE READ, READ ONLY transaction, so all of them are from the same instant however
  * long the extract takes. Rows leave as CSV through COPY … TO STDOUT and are never held in
  * memory: the stream goes straight to whatever the loader gives it.
+ *
+ * Any statement that fails because the connection is gone (the server stopped, the backend was
+ * terminated, the network dropped) rejects with SourceUnavailableError.
  */
 export class SourceSnapshot {
-  private constructor(private readonly client: pg.Client) {}
+  /** Set when the connection dropped between statements: node-postgres then emits 'error' on the client. */
+  private lost: Error | null = null;
 
-  static async open(databaseUrl: string, workerKeySecret: string): Promise<SourceSnapshot> {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'lindung-etl' });
-    await client.connect();
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    // Without a listener a connection lost while idle is an uncaught 'error' event: a stack trace and exit 1.
+    client.on('error', (error) => {
+      this.lost ??= error;
+    });
+  }
+
+  static async open(databaseUrl: string, workerKeySecret: string, options: SourceOptions = {}): Promise<SourceSnapshot> {
+    options.signal?.throwIfAborted();
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'lindung-etl',
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      // A server that vanished without closing the socket is noticed by the OS, not left to hang a COPY.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    const source = new SourceSnapshot(client, options.signal);
+    const drop = () => void source.close();
+    options.signal?.addEventListener('abort', drop, { once: true });
     try {
+      await client.connect();
       const { ipad, opad } = hmacPads(workerKeySecret);
       // Session settings, set before the transaction: a READ ONLY transaction may still read them.
       await client.query('select set_config($1, $2, false), set_config($3, $4, false)', [IPAD_SETTING, ipad, OPAD_SETTING, opad]);
@@ -24,37 +57,58 @@ export class SourceSnapshot {
       // The snapshot is taken by the first query; take it now so "the instant" is the open.
       await client.query('select 1');
     } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
+      options.signal?.removeEventListener('abort', drop);
+      await source.close();
+      throw source.explain(error, 'PostgreSQL unreachable');
     }
-    return new SourceSnapshot(client);
+    return source;
   }
 
   /** Streams `select` as CSV through `streams` (the last one the sink); resolves with the row count PostgreSQL reports. */
   async copy(select: string, streams: [Writable, ...Writable[]]): Promise<number> {
-    const stream = this.client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
-    await pipeline([stream, ...streams]);
-    // The stream ends at CopyDone; rowCount comes with CommandComplete, parsed later: a queued query waits for it.
-    await this.client.query('select 1');
-    return stream.rowCount;
+    try {
+      const stream = this.client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
+      await pipeline([stream, ...streams]);
+      // The stream ends at CopyDone; rowCount comes with CommandComplete, parsed later: a queued query waits for it.
+      await this.client.query('select 1');
+      return stream.rowCount;
+    } catch (error) {
+      throw this.explain(error, 'PostgreSQL connection lost during the extract');
+    }
   }
 
   /** count(*) and sums over the same rows as `select` (its columns named by `columns`). */
   async aggregate(select: string, columns: string[], money: string[]): Promise<{ rows: number; sums: Record<string, string> }> {
     const list = columns.map((c) => `"${c}"`).join(', ');
     const sums = money.map((m) => `coalesce(sum("${m}"), 0)::text as "${m}"`);
-    const { rows } = await this.client.query(
-      `select count(*)::text as rows${sums.map((s) => `, ${s}`).join('')} from (${select}) as source (${list})`,
-    );
-    const row = rows[0] as Record<string, string>;
-    return { rows: Number(row.rows), sums: Object.fromEntries(money.map((m) => [m, row[m]!])) };
+    try {
+      const { rows } = await this.client.query(
+        `select count(*)::text as rows${sums.map((s) => `, ${s}`).join('')} from (${select}) as source (${list})`,
+      );
+      const row = rows[0] as Record<string, string>;
+      return { rows: Number(row.rows), sums: Object.fromEntries(money.map((m) => [m, row[m]!])) };
+    } catch (error) {
+      throw this.explain(error, 'PostgreSQL connection lost during the verification');
+    }
   }
 
   /**
    * Disconnects, which ends the transaction (nothing to commit: it only read). No ROLLBACK
    * first: after a failed COPY the connection may still be streaming and would not answer.
+   * With a statement running, node-postgres destroys the socket rather than wait for it. Bounded
+   * all the same: a server that stopped answering must not hold the run's lock.
    */
   async close(): Promise<void> {
-    await this.client.end().catch(() => {});
+    await Promise.race([this.client.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  }
+
+  /** The error a caller can act on: the stop request, a lost connection, or the statement's own error. */
+  private explain(error: unknown, what: string): unknown {
+    if (this.signal?.aborted) return this.signal.reason;
+    const cause = this.lost ?? error;
+    if (this.lost || isConnectionError(error)) {
+      return new SourceUnavailableError(`${what}: ${(cause as Error).message}`, { cause });
+    }
+    return error;
   }
 }

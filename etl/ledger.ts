@@ -17,6 +17,11 @@ export interface RunRecord {
   mode: SnapshotMode;
   started_at: string;
   finished_at: string | null;
+  /**
+   * When this date's files were verified: its own end. A backfill's dates publish together, so
+   * their `finished_at` is the common publish; `loaded_at` tells each date's time apart.
+   */
+  loaded_at?: string | null;
   status: RunStatus;
   pid: number;
   /** Rows loaded per table (as read back from the Parquet files). */

@@ -29,7 +29,11 @@ export class ParquetLoader {
     private readonly fifo: string,
   ) {}
 
-  static async create(tmpDir: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<ParquetLoader> {
+  static async create(
+    tmpDir: string,
+    options: { threads?: number; memoryLimit?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<ParquetLoader> {
     fs.mkdirSync(tmpDir, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
@@ -42,7 +46,14 @@ export class ParquetLoader {
     const fifo = path.join(tmpDir, 'copy.csv.pipe');
     fs.rmSync(fifo, { force: true });
     execFileSync('mkfifo', ['-m', '600', fifo]);
-    return new ParquetLoader(instance, await instance.connect(), fifo);
+    const loader = new ParquetLoader(instance, await instance.connect(), fifo);
+    if (signal) {
+      // A stop request cancels whatever DuckDB is computing (a read-back, the data checks) instead of waiting for it.
+      const interrupt = () => loader.connection.interrupt();
+      signal.addEventListener('abort', interrupt, { once: true });
+      loader.detach = () => signal.removeEventListener('abort', interrupt);
+    }
+    return loader;
   }
 
   /**
@@ -91,10 +102,17 @@ export class ParquetLoader {
     return { rows: Number(row.rows), sums: Object.fromEntries(spec.money.map((m) => [m, row[m]!])), checksum: row.checksum! };
   }
 
+  /** Idempotent: the failure path closes whatever state the loader is in. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detach();
     this.connection.closeSync();
     this.instance.closeSync();
   }
+
+  private closed = false;
+  private detach = () => {};
 }
 
 /** Counts newlines on the way through; used only when someone watches the progress. */

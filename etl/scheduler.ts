@@ -8,7 +8,7 @@ import { RunRefusedError } from './lock.js';
  * The nightly run inside the platform: ETL_CRON in ETL_TIMEZONE (01:00 Asia/Makassar by
  * default). A tick while a run is still going (here or in a CLI) is skipped with a warning,
  * never queued: the next night's run catches up. `afterPublish` runs after a run that published
- * (server/main.ts rewrites the briefs there).
+ * (server/main.ts rewrites the briefs there). `stop()` also stops a run in progress (EtlService.stop).
  */
 export function startEtlScheduler(
   config: Config,
@@ -33,5 +33,11 @@ export function startEtlScheduler(
     }
   });
   log.info({ cron: config.etl.cron, timezone: config.etl.timezone, next: job.nextRun()?.toISOString() }, 'etl: nightly snapshot scheduled');
-  return { stop: () => job.stop() };
+  // Shutting down stops a run in progress too (marked failed, lock released) rather than leave it half done.
+  return {
+    stop: () => {
+      job.stop();
+      etl.stop('shutdown');
+    },
+  };
 }

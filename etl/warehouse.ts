@@ -213,12 +213,12 @@ export function collectGarbage(layout: WarehouseLayout, manifest: Manifest, grac
       else if (run !== keepRun) fs.rmSync(layout.runTmp(run), { recursive: true, force: true });
     }
   }
-  // Temporary files of an interrupted write (manifest, ledger, catalogue).
+  // Temporary files of an interrupted write (manifest, ledger, catalogue with its WAL and spill folder).
   for (const dir of [layout.dir, layout.ledger]) {
     for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const owner = /\.(?:tmp-|stale-)(\d+)$|\.(\d+)\.draft$|^\.catalogue-.*-(\d+)\.duckdb(?:\.wal)?$/.exec(name);
+      const owner = /\.(?:tmp-|stale-)(\d+)$|\.(\d+)\.draft$|^\.catalogue-.*-(\d+)\.duckdb(?:\.wal|\.spill)?$/.exec(name);
       const pid = Number(owner?.[1] ?? owner?.[2] ?? owner?.[3]);
-      if (owner && (pid === process.pid || !isAlive(pid))) fs.rmSync(path.join(dir, name), { force: true });
+      if (owner && (pid === process.pid || !isAlive(pid))) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
     }
   }
   return next;
