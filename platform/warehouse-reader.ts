@@ -13,6 +13,11 @@ export function catalogueFile(warehouseDir: string): string {
   return path.join(warehouseDir, CATALOGUE_FILE);
 }
 
+/** The warehouse's docs site (etl/warehouse-docs.ts writes it, the server serves it at /docs/warehouse/). */
+export function docsFolder(warehouseDir: string): string {
+  return path.join(warehouseDir, 'docs');
+}
+
 interface Handle {
   inode: number;
   instance: Promise<DuckDBInstance>;
@@ -65,29 +70,36 @@ export class WarehouseReader {
     }
   }
 
-  /** Column names in order and rows as JSON-safe values (BIGINT as strings): for printing. */
-  async table(sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
-    const result = await this.run(sql);
+  /**
+   * Column names in order and rows as JSON-safe values (BIGINT as strings): for printing. An
+   * abort of `signal` interrupts the statement (the SQL prompt's Ctrl-C).
+   */
+  async table(sql: string, options: { signal?: AbortSignal } = {}): Promise<{ columns: string[]; rows: unknown[][] }> {
+    const result = await this.run(sql, undefined, options.signal);
     return { columns: result.columns, rows: result.values };
   }
 
-  private async run(sql: string, values?: DuckDBValue[]) {
+  private async run(sql: string, values?: DuckDBValue[], signal?: AbortSignal) {
     const handle = this.acquire();
     handle.users++;
     try {
-      return await this.runOn(handle, sql, values);
+      return await this.runOn(handle, sql, values, signal);
     } finally {
       this.release(handle);
     }
   }
 
-  private async runOn(handle: Handle, sql: string, values?: DuckDBValue[]) {
+  private async runOn(handle: Handle, sql: string, values?: DuckDBValue[], signal?: AbortSignal) {
     const instance = await handle.instance;
     const con = await instance.connect();
+    const interrupt = () => con.interrupt();
+    signal?.addEventListener('abort', interrupt, { once: true });
     try {
+      signal?.throwIfAborted();
       const reader = await con.runAndReadAll(sql, values);
       return { columns: reader.columnNames(), values: reader.getRowsJson() as unknown[][], rows: reader.getRowObjectsJson() };
     } finally {
+      signal?.removeEventListener('abort', interrupt);
       con.closeSync();
     }
   }

@@ -25,17 +25,24 @@ if (!reader.available()) {
   process.exit(1);
 }
 
+// The statement running now, if any: Ctrl-C interrupts it (DuckDB's connection.interrupt()) instead of quitting.
+let running: AbortController | undefined;
+
 async function run(sql: string, format: OutputFormat): Promise<boolean> {
+  running = new AbortController();
+  const { signal } = running;
   try {
-    console.log(formatResult(await reader.table(sql), format));
+    console.log(formatResult(await reader.table(sql, { signal }), format));
     return true;
   } catch (error) {
-    console.error(`Error: ${(error as Error).message}`);
+    console.error(signal.aborted ? 'Cancelled (Ctrl-C).' : `Error: ${(error as Error).message}`);
     return false;
+  } finally {
+    running = undefined;
   }
 }
 
-const HELP = `Statements end with ;  Commands:
+const HELP = `Statements end with ;  Ctrl-C cancels a running statement (or clears the input), Ctrl-D quits.  Commands:
   .tables              list tables and views (marts: dim_*, fct_*, yoy_*; raw: <table>, <table>_latest)
   .describe <name>     columns and types of a table or view
   .format table|csv|json
@@ -53,6 +60,19 @@ const prompt = readline.createInterface({ input: process.stdin, output: process.
 let format = options.format;
 let pending = '';
 console.log(`lindung warehouse (read-only): ${config.etl.warehouseDir}\n${HELP}`);
+// Ctrl-C as in psql: cancel what runs, else drop the half-typed statement; only Ctrl-D (or .quit) leaves.
+const onInterrupt = () => {
+  if (running) {
+    running.abort();
+    return;
+  }
+  pending = '';
+  process.stdout.write('^C\n');
+  prompt.setPrompt('lindung> ');
+  prompt.prompt();
+};
+prompt.on('SIGINT', onInterrupt);
+process.on('SIGINT', onInterrupt);
 prompt.prompt();
 for await (const line of prompt) {
   if (line.trim() !== '') fs.appendFileSync(historyFile, `${line}\n`);

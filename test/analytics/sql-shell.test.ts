@@ -71,4 +71,28 @@ describe('npm run sql', () => {
     expect(out).toMatch(/column_name/);
     expect(fs.readFileSync(path.join(dataDir, 'sql_history'), 'utf8')).toContain('from dim_programme;');
   });
+
+  it('Ctrl-C cancels the running statement and keeps the prompt; end of input quits', async () => {
+    const child = spawn(process.execPath, CLI, { env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    while (!out.includes('read-only')) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A statement that would run for minutes.
+    child.stdin.write('select sum(a.range * b.range) as s from range(100000000) a, range(100000) b;\n');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Again every half second, in case the first arrived before the statement started (on a loaded machine).
+    const t0 = Date.now();
+    while (!err.includes('Cancelled') && Date.now() - t0 < 10_000) {
+      child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(err).toContain('Cancelled (Ctrl-C).');
+    expect(child.exitCode).toBeNull();
+    child.stdin.end('select 41 + 1 as answer;\n');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/answer\n-+\n\s*42\n/);
+  });
 });
