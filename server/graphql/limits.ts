@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
@@ -137,4 +138,53 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
       };
     },
   };
+}
+
+/** Brackets (`{`, `[`, `(`) open at once in a document: a screen's operation needs about 20. */
+export const MAX_NESTING = 64;
+
+/**
+ * graphql-js parses recursively, so `[[[[…]]]]` a few thousand deep (well inside the token cap)
+ * exhausts the stack. A linear scan of the text, skipping strings and comments, refuses such a
+ * document before the parser sees it.
+ */
+export function nestingLimit(maxNesting = MAX_NESTING): RequestHandler {
+  return (req, res, next) => {
+    const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
+    if (typeof query !== 'string' || nestingDepth(query) <= maxNesting) return next();
+    res.status(400).json({
+      errors: [
+        {
+          message: `Syntax Error: the document nests brackets deeper than ${maxNesting} levels`,
+          extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: maxNesting, requestId: res.locals.requestId },
+        },
+      ],
+    });
+  };
+}
+
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"') {
+      if (source.startsWith('"""', i)) {
+        i += 3;
+        while (i < source.length && !(source.startsWith('"""', i) && source[i - 1] !== '\\')) i++;
+        i += 2;
+      } else {
+        i++;
+        while (i < source.length && source[i] !== '"' && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
+      }
+    } else if (c === '#') {
+      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+    } else if (c === '{' || c === '[' || c === '(') {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return deepest;
 }

@@ -26,7 +26,16 @@ export function textInputPlugin(): ApolloServerPlugin {
   };
 }
 
+/** Deeper than any input type of the schema (two levels): a JSON body nested 50,000 deep must not exhaust the stack. */
+const MAX_VARIABLE_DEPTH = 20;
+
 function checkVariables(value: unknown, path: string[]): void {
+  if (path.length > MAX_VARIABLE_DEPTH) {
+    throw new ValidationError(
+      path.slice(0, 2).join('.'),
+      `nests deeper than ${MAX_VARIABLE_DEPTH} levels, which no argument of this API does`,
+    );
+  }
   if (typeof value === 'string') checkText(path.join('.') || 'variables', value);
   else if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) checkVariables(v, [...path, String(i)]);

@@ -5,8 +5,17 @@ import { Programme } from '../../schema/enums/programme.enum.js';
 import { Sector } from '../../schema/enums/sector.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
+import { monthlyContribution, monthlyContributionExact } from '../../schema/reference/contribution-rates.js';
 import {
+  checkBirthDate,
+  checkBudgetAmount,
+  checkClaimAmount,
+  checkContributionDate,
+  checkDeclaredIncome,
+  checkEnrolmentStart,
+  checkPastDate,
   checkProgrammesAllowed,
+  checkText,
   parseBoolean,
   parseBudgetKind,
   parseCount,
@@ -283,5 +292,100 @@ describe('text, booleans, codes and phones', () => {
     expect(parseKecamatanCode('region_code', '64.02.06')).toBe('64.02.06');
     expectInvalid(() => parseKecamatanCode('region_code', '640206'), 'region_code', /like 64.02.06/);
     expectInvalid(() => parseKecamatanCode('region_code', '64.02'), 'region_code', /like 64.02.06/);
+  });
+});
+
+describe('text that PostgreSQL and clients can hold', () => {
+  it('refuses NUL and unpaired surrogates, naming the field; accepts any real Unicode', () => {
+    expectInvalid(() => checkText('input.fullName', 'Siti\u0000Aminah'), 'input.fullName', /NUL/);
+    expectInvalid(() => checkText('input.fullName', 'Siti \uD800'), 'input.fullName', /unpaired UTF-16 surrogate/);
+    expectInvalid(() => checkText('reason', '\uDC00 alone'), 'reason', /unpaired UTF-16 surrogate/);
+    for (const ok of ['Siti Aminah', 'Ngatini binti Sastro', 'Dayak Kenyah 🌿', '王小明', 'É\u0301', ''])
+      expect(checkText('x', ok)).toBe(ok);
+  });
+});
+
+describe('plausible ranges', () => {
+  const TODAY = '2026-11-26';
+
+  it('caps claim amounts at Rp 10 miliar, wages at Rp 1 miliar a month and budgets at Rp 10 triliun', () => {
+    expect(checkClaimAmount('input.claimedAmount', 42_000_000n)).toBe(42_000_000n);
+    expect(checkClaimAmount('input.claimedAmount', 10_000_000_000n)).toBe(10_000_000_000n);
+    expectInvalid(
+      () => checkClaimAmount('input.claimedAmount', 10_000_000_001n),
+      'input.claimedAmount',
+      /at most 10000000000 rupiah \(Rp 10 miliar\)/,
+    );
+    expectInvalid(() => checkClaimAmount('approvedAmount', 9_223_372_036_854_775_807n), 'approvedAmount', /not plausible/);
+    expect(checkDeclaredIncome('input.declaredIncome', 1_000_000_000n)).toBe(1_000_000_000n);
+    expectInvalid(() => checkDeclaredIncome('input.declaredIncome', 1_000_000_001n), 'input.declaredIncome', /Rp 1 miliar/);
+    expect(checkBudgetAmount('input.amount', 18_000_000_000n)).toBe(18_000_000_000n);
+    expectInvalid(() => checkBudgetAmount('input.amount', 9_200_000_000_000_000_000n), 'input.amount', /Rp 10 triliun/);
+  });
+
+  it('keeps dates of the past between 1977 and today', () => {
+    expect(checkPastDate('input.submittedDate', TODAY, TODAY)).toBe(TODAY);
+    expect(checkPastDate('input.incidentDate', '1977-01-01', TODAY)).toBe('1977-01-01');
+    expectInvalid(
+      () => checkPastDate('input.submittedDate', '2100-01-01', TODAY),
+      'input.submittedDate',
+      /not be after today \(2026-11-26\)/,
+    );
+    expectInvalid(() => checkPastDate('input.incidentDate', '1976-12-31', TODAY), 'input.incidentDate', /1977/);
+  });
+
+  it('starts coverage from 1977, at working age, and at most a year ahead', () => {
+    expect(checkEnrolmentStart('input.startDate', '2021-06-01', '2006-05-31', TODAY)).toBe('2021-06-01');
+    expectInvalid(() => checkEnrolmentStart('input.startDate', '1900-01-01', '2006-05-31', TODAY), 'input.startDate', /1977/);
+    expectInvalid(
+      () => checkEnrolmentStart('input.startDate', '2021-05-30', '2006-05-31', TODAY),
+      'input.startDate',
+      /before 2021-05-31, when the worker \(born 2006-05-31\) reaches the working age of 15/,
+    );
+    // Born on 29 February: 15 years later there is no 29 February, so the birthday is the 28th.
+    expect(checkEnrolmentStart('input.startDate', '2023-02-28', '2008-02-29', TODAY)).toBe('2023-02-28');
+    expect(checkEnrolmentStart('input.startDate', '2027-11-27', '1990-01-01', TODAY)).toBe('2027-11-27');
+    expectInvalid(() => checkEnrolmentStart('input.startDate', '2027-11-28', '1990-01-01', TODAY), 'input.startDate', /a year ahead/);
+  });
+
+  it('registers workers of working age and of a human lifespan', () => {
+    expect(checkBirthDate('input.birthDate', '2011-11-26', TODAY)).toBe('2011-11-26');
+    expectInvalid(() => checkBirthDate('input.birthDate', '2011-11-27', TODAY), 'input.birthDate', /at least 15 years old/);
+    expectInvalid(() => checkBirthDate('input.birthDate', '1906-11-25', TODAY), 'input.birthDate', /over 120/);
+  });
+
+  it('records contribution months and payments from 1977 to a year ahead', () => {
+    expect(checkContributionDate('input.month', '2026-12-01', TODAY)).toBe('2026-12-01');
+    expectInvalid(() => checkContributionDate('input.month', '2100-01-01', TODAY), 'input.month', /a year ahead/);
+    expectInvalid(() => checkContributionDate('input.paidDate', '1950-01-10', TODAY), 'input.paidDate', /1977/);
+  });
+});
+
+describe('contribution rates in bigint', () => {
+  it('agree with the number form on every programme, segment and a spread of incomes', () => {
+    const incomes = [0, 1, 49_999, 50_000, 1_000_000, 2_500_050, 4_000_000, 9_559_600, 11_086_300, 100_000_000, 1_000_000_000];
+    for (const income of incomes) {
+      for (const year of [2022, 2023, 2026, 2030]) {
+        for (const industry of ['PERTAMBANGAN', 'JASA', 'UNKNOWN']) {
+          for (const p of [Programme.JKK, Programme.JKM, Programme.JHT]) {
+            expect(monthlyContributionExact(Segment.BPU, p, BigInt(income), year, industry)).toBe(
+              BigInt(monthlyContribution(Segment.BPU, p, income, year, industry)),
+            );
+          }
+          for (const p of Object.values(Programme)) {
+            expect(monthlyContributionExact(Segment.PU, p, BigInt(income), year, industry)).toBe(
+              BigInt(monthlyContribution(Segment.PU, p, income, year, industry)),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('stays exact past 2^53, where the float form printed 92233720368554560', () => {
+    expect(monthlyContributionExact(Segment.BPU, Programme.JKK, 9_223_372_036_854_775_807n, 2026)).toBe(92_233_720_368_547_758n);
+    expect(BigInt(monthlyContribution(Segment.BPU, Programme.JKK, Number(9_223_372_036_854_775_807n), 2026))).not.toBe(
+      92_233_720_368_547_758n,
+    );
   });
 });
