@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { EtlCheckError } from './errors.js';
 import { sqlString } from './load.js';
 import { tableSpec } from './tables.js';
 
@@ -14,7 +15,7 @@ export interface CheckResult {
   examples: string[];
 }
 
-interface Check {
+export interface Check {
   name: string;
   /** Rows breaking the rule, one `key` column each. */
   offenders: string;
@@ -73,14 +74,15 @@ export async function stageViews(con: DuckDBConnection, files: Record<string, st
   }
 }
 
-export async function runChecks(con: DuckDBConnection): Promise<CheckResult[]> {
+export async function runChecks(con: DuckDBConnection, checks: readonly Check[] = CHECKS): Promise<CheckResult[]> {
+  if (checks.length === 0) return [];
   // One query for all the counts; examples only for the rules that are broken.
   const counts = await con.runAndReadAll(
-    CHECKS.map((c, i) => `select ${i} as i, count(*)::bigint as n from (${c.offenders})`).join(' union all '),
+    checks.map((c, i) => `select ${i} as i, count(*)::bigint as n from (${c.offenders})`).join(' union all '),
   );
   const violations = new Map(counts.getRows().map((r) => [Number(r[0]), Number(r[1])]));
   const results: CheckResult[] = [];
-  for (const [i, check] of CHECKS.entries()) {
+  for (const [i, check] of checks.entries()) {
     const n = violations.get(i) ?? 0;
     let examples: string[] = [];
     if (n > 0) {
@@ -90,4 +92,14 @@ export async function runChecks(con: DuckDBConnection): Promise<CheckResult[]> {
     results.push({ name: check.name, violations: n, examples });
   }
   return results;
+}
+
+/** Ends the run when any rule is broken, naming each rule with its count and a few offending keys. */
+export function failIfBroken(what: string, results: readonly CheckResult[]): void {
+  const broken = results.filter((c) => c.violations > 0);
+  if (broken.length > 0) {
+    throw new EtlCheckError(
+      `${what} failed: ${broken.map((c) => `${c.name}: ${c.violations} rows (e.g. ${c.examples.join(', ')})`).join('; ')}`,
+    );
+  }
 }

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { WarehouseReader } from '../platform/warehouse-reader.js';
+import { docsFolder, WarehouseReader } from '../platform/warehouse-reader.js';
 import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import type { Principal } from './auth/roles.js';
@@ -131,6 +131,17 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         res.setHeader('x-content-type-options', 'nosniff');
         if (file.endsWith('.md')) res.setHeader('content-type', 'text/markdown; charset=utf-8');
+      },
+    }),
+  );
+  // The warehouse's docs (tables, models, columns, tests, lineage), rewritten at each publish: no personal data.
+  app.use(
+    '/docs/warehouse',
+    express.static(docsFolder(warehouseDir), {
+      dotfiles: 'ignore',
+      setHeaders: (res) => {
+        res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        res.setHeader('x-content-type-options', 'nosniff');
       },
     }),
   );

@@ -38,7 +38,6 @@ const GRID = '#d9dee3';
 const WIDTH = 640;
 const FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"';
 
-
 const n = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : 0);
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
