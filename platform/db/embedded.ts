@@ -9,6 +9,11 @@ const DATABASE = 'lindung';
 const USER = 'postgres';
 const PASSWORD = 'lindung-embedded';
 
+/** The URL of the embedded server's database (`npm run psql` connects with it too). */
+export function embeddedUrl(port: number, database = DATABASE): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -38,8 +43,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await server.initialise();
   }
   await server.start();
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
-  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, DATABASE);
+  const url = embeddedUrl(port);
+  await ensureDatabase(embeddedUrl(port, 'postgres'), DATABASE);
   log.info({ port, databaseDir }, 'embedded PostgreSQL running');
   return { url, stop: () => server.stop() };
 }

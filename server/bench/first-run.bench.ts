@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Command } from 'commander';
+
+/**
+ * `npm run bench:first-run [-- --scale N] [--keep]`: what a new user waits for. A clean data
+ * folder, then `npm start` as a child (embedded PostgreSQL, or DATABASE_URL if set, which must
+ * name an empty database); prints the time to each phase from its JSON log, the time to ready
+ * and to the first published warehouse, the slowest /healthz answer and the peak memory of the
+ * whole process tree (server, background process, PostgreSQL). Stops once the briefs are written.
+ */
+const options = new Command('bench:first-run')
+  .option('--scale <n>', 'DEMO_SCALE of the seeded demo', '1')
+  .option('--keep', 'keep the data folder afterwards')
+  .option('--timeout <s>', 'give up after this many seconds', '1800')
+  .parse()
+  .opts<{ scale: string; keep?: boolean; timeout: string }>();
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-first-run-'));
+// The embedded PostgreSQL runs as the OS user postgres when we are root: it must reach the folder.
+fs.chmodSync(dataDir, 0o755);
+const [httpPort, pgPort] = [await freePort(), await freePort()];
+const base = `http://127.0.0.1:${httpPort}`;
+const load = os.loadavg().map((l) => l.toFixed(2));
+console.log(`first-run benchmark: scale ${options.scale}, ${os.cpus().length} cores, load average ${load.join(' ')} at start`);
+console.log(`data folder ${dataDir}${process.env.DATABASE_URL ? ' (database: DATABASE_URL)' : ' (embedded PostgreSQL)'}\n`);
+
+const t0 = performance.now();
+const since = () => (performance.now() - t0) / 1000;
+const platform = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: {
+    ...process.env,
+    LINDUNG_DATA_DIR: dataDir,
+    DEMO_SCALE: options.scale,
+    PORT: String(httpPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+  },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+
+const marks: Array<[string, number]> = [];
+const mark = (name: string) => {
+  marks.push([name, since()]);
+  console.log(`${since().toFixed(1).padStart(7)} s  ${name}`);
+};
+let snapshots = 0;
+let done: (why: string) => void;
+const finished = new Promise<string>((resolve) => (done = resolve));
+readline.createInterface({ input: platform.stderr! }).on('line', (line) => {
+  let entry: { msg?: string; table?: string; rows?: number; seconds?: number; level?: number };
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return;
+  }
+  const msg = entry.msg ?? '';
+  if (marks.length === 0) mark('first log line');
+  if (msg.startsWith('listening')) mark('HTTP listening (/healthz answers)');
+  else if (msg === 'migrations applied') mark('migrations applied');
+  else if (msg === 'seeded table')
+    mark(`seeded ${entry.table}: ${entry.rows} rows in ${entry.seconds} s (${Math.round(entry.rows! / entry.seconds!)} rows/s)`);
+  else if (msg === 'rebuilt keys and indexes') mark(`contribution keys and indexes rebuilt in ${entry.seconds} s`);
+  else if (msg === 'demo seeded') mark('demo seeded');
+  else if (msg.startsWith('lindung is ready')) mark('READY (operational data served)');
+  else if (msg === 'etl: run started') snapshots++;
+  else if (msg === 'etl: snapshot published' && snapshots > 0 && !marks.some(([m]) => m.startsWith('history')))
+    mark(`history: ${snapshots} snapshots published`);
+  else if (msg.startsWith('warehouse published')) mark('WAREHOUSE PUBLISHED (history and first live snapshot)');
+  else if (msg === 'briefs written' && !marks.some(([m]) => m === 'briefs written')) mark('briefs written');
+  else if (msg.startsWith('etl: nightly snapshot scheduled')) done('started');
+  else if ((entry.level ?? 0) >= 50) console.log(`        error: ${msg}`);
+});
+platform.on('exit', (code) => done(`exited with ${code}`));
+
+let slowestHealthz = 0;
+let failedHealthz = 0;
+const peak = { total: 0, server: 0, background: 0, postgres: 0, other: 0 };
+const probe = setInterval(async () => {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
+    if (res.ok) slowestHealthz = Math.max(slowestHealthz, performance.now() - started);
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') failedHealthz++;
+  }
+}, 200);
+const memory = setInterval(() => {
+  const now = treeRss(platform.pid!);
+  for (const key of Object.keys(peak) as Array<keyof typeof peak>) peak[key] = Math.max(peak[key], now[key]);
+}, 500);
+const timeout = setTimeout(() => done('timed out'), Number(options.timeout) * 1000);
+
+const why = await finished;
+clearInterval(probe);
+clearInterval(memory);
+clearTimeout(timeout);
+const at = (prefix: string) => marks.find(([m]) => m.startsWith(prefix))?.[1];
+console.log(`\n${why === 'started' ? 'done' : why}. Summary (seconds from the start of the process):`);
+console.log(`  first log line                 ${at('first log line')?.toFixed(1) ?? '—'}`);
+console.log(`  ready (operational data)       ${at('READY')?.toFixed(1) ?? '—'}`);
+console.log(`  first published warehouse      ${at('WAREHOUSE')?.toFixed(1) ?? '—'}`);
+console.log(`  briefs written                 ${at('briefs')?.toFixed(1) ?? '—'}`);
+console.log(`  slowest /healthz answer        ${slowestHealthz.toFixed(0)} ms (${failedHealthz} polls over 2 s)`);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+console.log(
+  `  peak RSS                       ${mib(peak.total)} for the whole tree (server ${mib(peak.server)}, background process ${mib(peak.background)}, PostgreSQL ${mib(peak.postgres)}, others such as esbuild and Chromium ${mib(peak.other)}; each a peak of its own, shared memory counted once)`,
+);
+console.log(
+  `  load average at the end        ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+
+if (platform.exitCode === null) {
+  const exited = new Promise((resolve) => platform.once('exit', resolve));
+  platform.kill('SIGTERM');
+  await exited;
+}
+if (!options.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(why === 'started' ? 0 : 1);
+
+/**
+ * Resident memory of a process tree from /proc (Linux): the server (the root), the background
+ * process (its node child), PostgreSQL, and the rest (tsx's esbuild, Chromium printing the briefs). Each process's private and file-backed pages, and the
+ * shared memory (PostgreSQL's shared buffers, mapped by every backend) once.
+ */
+function treeRss(root: number): typeof peak {
+  const parent = new Map<number, number>();
+  const name = new Map<number, string>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      name.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+    } catch {}
+  }
+  const sizes = { total: 0, server: 0, background: 0, postgres: 0, other: 0 };
+  let shared = 0;
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    while (p && p !== root) p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+      const own = kb('RssAnon') + kb('RssFile');
+      shared = Math.max(shared, kb('RssShmem'));
+      sizes.total += own;
+      if (pid === root) sizes.server += own;
+      else if (name.get(pid) === 'node') sizes.background += own;
+      else if (name.get(pid)?.startsWith('postgres')) sizes.postgres += own;
+      else sizes.other += own;
+    } catch {}
+  }
+  sizes.total += shared;
+  sizes.postgres += shared;
+  return sizes;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
