@@ -16,7 +16,7 @@ import { createRequestContext, type RequestContext } from './context.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { createFormatError, errorPlugin } from './graphql/errors.js';
 import { ideRouter } from './graphql/ide.js';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule, nestingLimit } from './graphql/limits.js';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, MAX_COST_NODES, nestingLimit } from './graphql/limits.js';
 import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
@@ -88,7 +88,9 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     allowBatchedHttpRequests: false,
     // Automatic persisted queries, in Apollo's bounded in-memory cache.
     persistedQueries: { ttl: 900 },
-    maxRecursiveSelections: true,
+    // Selections with fragments inlined, counted once per fragment (linear): the doubling-fragment
+    // query is refused here, before the cost estimate would walk its first 10 000 selections.
+    maxRecursiveSelections: MAX_COST_NODES,
     // The parser stops at this many tokens, so no later pass (validation, cost) sees a larger document.
     parseOptions: { maxTokens: api.maxTokens },
     // main.ts owns SIGTERM: it drains HTTP, then closes the ORM and the database.

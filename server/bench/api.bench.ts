@@ -25,8 +25,20 @@ const program = new Command('bench:api')
   .option('--connections <n>', 'concurrent connections', '10')
   .option('--duration <s>', 'seconds per operation', '15')
   .option('--sponsor <code>', 'sponsor whose budget the dashboard summary shows', 'PEMKAB-KUKAR')
+  .option('--mix-duration <s>', 'seconds of the mixed traffic, once without and once with the hostile client (0: skip)', '15')
+  .option('--hostile-connections <n>', 'connections of the hostile client during the mix', '2')
+  .option('--mix-only', 'skip the per-operation table, run only the mix')
   .parse();
-const opts = program.opts<{ scale: string; databaseUrl?: string; connections: string; duration: string; sponsor: string }>();
+const opts = program.opts<{
+  scale: string;
+  databaseUrl?: string;
+  connections: string;
+  duration: string;
+  sponsor: string;
+  mixDuration: string;
+  hostileConnections: string;
+  mixOnly?: boolean;
+}>();
 const log = createLogger('warn');
 const TODAY = '2026-11-26';
 
@@ -84,7 +96,9 @@ const variables: Record<string, { operationName: string; variables: Record<strin
 
 // Probe first, in this process with statement counting on: checks every answer, reads SQL statements per request.
 const jwtSecret = randomBytes(32).toString('hex');
-const api = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret }).api };
+// Production refuses the development keys; the bench makes throwaway ones (it writes no warehouse).
+const warehouseKey = randomBytes(32).toString('hex');
+const api = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, WAREHOUSE_KEY_SECRET: warehouseKey }).api };
 const token = await mintToken(api, { role: 'operator', subject: 'bench' });
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 const bodies = Object.fromEntries(
@@ -107,7 +121,15 @@ const statements: Record<string, string> = {};
 
 // The load runs against a production-mode server in its own process (no statement counting, graphql's production mode).
 const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], {
-  env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn', BENCH_DATABASE_URL: url, BENCH_TODAY: TODAY },
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    WAREHOUSE_KEY_SECRET: warehouseKey,
+    LOG_LEVEL: 'warn',
+    BENCH_DATABASE_URL: url,
+    BENCH_TODAY: TODAY,
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const { port } = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)));
@@ -118,7 +140,7 @@ console.log(
   `database ${new URL(url).pathname.slice(1)}, ${opts.connections} connections, ${opts.duration} s per operation, role operator, NODE_ENV=production\n`,
 );
 const rows: string[][] = [];
-for (const [label, body] of Object.entries(bodies)) {
+for (const [label, body] of opts.mixOnly ? [] : Object.entries(bodies)) {
   // A few requests first, so connections, prepared plans and JIT warm up outside the measurement.
   for (let i = 0; i < 5; i++) await (await fetch(endpoint, { method: 'POST', headers, body })).text();
   const result = await autocannon({
@@ -139,13 +161,114 @@ for (const [label, body] of Object.entries(bodies)) {
     String(result.non2xx + result.errors + result.timeouts),
   ]);
 }
+if (rows.length > 0) console.log(table(['operation', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'failed'], rows));
+
+/**
+ * The hostile mix (issue 11): the four operations round-robin at `--connections`, once alone and
+ * once beside an anonymous client sending the 21-doubling-fragment query and its cost-bypass
+ * variant as fast as it is answered, with /healthz probed every 50 ms throughout.
+ */
+if (Number(opts.mixDuration) > 0) {
+  const doubling = Array.from({ length: 21 }, (_, i) =>
+    i < 20 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : 'fragment F20 on Query { regions { code } }',
+  );
+  const hostileBodies = [
+    JSON.stringify({ query: `{ ...F0 }\n${doubling.join('\n')}` }),
+    JSON.stringify({
+      query: `{ ...F6 workers(first: 100) { edges { node { enrolments { contributions(last: 120) { amount } } } } } }\n${doubling.slice(6).join('\n')}`,
+    }),
+  ];
+  const normal = Object.values(bodies).map((body) => ({ method: 'POST' as const, headers, body }));
+  const mixRows: string[][] = [];
+  for (const hostile of [false, true]) {
+    const health = probeHealth(endpoint.replace('/graphql', '/healthz'));
+    const runs = [
+      autocannon({
+        url: endpoint,
+        requests: normal,
+        connections: Number(opts.connections),
+        duration: Number(opts.mixDuration),
+        timeout: 120,
+      }),
+      ...(hostile
+        ? [
+            autocannon({
+              url: endpoint,
+              requests: hostileBodies.map((body) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body })),
+              connections: Number(opts.hostileConnections),
+              duration: Number(opts.mixDuration),
+              timeout: 120,
+            }),
+          ]
+        : []),
+    ];
+    const [good, bad] = await Promise.all(runs);
+    const healthz = await health.stop();
+    mixRows.push([
+      hostile ? `with ${opts.hostileConnections} hostile connections` : 'normal traffic alone',
+      good!.requests.average.toFixed(1),
+      String(good!.latency.p50),
+      String(good!.latency.p99),
+      String(good!.non2xx + good!.errors + good!.timeouts),
+      bad ? `${bad.requests.total} (${statusSummary(bad)})` : '-',
+      `${quantile(healthz, 0.5).toFixed(1)} / ${quantile(healthz, 0.99).toFixed(1)} / ${Math.max(...healthz).toFixed(1)}`,
+    ]);
+  }
+  console.log(
+    `\nhostile mix: the four operations round-robin at ${opts.connections} connections, ${opts.mixDuration} s each run\n${table(
+      [
+        'run',
+        'normal req/s',
+        'normal p50 ms',
+        'normal p99 ms',
+        'normal failed',
+        'hostile requests (status)',
+        '/healthz p50 / p99 / max ms',
+      ],
+      mixRows,
+    )}`,
+  );
+}
 child.kill('SIGTERM');
 
-const header = ['operation', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'failed'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-console.log(
-  [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join(
-    '\n',
-  ),
-);
+function probeHealth(url: string): { stop(): Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      await (await fetch(url)).text();
+      times.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+function statusSummary(result: autocannon.Result): string {
+  const codes = result.statusCodeStats as unknown as Record<string, { count: number }> | undefined;
+  return Object.entries(codes ?? {})
+    .map(([status, { count }]) => `${status}: ${count}`)
+    .join(', ');
+}
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
+}
