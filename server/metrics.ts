@@ -1,7 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { catalogueFile } from '../platform/warehouse-reader.js';
 
@@ -62,12 +65,14 @@ export class ServerMetrics {
     new Gauge({
       name: 'lindung_warehouse_age_seconds',
       help: 'Seconds since the warehouse catalogue was last published (absent before the first publish)',
+      // A label, because prom-client reports an unlabelled gauge as 0 after reset(), and 0 would read "just published".
+      labelNames: ['catalogue'],
       registers,
       collect() {
         this.reset();
         // The ETL publishes by renaming a freshly built catalogue into place, so its mtime is the publish time.
         const stat = fs.statSync(catalogue, { throwIfNoEntry: false });
-        if (stat) this.set((Date.now() - stat.mtimeMs) / 1000);
+        if (stat) this.set({ catalogue: path.basename(catalogue) }, (Date.now() - stat.mtimeMs) / 1000);
       },
     });
     new Gauge({
@@ -86,8 +91,10 @@ export class ServerMetrics {
       requestDidStart: async () => {
         const t0 = performance.now();
         return {
-          willSendResponse: async ({ request, operationName, errors }) => {
-            const given = operationName ?? request.operationName ?? null;
+          willSendResponse: async ({ request, operationName, document, errors }) => {
+            // A document that failed validation has no resolved operation yet: name it from its only operation.
+            const only = document?.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+            const given = operationName ?? request.operationName ?? (only?.length === 1 ? (only[0]!.name?.value ?? null) : null);
             const outcome = errors?.length ? String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok';
             this.observe(given, outcome, (performance.now() - t0) / 1000);
           },
@@ -106,7 +113,7 @@ export class ServerMetrics {
   /** `/metrics`: open when `token` is undefined, else only with `authorization: Bearer <token>`. */
   handler(token: string | undefined): RequestHandler {
     return async (req, res) => {
-      if (token !== undefined && req.headers.authorization !== `Bearer ${token}`) {
+      if (token !== undefined && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
         res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'metrics need the METRICS_TOKEN bearer token' });
         return;
       }
@@ -123,4 +130,11 @@ export class ServerMetrics {
     this.operations.add(name);
     return name;
   }
+}
+
+/** Compares in constant time, so response timing does not reveal how much of a guessed token was right. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
