@@ -108,7 +108,7 @@ export type EndEnrolmentInput = {
 
 /** A new membership. Refused when the sponsor’s remaining budget for the start year cannot pay it (BUDGET_EXCEEDED). */
 export type EnrolInput = {
-  /** Monthly wage (PU) or declared income (BPU). */
+  /** Monthly wage (PU) or declared income (BPU): at most 1000000000 (Rp 1 miliar). */
   declaredIncome: string;
   /** Employer: required for PU, absent for BPU. */
   employerId?: string | number | null | undefined;
@@ -120,7 +120,7 @@ export type EnrolInput = {
   segment: Segment;
   /** Who pays the contributions. */
   sponsorId: string | number;
-  /** First day of coverage. A future date gives a PENDING enrolment. */
+  /** First day of coverage: from 1977-01-01, not before the worker turns 15 (the minimum working age), at most a year ahead. A future date gives a PENDING enrolment. It may not overlap an ACTIVE or PENDING enrolment of the worker with the same sponsor (CONFLICT). */
   startDate: string;
   /** The worker to cover. */
   workerId: string | number;
@@ -198,9 +198,9 @@ export type Programme =
 
 /** One month of contributions for every enrolment a sponsor pays for. Recording a month twice changes nothing. */
 export type RecordContributionsInput = {
-  /** The month paid for. */
+  /** The month paid for: from 1977-01 to at most a year ahead. */
   month: string;
-  /** Payment date (default: today in Asia/Makassar). */
+  /** Payment date (default: today in Asia/Makassar): not before the month, at most a year ahead. */
   paidDate?: string | null | undefined;
   /** The paying sponsor. */
   sponsorId: string | number;
@@ -208,7 +208,7 @@ export type RecordContributionsInput = {
 
 /** A new worker. The NIK must agree with the sex and birth date (DDMMYY, day + 40 for women). */
 export type RegisterWorkerInput = {
-  /** Birth date. */
+  /** Birth date: the worker is 15 to 120 years old today. */
   birthDate: string;
   /** Full name as on the KTP. */
   fullName: string;
@@ -262,15 +262,15 @@ export type SponsorKind =
 
 /** A new claim. The enrolment must cover the programme, and the incident must fall within its coverage. */
 export type SubmitClaimInput = {
-  /** Amount claimed. */
+  /** Amount claimed: at most 10000000000 (Rp 10 miliar); the largest real benefits, JHT balances, stay well below it and JKM pays Rp 42 juta. */
   claimedAmount: string;
   /** The enrolment claimed under. */
   enrolmentId: string | number;
-  /** Date of the incident. */
+  /** Date of the incident: from 1977-01-01 (ASTEK began in 1977) to today. */
   incidentDate: string;
   /** Programme claimed. */
   programme: Programme;
-  /** Submission date (default: today in Asia/Makassar). */
+  /** Submission date (default: today in Asia/Makassar): not before the incident, not after today. */
   submittedDate?: string | null | undefined;
 };
 
@@ -285,7 +285,7 @@ export type TrendInterval =
 
 /** Changes to a worker; omitted fields keep their value. NIK, sex and birth date are checked together. */
 export type UpdateWorkerInput = {
-  /** Corrected birth date. */
+  /** Corrected birth date: the worker is 15 to 120 years old today. */
   birthDate?: string | null | undefined;
   /** Corrected full name. */
   fullName?: string | null | undefined;

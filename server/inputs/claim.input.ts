@@ -3,6 +3,7 @@ import { ClaimStatus } from '../../schema/enums/claim-status.enum.js';
 import { Programme } from '../../schema/enums/programme.enum.js';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 import { RupiahScalar } from '../../schema/scalars/rupiah.scalar.js';
+import { RANGES } from '../../schema/validation.js';
 
 @InputType({ description: 'Which claims to list. All given conditions must hold.' })
 export class ClaimFilter {
@@ -39,12 +40,17 @@ export class SubmitClaimInput {
   @Field(() => Programme, { description: 'Programme claimed.' })
   programme!: Programme;
 
-  @Field(() => DateScalar, { description: 'Date of the incident.' })
+  @Field(() => DateScalar, { description: `Date of the incident: from ${RANGES.programmeStart} (ASTEK began in 1977) to today.` })
   incidentDate!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Submission date (default: today in Asia/Makassar).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Submission date (default: today in Asia/Makassar): not before the incident, not after today.',
+  })
   submittedDate?: string | null;
 
-  @Field(() => RupiahScalar, { description: 'Amount claimed.' })
+  @Field(() => RupiahScalar, {
+    description: `Amount claimed: at most ${RANGES.claimAmountMax} (Rp 10 miliar); the largest real benefits, JHT balances, stay well below it and JKM pays Rp 42 juta.`,
+  })
   claimedAmount!: bigint;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 import { MonthScalar } from '../../schema/scalars/month.scalar.js';
+import { RANGES } from '../../schema/validation.js';
 
 @InputType({ description: 'Which contributions to list. All given conditions must hold.' })
 export class ContributionFilter {
@@ -22,9 +23,12 @@ export class RecordContributionsInput {
   @Field(() => ID, { description: 'The paying sponsor.' })
   sponsorId!: string;
 
-  @Field(() => MonthScalar, { description: 'The month paid for.' })
+  @Field(() => MonthScalar, { description: 'The month paid for: from 1977-01 to at most a year ahead.' })
   month!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Payment date (default: today in Asia/Makassar).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Payment date (default: today in Asia/Makassar): not before the month, at most a year ahead.',
+  })
   paidDate?: string | null;
 }

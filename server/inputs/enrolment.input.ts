@@ -4,6 +4,7 @@ import { Programme } from '../../schema/enums/programme.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 import { RupiahScalar } from '../../schema/scalars/rupiah.scalar.js';
+import { RANGES } from '../../schema/validation.js';
 
 @InputType({ description: 'Which enrolments to list. All given conditions must hold.' })
 export class EnrolmentFilter {
@@ -42,13 +43,19 @@ export class EnrolInput {
   @Field(() => [Programme], { description: 'Programmes to cover; BPU members cannot have JP or JKP.' })
   programmes!: Programme[];
 
-  @Field(() => DateScalar, { description: 'First day of coverage. A future date gives a PENDING enrolment.' })
+  @Field(() => DateScalar, {
+    description:
+      `First day of coverage: from ${RANGES.programmeStart}, not before the worker turns ${RANGES.minimumWorkingAge} (the minimum working age), ` +
+      'at most a year ahead. A future date gives a PENDING enrolment. It may not overlap an ACTIVE or PENDING enrolment of the worker with the same sponsor (CONFLICT).',
+  })
   startDate!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Last day of coverage, if known.' })
   endDate?: string | null;
 
-  @Field(() => RupiahScalar, { description: 'Monthly wage (PU) or declared income (BPU).' })
+  @Field(() => RupiahScalar, {
+    description: `Monthly wage (PU) or declared income (BPU): at most ${RANGES.declaredIncomeMax} (Rp 1 miliar).`,
+  })
   declaredIncome!: bigint;
 }
 

@@ -5,6 +5,7 @@ import { Sector } from '../../schema/enums/sector.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 import { NikScalar } from '../../schema/scalars/nik.scalar.js';
+import { RANGES } from '../../schema/validation.js';
 
 @InputType({ description: 'Which workers to list. All given conditions must hold.' })
 export class WorkerFilter {
@@ -47,7 +48,9 @@ export class RegisterWorkerInput {
   @Field(() => Sex, { description: 'Sex as on the KTP.' })
   sex!: Sex;
 
-  @Field(() => DateScalar, { description: 'Birth date.' })
+  @Field(() => DateScalar, {
+    description: `Birth date: the worker is ${RANGES.minimumWorkingAge} to ${RANGES.maximumAge} years old today.`,
+  })
   birthDate!: string;
 
   @Field(() => String, { description: 'Kecamatan or village where the worker lives, e.g. 64.02.06.' })
@@ -77,7 +80,10 @@ export class UpdateWorkerInput {
   @Field(() => Sex, { nullable: true, description: 'Corrected sex.' })
   sex?: Sex;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Corrected birth date.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `Corrected birth date: the worker is ${RANGES.minimumWorkingAge} to ${RANGES.maximumAge} years old today.`,
+  })
   birthDate?: string;
 
   @Field(() => String, { nullable: true, description: 'New kecamatan or village code.' })

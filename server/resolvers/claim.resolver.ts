@@ -10,6 +10,7 @@ import type { RequestContext } from '../context.js';
 import { ClaimsArgs } from '../inputs/claim.args.js';
 import { SubmitClaimInput } from '../inputs/claim.input.js';
 import { pageComplexity } from './complexity.js';
+import { RANGES } from '../../schema/validation.js';
 
 const VERSION = { description: 'The claim’s `version` as you last read it; CONFLICT if it changed since.' };
 
@@ -59,7 +60,10 @@ export class ClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The claim.' }) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('approvedAmount', () => RupiahScalar, { description: 'Amount approved.' }) approvedAmount: bigint,
+    @Arg('approvedAmount', () => RupiahScalar, {
+      description: `Amount approved: not above the amount claimed, at most ${RANGES.claimAmountMax} (Rp 10 miliar).`,
+    })
+    approvedAmount: bigint,
   ): Promise<Claim> {
     return ctx.services.claims.approve(id, version, approvedAmount);
   }
@@ -80,9 +84,11 @@ export class ClaimResolver {
       description: 'Optional: the version as last read; CONFLICT if it changed (a retry that already paid still succeeds).',
     })
     version?: number | null,
-    @Arg('paidDate', () => DateScalar, { nullable: true, description: 'Payment date (default: today in Asia/Makassar).' }) paidDate?:
-      | string
-      | null,
+    @Arg('paidDate', () => DateScalar, {
+      nullable: true,
+      description: 'Payment date (default: today in Asia/Makassar): not before submission, not after today.',
+    })
+    paidDate?: string | null,
   ): Promise<Claim> {
     return ctx.services.claims.pay(id, { paymentKey, version, paidDate });
   }
@@ -93,7 +99,10 @@ export class ClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The claim.' }) id: string,
     @Arg('version', () => Int, VERSION) version: number,
-    @Arg('reason', () => String, { description: 'Why, shown to the member.' }) reason: string,
+    @Arg('reason', () => String, {
+      description: 'Why, shown to the member (up to 500 characters). Masked for roles without personal-data access.',
+    })
+    reason: string,
   ): Promise<Claim> {
     return ctx.services.claims.reject(id, version, reason);
   }
