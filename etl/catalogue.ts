@@ -7,7 +7,8 @@ import { sqlString } from './load.js';
 import { loadModelDeclarations, modelChecks } from './model-tests.js';
 import { installDocs, writeWarehouseDocs } from './warehouse-docs.js';
 import { docsFolder } from '../platform/warehouse-reader.js';
-import { TABLES, type TableSpec } from './tables.js';
+import type { TableSpec } from './table-spec.js';
+import { TABLES } from './tables.js';
 import { publishedDates, syncDir, type Manifest, type WarehouseLayout } from './warehouse.js';
 
 /** Where analytics models live; applied after the base views when the folder exists. */

@@ -9,7 +9,7 @@ import { Ledger, newRunId, type RunRecord } from './ledger.js';
 import { type DateRunContext, failRun, type Loaded, loadDate, newRecord, type ProgressEvent } from './load-date.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { recoverWarehouse } from './recovery.js';
-import type { SnapshotMode } from './tables.js';
+import type { SnapshotMode } from './table-spec.js';
 import {
   publishedDates,
   readManifest,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SnapshotMode } from './tables.js';
+import type { SnapshotMode } from './table-spec.js';
 import { writeFileAtomic, type WarehouseLayout } from './warehouse.js';
 
 /**

@@ -5,7 +5,8 @@ import { EtlCheckError } from './errors.js';
 import type { SourceSnapshot } from './extract.js';
 import { type Ledger, newRunId, type RunRecord } from './ledger.js';
 import { ParquetLoader } from './load.js';
-import { TABLES, type ExtractContext, type SnapshotMode, type TableSpec } from './tables.js';
+import type { ExtractContext, SnapshotMode, TableSpec } from './table-spec.js';
+import { TABLES } from './tables.js';
 import { listParquet, type PartitionEntry, type WarehouseLayout } from './warehouse.js';
 
 export interface ProgressEvent {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Transform, type Writable } from 'node:stream';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SourceSnapshot } from './extract.js';
-import type { ExtractContext, TableSpec } from './tables.js';
+import type { ExtractContext, TableSpec } from './table-spec.js';
 
 export interface TableSummary {
   rows: number;

@@ -1,4 +1,6 @@
 import { WORKER_KEY_PADS, WORKER_KEY_SQL } from './pseudonym.js';
+import { day, type ExtractContext, enrolmentKnown, localDate, type TableSpec } from './table-spec.js';
+import { worker } from './worker-table.js';
 
 /**
  * What each warehouse table holds and how it is read out of PostgreSQL. Every extract is a
@@ -7,53 +9,6 @@ import { WORKER_KEY_PADS, WORKER_KEY_SQL } from './pseudonym.js';
  * Personal data stops here: no name, NIK, phone, membership number or free text leaves
  * PostgreSQL, and a worker is known only by a keyed hash of their NIK.
  */
-
-export type SnapshotMode = 'live' | 'history';
-
-export interface ExtractContext {
-  /** The snapshot date, `YYYY-MM-DD` (validated before it reaches SQL). */
-  date: string;
-  mode: SnapshotMode;
-  /** IANA zone in which a timestamp becomes a calendar day (Asia/Makassar). */
-  timezone: string;
-}
-
-export interface Column {
-  name: string;
-  /** DuckDB type as stored in Parquet. Money is BIGINT, never DOUBLE. */
-  type: string;
-  /** DuckDB expression over the CSV column when the stored value needs more than a cast. */
-  load?: string;
-  /** Type the CSV column is read as, when it differs from `type`. */
-  csvType?: string;
-}
-
-export interface TableSpec {
-  name: string;
-  /** One line for the README and the catalogue's comment. */
-  grain: string;
-  columns: Column[];
-  /** Summed at the source and in the warehouse; a difference fails the run. */
-  money: string[];
-  select(ctx: ExtractContext): string;
-}
-
-const day = (ctx: ExtractContext) => `date '${ctx.date}'`;
-const localDate = (column: string, ctx: ExtractContext) => `(${column} at time zone '${ctx.timezone}')::date`;
-
-/** An enrolment exists on D when it had started or been recorded by then. */
-const enrolmentKnown = (alias: string, ctx: ExtractContext) =>
-  `least(${alias}.start_date, ${localDate(`${alias}.created_at`, ctx)}) <= ${day(ctx)}`;
-
-/** Ten-year bands as in labour-force statistics; ages are taken on the snapshot day. */
-const ageBand = (ctx: ExtractContext) => `case
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 15 then '<15'
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 25 then '15-24'
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 35 then '25-34'
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 45 then '35-44'
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 55 then '45-54'
-    when extract(year from age(${day(ctx)}, w.birth_date)) < 65 then '55-64'
-    else '65+' end`;
 
 const region: TableSpec = {
   name: 'region',
@@ -146,32 +101,6 @@ const workforce: TableSpec = {
   money: ['workers'],
   select: (ctx) => `select year, region_code, sector, workers from workforce
     ${ctx.mode === 'history' ? `where year <= extract(year from ${day(ctx)})` : ''}`,
-};
-
-const worker: TableSpec = {
-  name: 'worker',
-  grain: 'one row per worker, keyed by worker_key (HMAC of the NIK); no name, NIK, phone or birth date',
-  columns: [
-    { name: 'worker_key', type: 'VARCHAR' },
-    { name: 'sex', type: 'VARCHAR' },
-    { name: 'birth_year', type: 'INTEGER' },
-    { name: 'age_band', type: 'VARCHAR' },
-    { name: 'region_code', type: 'VARCHAR' },
-    { name: 'occupation', type: 'VARCHAR' },
-    { name: 'sector', type: 'VARCHAR' },
-    { name: 'non_asn', type: 'BOOLEAN' },
-    { name: 'created_date', type: 'DATE' },
-  ],
-  money: [],
-  select: (ctx) => `select ${WORKER_KEY_SQL('w.nik')}, w.sex, extract(year from w.birth_date)::int, ${ageBand(ctx)},
-      w.region_code, w.occupation, w.sector, w.non_asn, ${localDate('w.created_at', ctx)}
-    from worker w cross join ${WORKER_KEY_PADS}
-    ${
-      ctx.mode === 'history'
-        ? `where ${localDate('w.created_at', ctx)} <= ${day(ctx)}
-           or exists (select 1 from enrolment e where e.worker_id = w.id and ${enrolmentKnown('e', ctx)})`
-        : ''
-    }`,
 };
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { catalogueFile } from '../platform/warehouse-reader.js';
 import { isAlive } from './lock.js';
-import type { SnapshotMode } from './tables.js';
+import type { SnapshotMode } from './table-spec.js';
 
 /**
  * The warehouse on disk. The manifest (`_published.json`) is the single source of truth of
