@@ -86,6 +86,9 @@ describe('hostile input against a production server', () => {
         })();
         const res = await gql(`{ ...F0 }\n${doubling(n, 'regions { code }')}`, {}, { role: null });
         const took = performance.now() - started;
+        console.log(
+          `${n} doubling fragments: refused in ${took.toFixed(1)} ms, /healthz meanwhile at most ${Math.max(...(await probes)).toFixed(1)} ms`,
+        );
         expect(res.status).toBe(400);
         // Apollo's recursive-selection count (memoised per fragment, capped at 10 000 here) refuses it during validation.
         expect(code(res)).toBe('GRAPHQL_VALIDATION_FAILED');
