@@ -142,6 +142,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts), into a
     // table truncated in this transaction so that COPY can write its rows frozen.
     let rebuildStarted = Date.now();
+    let [lastStep, stepStarted] = ['', 0];
     await withBulkLoad(
       client,
       'contribution',
@@ -167,6 +168,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       },
       ({ name, index, total }) => {
         if (index === 0) rebuildStarted = Date.now();
+        else log.debug({ step: lastStep, seconds: (Date.now() - stepStarted) / 1000 }, 'rebuilt');
+        [lastStep, stepStarted] = [name, Date.now()];
         options.onProgress?.({
           label: `contribution keys (${name})`,
           rows: index,
@@ -181,7 +184,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     );
 
     // The bulk load ran with user triggers off, including those keeping the paid totals.
+    const refreshStarted = Date.now();
     await client.query('select refresh_sponsor_month_paid()');
+    log.debug({ seconds: (Date.now() - refreshStarted) / 1000 }, 'refreshed sponsor_month_paid');
 
     const claims = settleClaims(drafts, seed, today);
     calibrateClaims(claims, scale);
@@ -218,7 +223,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
   }
   const analyze = new pg.Client({ connectionString: databaseUrl });
   await analyze.connect();
+  const analyzeStarted = Date.now();
   await analyze.query('analyze');
+  log.debug({ seconds: (Date.now() - analyzeStarted) / 1000 }, 'analyzed');
   await analyze.end();
   return { rows, seconds: (Date.now() - started) / 1000 };
 }
