@@ -5,6 +5,7 @@ import type { BudgetAnswers } from './sections/02-budget.section.js';
 import type { PayoutsAnswers } from './sections/04-payouts.section.js';
 import type { ClaimsAnswers } from './sections/05-claims.section.js';
 import type { CoverageAnswers } from './sections/06-coverage.section.js';
+import type { WorkersAnswers } from './sections/03-workers.section.js';
 import type { Page } from './sections/section.js';
 
 /**
@@ -13,8 +14,16 @@ import type { Page } from './sections/section.js';
  * statement as it ran (brief.methods.ts decides which of these print).
  */
 
-type Reads = BudgetAnswers & PayoutsAnswers & ClaimsAnswers & CoverageAnswers;
-type DerivedFrom = { allocated: string; paid: string; benefits: string; claims: string; coverage: string };
+type Reads = BudgetAnswers & WorkersAnswers & PayoutsAnswers & ClaimsAnswers & CoverageAnswers;
+type DerivedFrom = {
+  allocated: string;
+  paid: string;
+  benefits: string;
+  claims: string;
+  coverage: string;
+  workers: string;
+  vulnerable: string;
+};
 
 const id = {
   title: 'Lampiran A. Metode: SQL di balik setiap angka',
@@ -27,6 +36,7 @@ const id = {
     'Pekerja yang dapat dibiayai dari sisa = sisa dibagi Rp\u00a0201.600 (iuran minimum JKK dan JKM setahun), dibulatkan ke bawah.',
     `Rata-rata per klaim = manfaat dibayarkan (${q.benefits}) dibagi klaim dibayarkan (${q.claims}), dibulatkan ke rupiah terdekat.`,
     `Kesenjangan formal–informal = cakupan formal dikurangi cakupan informal (${q.coverage}).`,
+    `Pekerja dibayar APBD di luar pekerja rentan (tenaga non-ASN dan lainnya) = pekerja terlindungi yang iurannya dibayar APBD (${q.workers}) dikurangi pekerja rentan yang dibiayai APBD (${q.vulnerable}).`,
   ],
   indexTitle: 'A.1 Daftar kueri',
   indexColumns: ['Kueri', 'Metrik', 'Rincian', 'Periode', 'Pola'],
@@ -74,6 +84,7 @@ const en: typeof id = {
     'Workers the unspent budget could protect = unspent divided by Rp\u00a0201,600 (the minimum JKK and JKM contributions for a year), rounded down.',
     `Average per claim = benefits paid (${q.benefits}) divided by claims paid (${q.claims}), to the nearest rupiah.`,
     `Formal–informal gap = formal coverage minus informal coverage (${q.coverage}).`,
+    `Regency-paid workers other than vulnerable workers (non-ASN staff and others) = workers protected paid for by the regency budget (${q.workers}) minus vulnerable workers sponsored by the regency (${q.vulnerable}).`,
   ],
   indexTitle: 'A.1 Queries',
   indexColumns: ['Query', 'Metric', 'Breakdown', 'Period', 'Template'],
@@ -153,6 +164,8 @@ export function appendix(page: Page<Reads>): Appendix {
       benefits: content.payouts.byProgramme.queryId,
       claims: content.claims.byProgramme.queryId,
       coverage: content.coverage.rate.queryId,
+      workers: content.workers.bySponsorKind.queryId,
+      vulnerable: content.workers.vulnerable.queryId,
     }),
     index: index(methods, w),
     templates: { title: w.templatesTitle, text: w.templatesText, items: methods.templates.map((t) => ({ id: t.id, sql: t.sql })) },

@@ -50,8 +50,14 @@ export function bars(
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const byMonth = (t: MonthlyTrend) => MONTHS.map((m) => t.points.find((p) => Number(p.periodStart.slice(5, 7)) === m)?.value ?? null);
 
-/** Both years' months as two lines; without SVG (Markdown) a table of the same points. */
-export function monthlyLines(fig: Figures, text: ChartText, compareYear: MonthlyTrend, thisYear: MonthlyTrend): Block {
+/** The months (1–12) of a trend that have a value. */
+export const monthsWithData = (t: MonthlyTrend): number[] => MONTHS.filter((_, i) => byMonth(t)[i] !== null);
+
+/**
+ * Both years' months of a count as two lines (whole-number ticks); without SVG (Markdown) a table of
+ * the same points. `emptyText` is what the chart says when neither year has a value.
+ */
+export function monthlyLines(fig: Figures, text: ChartText, compareYear: MonthlyTrend, thisYear: MonthlyTrend, emptyText?: string): Block {
   const prior = byMonth(compareYear);
   const current = byMonth(thisYear);
   const months = MONTHS.map((m) => monthLabel(m, fig.lang));
@@ -63,7 +69,7 @@ export function monthlyLines(fig: Figures, text: ChartText, compareYear: Monthly
       { name: compareName, values: prior.map(geometry) },
       { name: yearName, values: current.map(geometry) },
     ],
-    { formatTick: (v) => formatAxis(v, fig.lang), emptyText: fig.common.noData },
+    { formatTick: (v) => formatAxis(v, fig.lang), emptyText: emptyText ?? fig.common.noData, whole: true },
   );
   const fallback: TableBlock = {
     kind: 'table',

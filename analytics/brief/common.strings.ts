@@ -17,6 +17,8 @@ export interface ChangeWords {
   /** The signed percentage ("+20,0%"); empty for percentages, whose change is in points. */
   pct: string;
   prior: string;
+  /** Set when the change is from a tiny base: the sentence then gives both figures, no percentage. */
+  value?: string;
   compare: number;
 }
 
@@ -58,11 +60,11 @@ const id = {
     workersProtected: 'Pekerja terlindungi',
     labourForce: 'Angkatan kerja',
   },
-  changeWords: ({ direction, amount, pct, prior, compare }: ChangeWords): string => {
+  changeWords: ({ direction, amount, pct, prior, value, compare }: ChangeWords): string => {
     const p = pct ? ` (${pct})` : '';
     switch (direction) {
       case 'up':
-        return `naik ${amount}${p} dari ${prior} pada ${compare}`;
+        return value ? `naik dari ${prior} pada ${compare} menjadi ${value}` : `naik ${amount}${p} dari ${prior} pada ${compare}`;
       case 'down':
         return `turun ${amount}${p} dari ${prior} pada ${compare}`;
       case 'same':
@@ -113,11 +115,11 @@ const en: CommonStrings = {
     workersProtected: 'Workers protected',
     labourForce: 'Labour force',
   },
-  changeWords: ({ direction, amount, pct, prior, compare }) => {
+  changeWords: ({ direction, amount, pct, prior, value, compare }) => {
     const p = pct ? ` (${pct})` : '';
     switch (direction) {
       case 'up':
-        return `up ${amount}${p} from ${prior} in ${compare}`;
+        return value ? `up from ${prior} in ${compare} to ${value}` : `up ${amount}${p} from ${prior} in ${compare}`;
       case 'down':
         return `down ${amount}${p} from ${prior} in ${compare}`;
       case 'same':

@@ -6,9 +6,11 @@ import type { BriefPeriod, Comparison } from './named-query.js';
 import {
   formatChange,
   formatChangePct,
+  formatFrom,
   formatPercent,
   formatPoints,
   formatValue,
+  isTinyBase,
   scaled,
   type FigureUnit,
   type Lang,
@@ -66,7 +68,7 @@ export class Figures {
     return formatValue(v, unit, this.lang);
   }
 
-  /** "naik Rp 3 miliar (+20,0%) dari Rp 15 miliar pada 2022". */
+  /** "naik Rp 3 miliar (+20,0%) dari Rp 15 miliar pada 2022"; from a tiny base "naik dari Rp 5,8 juta pada 2022 menjadi Rp 4,5 miliar". */
   words(c: MetricComparison, unit: FigureUnit): string {
     const amount =
       c.change === null
@@ -74,16 +76,18 @@ export class Figures {
         : unit === 'PERCENT'
           ? formatPoints(c.change.replace(/^-/, ''), this.lang, false)
           : formatValue(c.change.replace(/^-/, ''), unit, this.lang);
-    const pct = unit === 'PERCENT' || c.changePct === null ? '' : formatPercent(c.changePct, this.lang, true);
+    const tiny = unit !== 'PERCENT' && isTinyBase(c);
+    const pct = unit === 'PERCENT' || c.changePct === null || tiny ? '' : formatPercent(c.changePct, this.lang, true);
     const prior = formatValue(c.prior, unit, this.lang);
-    return this.common.changeWords({ direction: direction(c), amount, pct, prior, compare: this.period.compare });
+    const value = tiny ? formatValue(c.value, unit, this.lang) : undefined;
+    return this.common.changeWords({ direction: direction(c), amount, pct, prior, value, compare: this.period.compare });
   }
 
-  /** "+Rp 3 miliar (+20,0%)", "+7,0 poin", "baru". */
+  /** "+Rp 3 miliar (+20,0%)", "+7,0 poin", "baru"; from a tiny base "+Rp 4,5 miliar (dari Rp 5,8 juta menjadi Rp 4,5 miliar)". */
   change(c: MetricComparison, unit: FigureUnit): string {
     const d = direction(c);
     if (d === 'none' || d === 'new' || unit === 'PERCENT') return formatChange(c, unit, this.lang);
-    return `${formatChange(c, unit, this.lang)} (${formatChangePct(c, this.lang)})`;
+    return `${formatChange(c, unit, this.lang)} (${formatChangePct(c, this.lang, unit)})`;
   }
 
   /** "+7,0 poin" or "baru": a percentage's change, in points. */
@@ -91,14 +95,21 @@ export class Figures {
     return formatChange(c, 'PERCENT', this.lang);
   }
 
-  /** "+20,0%" or "baru". */
-  pct(c: MetricComparison): string {
-    return formatChangePct(c, this.lang);
+  /** "+20,0%" or "baru" (words from a tiny base, in `unit`). */
+  pct(c: MetricComparison, unit: FigureUnit): string {
+    return formatChangePct(c, this.lang, unit);
+  }
+
+  /** The change of the headline's kind: "+20,0%" unsigned, or "dari Rp 5,8 juta" from a tiny base; empty with no prior. */
+  headlinePct(c: MetricComparison, unit: FigureUnit): string {
+    if (c.changePct === null) return '';
+    if (isTinyBase(c)) return formatFrom(c, unit, this.lang);
+    return formatPercent(c.changePct.replace(/^-/, ''), this.lang);
   }
 
   /** Year, prior, change, change % cells of a comparison row. */
   cells(c: MetricComparison, unit: FigureUnit): string[] {
-    return [this.value(c.value, unit), this.value(c.prior, unit), formatChange(c, unit, this.lang), formatChangePct(c, this.lang)];
+    return [this.value(c.value, unit), this.value(c.prior, unit), formatChange(c, unit, this.lang), formatChangePct(c, this.lang, unit)];
   }
 
   yoyColumns(first: string): Column[] {

@@ -2,9 +2,9 @@ import type { Headline, KeyFigure } from './brief-document.type.js';
 import type { Direction } from './common.strings.js';
 import { direction, group } from './figures.js';
 import type { MetricComparison } from '../metrics/metric-queries.js';
-import { type FigureUnit, formatPercent } from './number-format.js';
+import type { FigureUnit } from './number-format.js';
 import { type BudgetAnswers, budgetLead, regency } from './sections/02-budget.section.js';
-import { regencyVulnerable, type WorkersAnswers, workersLead } from './sections/03-workers.section.js';
+import { regencyPaidWorkers, regencyVulnerable, type WorkersAnswers, workersLead } from './sections/03-workers.section.js';
 import type { PayoutsAnswers } from './sections/04-payouts.section.js';
 import type { CoverageAnswers } from './sections/06-coverage.section.js';
 import { type CostAnswers, regencyCost } from './sections/09-cost.section.js';
@@ -37,7 +37,7 @@ const id = {
   cost: 'Iuran per pekerja APBD',
   paidOf: (paid: string, allocated: string) => `${paid} dibayar dari ${allocated}`,
   workersOf: (covered: string, lf: string) => `${covered} dari ${lf} pekerja`,
-  perWorker: (paid: string, workers: string) => `${paid} ÷ ${workers} pekerja`,
+  perWorker: (paid: string, workers: string, split?: string) => `${paid} ÷ ${workers} pekerja${split ? ` (${split})` : ''}`,
   from: (prior: string, compare: number) => `${compare}: ${prior}`,
 };
 
@@ -64,7 +64,7 @@ const en: typeof id = {
   cost: 'Contributions per regency-paid worker',
   paidOf: (paid, allocated) => `${paid} paid of ${allocated}`,
   workersOf: (covered, lf) => `${covered} of ${lf} workers`,
-  perWorker: (paid, workers) => `${paid} ÷ ${workers} workers`,
+  perWorker: (paid, workers, split) => `${paid} ÷ ${workers} workers${split ? ` (${split})` : ''}`,
   from: (prior, compare) => `${compare}: ${prior}`,
 };
 
@@ -72,7 +72,7 @@ const WORDS = { id, en };
 
 export function headline(page: Page<Reads>): Headline {
   const { budget } = regency(page);
-  const pct = budget.changePct === null ? '' : formatPercent(budget.changePct.replace(/^-/, ''), page.lang);
+  const pct = page.fig.headlinePct(budget, 'RUPIAH_SHORT');
   return {
     title: WORDS[page.lang].title(direction(budget), page.fig.value(budget.value, 'RUPIAH_SHORT'), pct, page.content.year),
     lead: [budgetLead(page), workersLead(page)].join(' '),
@@ -88,6 +88,7 @@ export function keyFigures(page: Page<Reads>): KeyFigure[] {
   const benefits = content.payouts.byProgramme.total;
   const informal = group(content.coverage.rate, 'INFORMAL');
   const { cost, workers } = regencyCost(page);
+  const split = regencyPaidWorkers(page);
   const figure = (label: string, c: MetricComparison, unit: FigureUnit, detail: string, query: string): KeyFigure => ({
     label,
     value: fig.value(c.value, unit),
@@ -108,6 +109,6 @@ export function keyFigures(page: Page<Reads>): KeyFigure[] {
     figure(w.realisation, realisation, 'PERCENT', w.paidOf(short(paid.value), short(budget.value)), content.budget.realisation.queryId),
     figure(w.benefits, benefits, 'RUPIAH_SHORT', from(benefits, 'RUPIAH_SHORT'), content.payouts.byProgramme.queryId),
     figure(w.informalCoverage, informal, 'PERCENT', informalOf, content.coverage.rate.queryId),
-    figure(w.cost, cost, 'RUPIAH', w.perWorker(short(paid.value), count(workers.value)), content.cost.perWorker.queryId),
+    figure(w.cost, cost, 'RUPIAH', w.perWorker(short(paid.value), count(workers.value), split?.short), content.cost.perWorker.queryId),
   ];
 }

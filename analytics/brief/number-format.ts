@@ -148,10 +148,37 @@ export function formatChange(c: ChangeFigures, unit: FigureUnit, lang: Lang): st
   return unit === 'PERCENT' ? formatPoints(c.change, lang) : formatValue(c.change, unit, lang, true);
 }
 
-/** The percentage change, signed ("+20,0%"), or "baru"/"new" when the prior is missing or zero. */
-export function formatChangePct(c: ChangeFigures, lang: Lang): string {
+/**
+ * A change of more than 1.000% (the value over eleven times the prior) says more about the tiny
+ * prior than about the change: "+113.888,6%" tells a reader nothing "from Rp 115.880 to Rp 132,1
+ * juta" does not tell better. Such a change prints as its two figures, in tables, prose and key
+ * figures alike (the limits section states the rule).
+ */
+export const TINY_BASE_PCT = 1000;
+
+export const isTinyBase = (c: ChangeFigures): boolean =>
+  c.value !== null && c.changePct !== null && abs(scaled(c.changePct, 1)) > BigInt(TINY_BASE_PCT * 10);
+
+const FROM: Record<Lang, string> = { id: 'dari', en: 'from' };
+const TO: Record<Lang, string> = { id: 'menjadi', en: 'to' };
+const shortUnit = (unit: FigureUnit): FigureUnit => (unit === 'RUPIAH' ? 'RUPIAH_SHORT' : unit);
+
+/** "dari Rp 115.880" / "from Rp 115,880": the prior of a change from a tiny base, money short. */
+export const formatFrom = (c: ChangeFigures, unit: FigureUnit, lang: Lang): string =>
+  `${FROM[lang]} ${formatValue(c.prior, shortUnit(unit), lang)}`;
+
+/** "dari Rp 115.880 menjadi Rp 132,1 juta" / "from … to …". */
+export const formatFromTo = (c: ChangeFigures, unit: FigureUnit, lang: Lang): string =>
+  `${formatFrom(c, unit, lang)} ${TO[lang]} ${formatValue(c.value, shortUnit(unit), lang)}`;
+
+/**
+ * The percentage change, signed ("+20,0%"), or "baru"/"new" when the prior is missing or zero; from a
+ * tiny base (`isTinyBase`) the two figures in words, in `unit` (a plain number without one).
+ */
+export function formatChangePct(c: ChangeFigures, lang: Lang, unit: FigureUnit = 'COUNT'): string {
   if (c.value === null) return NO_VALUE;
   if (c.changePct === null) return NEW[lang];
+  if (isTinyBase(c)) return formatFromTo(c, unit, lang);
   return formatPercent(c.changePct, lang, true);
 }
 
@@ -178,6 +205,11 @@ export function formatTimestamp(value: string, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return value;
   const text = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: PROGRAMME_TIME_ZONE }).format(date);
   return `${text} WITA`;
+}
+
+/** Full month names for prose: "Juni" / "June". */
+export function monthName(month: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** Short month names for a chart axis: "Jan" … "Des" / "Dec". */

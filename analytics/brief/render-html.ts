@@ -48,8 +48,10 @@ thead th { border-bottom: 1.5px solid #1d2733; text-align: left; }
 th.num, td.num { text-align: right; }
 td.num { white-space: nowrap; }
 tbody th { text-align: left; font-weight: normal; }
-tfoot td { font-weight: bold; border-top: 1.5px solid #1d2733; border-bottom: none; }
-tr { break-inside: avoid; }
+thead { display: table-header-group; }
+tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2733; border-bottom: none; }
+tr, tbody.start, tbody.end, table.keep { break-inside: avoid; }
+caption { break-after: avoid; }
 .note { font-size: 8.5pt; color: #5b6672; margin: 0 0 3mm; }
 .appendix { break-before: page; }
 .appendix h3 { font-size: 10.5pt; margin: 5mm 0 1mm; break-after: avoid; }
@@ -67,21 +69,29 @@ tr { break-inside: avoid; }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+/**
+ * A table short enough to move whole to the next page does; a longer one breaks between body groups
+ * only: its first rows stay with the header, its last rows with the total, and the header repeats.
+ */
+const KEPT_TOGETHER = 2;
+const SHORT_TABLE = 8;
+
 function table(t: TableBlock, noData = ''): string {
   const cls = (i: number) => (t.columns[i]?.numeric ? ' class="num"' : '');
   const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeXml(c.label)}</th>`).join('');
-  const rows =
-    t.rows.length === 0
-      ? `<tr><td colspan="${t.columns.length}">${escapeXml(noData)}</td></tr>`
-      : t.rows
-          .map(
-            (r) =>
-              `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td${cls(i)}>${escapeXml(cell)}</td>`)).join('')}</tr>`,
-          )
-          .join('');
-  const foot = t.footer ? `<tfoot><tr>${t.footer.map((cell, i) => `<td${cls(i)}>${escapeXml(cell)}</td>`).join('')}</tr></tfoot>` : '';
+  const row = (r: string[], attrs = '') =>
+    `<tr${attrs}>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td${cls(i)}>${escapeXml(cell)}</td>`)).join('')}</tr>`;
+  const rows = t.rows.length === 0 ? [`<tr><td colspan="${t.columns.length}">${escapeXml(noData)}</td></tr>`] : t.rows.map((r) => row(r));
+  // Not a <tfoot>: Chromium repeats a footer group at the foot of every page the table spans, which
+  // printed the total above the rows it sums. The total is the last body row instead.
+  if (t.footer) rows.push(row(t.footer, ' class="total"'));
   const note = t.note ? `<p class="note">${escapeXml(t.note)}</p>` : '';
-  return `<table><caption>${escapeXml(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>${note}`;
+  const caption = `<caption>${escapeXml(t.caption)}</caption><thead><tr>${head}</tr></thead>`;
+  if (rows.length <= SHORT_TABLE) return `<table class="keep">${caption}<tbody>${rows.join('')}</tbody></table>${note}`;
+  const start = rows.slice(0, KEPT_TOGETHER).join('');
+  const middle = rows.slice(KEPT_TOGETHER, -KEPT_TOGETHER - 1).join('');
+  const end = rows.slice(-KEPT_TOGETHER - 1).join('');
+  return `<table>${caption}<tbody class="start">${start}</tbody><tbody>${middle}</tbody><tbody class="end">${end}</tbody></table>${note}`;
 }
 
 function block(b: Block, doc: BriefDocument): string {

@@ -145,6 +145,25 @@ export function niceMax(max: number): number {
 }
 
 /**
+ * The ticks of a value axis, from 0 to at least `max`. A count axis (`whole`) steps by 1, 2, 5, 10,
+ * 20, 25, 50, … so that every tick is a whole number (a quarter of 250 would print "62,5"); other
+ * axes keep quarters of a nice maximum.
+ */
+export function axisTicks(max: number, whole: boolean): number[] {
+  if (!whole) {
+    const top = niceMax(max);
+    return [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  }
+  const target = Number.isFinite(max) && max > 0 ? max / 5 : 0.2;
+  let step = 1;
+  for (let power = 1; step < target; power *= 10) {
+    step = [1, 2, 2.5, 5].map((m) => m * power).find((s) => Number.isInteger(s) && s >= target) ?? 10 * power;
+  }
+  const count = Math.max(1, Math.ceil(max / step));
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
+}
+
+/**
  * Lines over shared x labels (months), one per series; a null breaks the line. With no value at
  * all the chart says `emptyText` instead of drawing an axis with nothing on it.
  */
@@ -152,7 +171,7 @@ export function lineChart(
   text: ChartText,
   xLabels: string[],
   series: LineSeries[],
-  options: { formatTick: (value: number) => string; emptyText: string },
+  options: { formatTick: (value: number) => string; emptyText: string; whole?: boolean },
 ): string {
   const height = 250;
   const top = 34;
@@ -168,10 +187,10 @@ export function lineChart(
   if (all.length === 0) {
     return frame('line', text, 80, `${head}<text class="empty" x="${left}" y="54" fill="${MUTED}">${escapeXml(options.emptyText)}</text>`);
   }
-  const max = niceMax(Math.max(...all));
+  const ticks = axisTicks(Math.max(...all), options.whole ?? false);
+  const max = ticks[ticks.length - 1]!;
   const x = (i: number) => left + (xLabels.length <= 1 ? 0 : (i * (right - left)) / (xLabels.length - 1));
   const y = (v: number) => bottom - (v / max) * (bottom - top);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const grid = ticks
     .map(
       (t) =>

@@ -1,7 +1,8 @@
-import { monthlyLines } from '../chart-blocks.js';
+import { monthlyLines, monthsWithData } from '../chart-blocks.js';
 import { label } from '../common.strings.js';
 import { bySponsorKind, group } from '../figures.js';
-import { comparison, monthly } from '../named-query.js';
+import { comparison, type MonthlyTrend, monthly } from '../named-query.js';
+import { monthName, whole } from '../number-format.js';
 import { type BriefSection, type Page, paragraph, type SectionAnswers, uses } from './section.js';
 
 /** 3. Workers protected: the article's sponsored vulnerable workers, every worker by who pays, and the month-end memberships of both years. */
@@ -27,6 +28,14 @@ const id = {
   trendTitle: (y: number, c: number) => `Kepesertaan aktif pada akhir bulan, ${c} dan ${y}`,
   trendNote:
     'Angka setahun menghitung setiap pekerja yang terlindungi setidaknya satu hari dalam tahun itu, sehingga lebih besar daripada kepesertaan aktif pada akhir bulan mana pun.',
+  regencyPaid: (all: string, vulnerable: string, others: string, year: number) =>
+    `Tabel menghitung semua pekerja yang iurannya dibayar APBD pada ${year}, yaitu ${all}: ${vulnerable} pekerja rentan (sektor informal, bukan ASN; angka utama ringkasan ini) ditambah ${others} tenaga non-ASN (honorer) dan pekerja lain di luar sektor informal.`,
+  regencyPaidShort: (vulnerable: string, others: string) => `${vulnerable} pekerja rentan + ${others} non-ASN`,
+  noSnapshots: (years: string) =>
+    `Gudang data belum memiliki snapshot akhir bulan untuk ${years}, sehingga kepesertaan aktif per bulan tidak dapat ditampilkan untuk tahun itu. Angka tahunan di atas tetap lengkap: dihitung dari riwayat kepesertaan, bukan dari snapshot akhir bulan.`,
+  chartEmpty: 'Belum ada snapshot akhir bulan untuk kedua tahun ini (lihat di bawah).',
+  startsLater: (year: number, month: string) => `Untuk ${year}, rangkaian snapshot akhir bulan baru dimulai pada ${month}.`,
+  fewMonths: (year: number, count: number) => `Untuk ${year}, hanya ${count} dari 12 snapshot akhir bulan tersedia.`,
 };
 
 const en: typeof id = {
@@ -43,6 +52,14 @@ const en: typeof id = {
   trendTitle: (y, c) => `Active memberships at each month end, ${c} and ${y}`,
   trendNote:
     'The yearly figure counts every worker protected on at least one day of the year, so it is larger than the active memberships at any one month end.',
+  regencyPaid: (all, vulnerable, others, year) =>
+    `The table counts every worker whose contributions the regency budget paid in ${year}, ${all} in all: the ${vulnerable} vulnerable workers (informal sector, not civil servants; this brief's headline figure) plus ${others} non-ASN (honorary) staff and other workers outside the informal sector.`,
+  regencyPaidShort: (vulnerable, others) => `${vulnerable} vulnerable + ${others} non-ASN`,
+  noSnapshots: (years) =>
+    `The warehouse has no month-end snapshots for ${years} yet, so active memberships by month cannot be shown for that year. The yearly figures above are complete: they come from the membership history, not from month-end snapshots.`,
+  chartEmpty: 'No month-end snapshots for either year yet (see below).',
+  startsLater: (year, month) => `For ${year}, the month-end snapshots start in ${month}.`,
+  fewMonths: (year, count) => `For ${year}, only ${count} of 12 month-end snapshots are available.`,
 };
 
 const WORDS = { id, en };
@@ -57,6 +74,36 @@ export function workersLead(page: Page<WorkersAnswers>): string {
   return w.lead(page.fig.value(vulnerable.value, 'COUNT'), page.content.year, page.fig.words(vulnerable, 'COUNT'));
 }
 
+/**
+ * The headline's vulnerable workers and the table's regency-paid workers differ by the non-ASN staff
+ * the regency also pays for: the two figures explained wherever both are printed, or null when
+ * they do not differ. `others` is the regency row of WORKERS_PROTECTED minus that of VULNERABLE_WORKERS_SPONSORED.
+ */
+export function regencyPaidWorkers(page: Page<WorkersAnswers>): { sentence: string; short: string } | null {
+  const all = group(page.content.workers.bySponsorKind, 'REGENCY_BUDGET').value;
+  const vulnerable = regencyVulnerable(page).value;
+  if (all === null || vulnerable === null || whole(all) <= whole(vulnerable)) return null;
+  const w = WORDS[page.lang];
+  const count = (v: string | bigint) => page.fig.value(String(v), 'COUNT');
+  const others = count(whole(all) - whole(vulnerable));
+  return {
+    sentence: w.regencyPaid(count(all), count(vulnerable), others, page.content.year),
+    short: w.regencyPaidShort(count(vulnerable), others),
+  };
+}
+
+/** A plain statement of the month ends the warehouse lacks (the series starts later, or not at all), or ''. */
+function missingMonthEnds(page: Page<WorkersAnswers>, years: Array<[number, MonthlyTrend]>): string {
+  const w = WORDS[page.lang];
+  const empty = years.filter(([, t]) => monthsWithData(t).length === 0).map(([y]) => String(y));
+  const partial = years.flatMap(([year, t]) => {
+    const months = monthsWithData(t);
+    if (months.length === 0 || months.length === 12) return [];
+    return [months[0]! > 1 ? w.startsLater(year, monthName(months[0]!, page.lang)) : w.fewMonths(year, months.length)];
+  });
+  return [empty.length ? w.noSnapshots(page.common.list(empty)) : '', ...partial].filter(Boolean).join(' ');
+}
+
 export const workersSection: BriefSection<'workers', typeof queries, WorkersAnswers> = {
   id: 'workers',
   title: { id: id.title, en: en.title },
@@ -67,6 +114,10 @@ export const workersSection: BriefSection<'workers', typeof queries, WorkersAnsw
     const w = WORDS[page.lang];
     const csr = group(workers.vulnerable, 'COMPANY_CSR');
     const total = workers.bySponsorKind.total;
+    const missing = missingMonthEnds(page, [
+      [compare, workers.activeCompareYear],
+      [year, workers.activeThisYear],
+    ]);
     return [
       uses(workers.vulnerable, workers.bySponsorKind),
       paragraph(
@@ -80,7 +131,7 @@ export const workersSection: BriefSection<'workers', typeof queries, WorkersAnsw
         columns: fig.yoyColumns(common.columns.sponsorKind),
         rows: bySponsorKind(workers.bySponsorKind.groups).map((g) => [label(common.sponsorKind, g.key), ...fig.cells(g, 'COUNT')]),
         footer: [common.total, ...fig.cells(total, 'COUNT')],
-        note: w.distinctNote,
+        note: [regencyPaidWorkers(page)?.sentence, w.distinctNote].filter(Boolean).join(' '),
       },
       uses(workers.activeCompareYear, workers.activeThisYear),
       monthlyLines(
@@ -88,8 +139,9 @@ export const workersSection: BriefSection<'workers', typeof queries, WorkersAnsw
         { id: 'chart-active', title: w.trendTitle(year, compare), description: w.trendNote },
         workers.activeCompareYear,
         workers.activeThisYear,
+        w.chartEmpty,
       ),
-      { kind: 'paragraph', text: w.trendNote },
+      paragraph(missing, w.trendNote),
     ];
   },
   summary: (page) => [workersLead(page)],

@@ -3,7 +3,7 @@ import { bySponsorKind, group, MINIMUM_MONTHLY_CONTRIBUTION, MINIMUM_YEARLY_CONT
 import { comparison } from '../named-query.js';
 import { formatRupiah, whole } from '../number-format.js';
 import type { BudgetAnswers } from './02-budget.section.js';
-import type { WorkersAnswers } from './03-workers.section.js';
+import { regencyPaidWorkers, type WorkersAnswers } from './03-workers.section.js';
 import { type BriefSection, type Page, paragraph, type SectionAnswers, uses } from './section.js';
 
 /** 9. Cost per protected worker; the two figures it divides are section 2's contributions paid and section 3's workers by who pays. */
@@ -15,8 +15,8 @@ type Reads = CostAnswers & BudgetAnswers & WorkersAnswers;
 
 const id = {
   title: 'Biaya per pekerja terlindungi',
-  lead: (cost: string, year: number, paid: string, workers: string, change: string) =>
-    `Iuran per pekerja yang dibiayai APBD rata-rata ${cost} pada ${year} (${paid} dibagi ${workers} pekerja), ${change}.`,
+  lead: (cost: string, year: number, paid: string, workers: string, change: string, split?: string) =>
+    `Iuran per pekerja yang dibiayai APBD rata-rata ${cost} pada ${year} (${paid} dibagi ${workers} pekerja${split ? `: ${split}` : ''}), ${change}.`,
   none: (year: number) => `Tidak ada iuran APBD yang dapat dibagi per pekerja pada ${year}.`,
   minimum: (perYear: string, perMonth: string, below: boolean) =>
     `Iuran minimum setahun penuh untuk seorang pekerja rentan adalah ${perYear} (${perMonth} per bulan: JKK Rp\u00a010.000 dan JKM Rp\u00a06.800)` +
@@ -29,8 +29,8 @@ const id = {
 
 const en: typeof id = {
   title: 'Cost per protected worker',
-  lead: (cost, year, paid, workers, change) =>
-    `Contributions per regency-paid worker averaged ${cost} in ${year} (${paid} over ${workers} workers), ${change}.`,
+  lead: (cost, year, paid, workers, change, split) =>
+    `Contributions per regency-paid worker averaged ${cost} in ${year} (${paid} over ${workers} workers${split ? `: ${split}` : ''}), ${change}.`,
   none: (year) => `No regency contributions to divide per worker in ${year}.`,
   minimum: (perYear, perMonth, below) =>
     `The minimum for a vulnerable worker for a full year is ${perYear} (${perMonth} a month: JKK Rp\u00a010,000 and JKM Rp\u00a06,800)` +
@@ -61,6 +61,7 @@ function costLead(page: Page<Reads>): string {
     fig.value(paid.value, 'RUPIAH'),
     fig.value(workers.value, 'COUNT'),
     fig.words(cost, 'RUPIAH'),
+    regencyPaidWorkers(page)?.short,
   );
 }
 
@@ -83,7 +84,7 @@ function costTable(page: Page<Reads>) {
       fig.value(group(workers.bySponsorKind, g.key).value, 'COUNT'),
       fig.value(g.value, 'RUPIAH'),
       fig.value(g.prior, 'RUPIAH'),
-      fig.pct(g),
+      fig.pct(g, 'RUPIAH'),
     ]),
     footer: [
       common.total,
@@ -91,7 +92,7 @@ function costTable(page: Page<Reads>) {
       fig.value(workers.bySponsorKind.total.value, 'COUNT'),
       fig.value(total.value, 'RUPIAH'),
       fig.value(total.prior, 'RUPIAH'),
-      fig.pct(total),
+      fig.pct(total, 'RUPIAH'),
     ],
     note: w.notComparable,
   };

@@ -1,5 +1,9 @@
 import { yearState } from './10-freshness.section.js';
 import type { BriefSection } from './section.js';
+import { formatCount, TINY_BASE_PCT } from '../number-format.js';
+
+const TINY = formatCount(BigInt(TINY_BASE_PCT), 'id');
+const TINY_EN = formatCount(BigInt(TINY_BASE_PCT), 'en');
 
 /** 11. Notes and limits: how workers are counted, the denominators, the dates used, what "new" means. */
 
@@ -12,6 +16,7 @@ const id = {
     'Iuran dihitung menurut bulan yang dibayar (bukan tanggal pembayaran); manfaat dan klaim menurut tanggal pembayaran.',
     'Realisasi hanya menghitung iuran yang dibayarkan; biaya lain program (sosialisasi, administrasi) tidak termasuk.',
     '"Baru" berarti tidak ada angka pembanding (atau angkanya nol) pada tahun pembanding, sehingga persentase perubahan tidak dapat dihitung.',
+    `Kenaikan lebih dari ${TINY}% (lebih dari sebelas kali angka tahun pembanding) ditulis dengan kedua angkanya ("dari Rp\u00a05,8\u00a0juta menjadi Rp\u00a04,5\u00a0miliar"), bukan sebagai persentase: dari dasar sekecil itu persentase tidak bermakna.`,
     'Angka singkat ("Rp 18 miliar") dibulatkan ke satu desimal; angka lengkap ada di tabel dan dapat dihitung ulang dengan SQL di Lampiran A.',
   ],
 };
@@ -25,6 +30,7 @@ const en: typeof id = {
     'Contributions are counted by the month they pay for (not the payment date); benefits and claims by payment date.',
     'Realisation counts contributions paid only; other programme costs (outreach, administration) are not included.',
     '"New" means the comparison year has no figure (or zero), so a percentage change cannot be computed.',
+    `A rise of more than ${TINY_EN}% (over eleven times the comparison year's figure) is written as its two figures ("from Rp\u00a05.8\u00a0million to Rp\u00a04.5\u00a0billion"), not as a percentage: from so small a base a percentage means little.`,
     'Short figures ("Rp 18 billion") are rounded to one decimal; the full figures are in the tables and can be recomputed with the SQL in Appendix A.',
   ],
 };
