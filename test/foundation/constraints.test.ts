@@ -443,3 +443,33 @@ describe('audit_entry', () => {
     expect(rows).toEqual([{ actor: 'test', after: { status: 'SUBMITTED' } }]);
   });
 });
+
+describe('migration enrolment_no_overlap', () => {
+  it('lists the overlaps a database already holds and stops, dropping nothing; once they are resolved it applies', async () => {
+    const fresh = await createTestDatabase({ migrated: false });
+    try {
+      const migrator = fresh.orm.getMigrator();
+      await migrator.up({ to: 'Migration20261201000000_audit_record_keys' });
+      const p = await insertParents(fresh.pool);
+      // Two open memberships of one worker paid by one sponsor, as the fuzz of issue 11 left behind.
+      const twin = await insertRow(fresh.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: null }));
+      const before = Number((await fresh.pool.query('select count(*) from enrolment')).rows[0].count);
+      const failed = await migrator.up().then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(failed?.message).toMatch(
+        new RegExp(
+          `enrolment_no_overlap: 1 pair\\(s\\) of ACTIVE/PENDING enrolments .* worker ${p.workerId} / sponsor ${p.sponsorId}: enrolments ${p.bpuEnrolmentId} and ${twin}`,
+        ),
+      );
+      expect(Number((await fresh.pool.query('select count(*) from enrolment')).rows[0].count)).toBe(before);
+      await fresh.pool.query(`update enrolment set status = 'TERMINATED', end_date = '2023-01-31' where id = $1`, [twin]);
+      await migrator.up();
+      const applied = await fresh.pool.query(`select 1 from pg_constraint where conname = 'enrolment_no_overlap'`);
+      expect(applied.rowCount).toBe(1);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
