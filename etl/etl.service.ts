@@ -173,8 +173,9 @@ export class EtlService {
         for (const l of loaded) failRun(this.dateRun(signal), l.record, (signal.aborted ? signal.reason : error) as Error);
         throw signal.aborted ? signal.reason : error;
       }
+      const publishedAt = new Date().toISOString();
       return loaded.map(({ record }) => {
-        const finished: RunRecord = { ...record, status: 'succeeded', finished_at: new Date().toISOString() };
+        const finished: RunRecord = { ...record, status: 'succeeded', finished_at: publishedAt };
         this.ledger.write(finished);
         this.options.log.info({ runId: record.run_id, date: record.snapshot_date, mode, rows: record.rows }, 'etl: snapshot published');
         return finished;

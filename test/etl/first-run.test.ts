@@ -1,12 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthEnds } from '../../platform/dates.js';
 import { ensureWarehouse } from '../../etl/first-run.js';
 import { startEtlScheduler } from '../../etl/scheduler.js';
+import { Ledger } from '../../etl/ledger.js';
 import { publishedDates, readManifest, WarehouseLayout } from '../../etl/warehouse.js';
 import { loadConfig } from '../../platform/config.js';
 import type { TestDatabase } from '../helpers/database.js';
-import { log, openReader, SECRET, seededDatabase, tempWarehouse } from './etl.fixture.js';
+import { cliArgs, log, openReader, SECRET, seededDatabase, tempWarehouse } from './etl.fixture.js';
 
 let db: TestDatabase;
 let dir: string;
@@ -49,6 +51,30 @@ describe('the platform start on an empty warehouse', () => {
     } finally {
       reader.close();
     }
+  });
+
+  it("--status shows each history run's own time, not the time until the backfill's common publish", () => {
+    const runs = new Ledger(new WarehouseLayout(dir)).all().filter((r) => r.mode === 'history' && r.status === 'succeeded');
+    expect(runs).toHaveLength(24);
+    const status = spawnSync(process.execPath, cliArgs('--status', '30'), {
+      env: { ...process.env, LINDUNG_WAREHOUSE_DIR: dir, WAREHOUSE_KEY_SECRET: SECRET },
+      encoding: 'utf8',
+    });
+    expect(status.status, status.stderr).toBe(0);
+    const seconds = new Map(
+      status.stdout
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s{2,}/))
+        .map((cells) => [cells[0], Number(cells[5])]),
+    );
+    for (const [i, r] of runs.entries()) {
+      // Each date is loaded after the one before it, and all of them published once, at the end.
+      expect(r.loaded_at! <= (runs[i + 1]?.started_at ?? r.finished_at!)).toBe(true);
+      expect(seconds.get(r.run_id)).toBeCloseTo((Date.parse(r.loaded_at!) - Date.parse(r.started_at)) / 1000, 1);
+    }
+    expect(new Set(runs.map((r) => r.finished_at)).size).toBe(1);
+    expect(seconds.get(runs[0]!.run_id)!).toBeLessThan((Date.parse(runs[0]!.finished_at!) - Date.parse(runs[0]!.started_at)) / 1000 / 2);
   });
 
   it('runs the nightly snapshot from the scheduler (here every second)', async () => {
