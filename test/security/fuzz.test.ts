@@ -154,6 +154,10 @@ function scalar(name: string, r: Rng, pools: Pools, idOf?: string): unknown {
         toGlobalId('Claim', '1 or 1=1'),
         toGlobalId('Nope', 1),
         `${toGlobalId('Worker', 1)}\u0000`,
+        // Text that is only hostile once decoded from base64.
+        toGlobalId('Worker', '1\u0000'),
+        toGlobalId('Claim', '\ud800'),
+        toGlobalId('Enrolment\u0000', 1),
         'x'.repeat(300),
         12_345,
         true,
