@@ -114,37 +114,42 @@ async function main(): Promise<number> {
   });
   stops.attach(etl);
   try {
-    if (opts.recover) {
-      await etl.recover();
-      return EXIT.ok;
-    }
-    if (opts.prune !== undefined) {
-      const days = opts.prune === true ? 35 : opts.prune;
-      if (!Number.isInteger(days) || days < 0) throw new RangeError('--prune takes a whole number of days');
-      const removed = await etl.prune(days);
-      console.log(removed.length ? `pruned ${removed.length} daily snapshots: ${removed.join(', ')}` : 'nothing to prune');
-      return EXIT.ok;
-    }
-    let records: RunRecord[];
-    if (opts.from !== undefined) {
-      const dates = monthEnds(opts.from, opts.to!).filter((d) => d < etl.today());
-      if (dates.length === 0) throw new RangeError('--from/--to name no month that has ended');
-      records = await etl.backfill(dates);
-    } else {
-      const day = opts.date ?? etl.today();
-      records = [await etl.snapshot(day, opts.mode ?? (day === etl.today() ? 'live' : 'history'))];
-    }
-    for (const r of records) {
-      const total = Object.values(r.rows).reduce((s, n) => s + n, 0);
-      console.log(
-        `published ${r.snapshot_date} (${r.mode}, run ${r.run_id}): ${total.toLocaleString('id-ID')} rows in ${Object.keys(r.rows).length} tables`,
-      );
-    }
+    await command(etl);
     return EXIT.ok;
   } catch (error) {
     return report(error);
   } finally {
     await database.close();
+  }
+}
+
+/** What the options ask for: recover, prune, a backfill or one snapshot; throws how it failed. */
+async function command(etl: EtlService): Promise<void> {
+  if (opts.recover) {
+    await etl.recover();
+    return;
+  }
+  if (opts.prune !== undefined) {
+    const days = opts.prune === true ? 35 : opts.prune;
+    if (!Number.isInteger(days) || days < 0) throw new RangeError('--prune takes a whole number of days');
+    const removed = await etl.prune(days);
+    console.log(removed.length ? `pruned ${removed.length} daily snapshots: ${removed.join(', ')}` : 'nothing to prune');
+    return;
+  }
+  let records: RunRecord[];
+  if (opts.from !== undefined) {
+    const dates = monthEnds(opts.from, opts.to!).filter((d) => d < etl.today());
+    if (dates.length === 0) throw new RangeError('--from/--to name no month that has ended');
+    records = await etl.backfill(dates);
+  } else {
+    const day = opts.date ?? etl.today();
+    records = [await etl.snapshot(day, opts.mode ?? (day === etl.today() ? 'live' : 'history'))];
+  }
+  for (const r of records) {
+    const total = Object.values(r.rows).reduce((s, n) => s + n, 0);
+    console.log(
+      `published ${r.snapshot_date} (${r.mode}, run ${r.run_id}): ${total.toLocaleString('id-ID')} rows in ${Object.keys(r.rows).length} tables`,
+    );
   }
 }
 
