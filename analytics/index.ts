@@ -13,3 +13,14 @@ export {
   type YearOverYearAnswer,
   type YearOverYearQuery,
 } from './metrics/metric-queries.js';
+export { AnswerCache } from './semantic/answer-cache.js';
+export type { DateRange, Period, SemanticFilter, SemanticQuery } from './semantic/query-plan.js';
+export {
+  type SemanticAnswer,
+  type SemanticMember,
+  type SemanticOptions,
+  semanticQuery,
+  type SemanticRow,
+  type SemanticValue,
+  type SemanticWarehouse,
+} from './semantic/semantic-query.js';

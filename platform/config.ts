@@ -50,6 +50,8 @@ const ApiEnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   ANONYMOUS_WORK_MS_PER_MINUTE: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
+  ANALYTICS_MAX_CELLS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  ANALYTICS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 /** A development-only key for worker pseudonyms: refused when NODE_ENV=production (etl/README.md, Personal data). */
@@ -129,6 +131,10 @@ export interface ApiConfig {
   requestTimeoutMs: number;
   /** Server time (ms) a client without a valid token may use per minute, per IP address (0: no limit). */
   anonymousWorkMsPerMinute: number;
+  /** The most cells (periods × ranges × members of each dimension) one `analytics` query may plan; over it QUERY_TOO_LARGE. */
+  analyticsMaxCells: number;
+  /** `analytics` answers kept per published catalogue (0: none). */
+  analyticsCacheEntries: number;
   production: boolean;
 }
 
@@ -219,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: a.GRAPHQL_MAX_TOKENS,
       requestTimeoutMs: a.REQUEST_TIMEOUT_MS,
       anonymousWorkMsPerMinute: a.ANONYMOUS_WORK_MS_PER_MINUTE,
+      analyticsMaxCells: a.ANALYTICS_MAX_CELLS,
+      analyticsCacheEntries: a.ANALYTICS_CACHE_ENTRIES,
       production: e.NODE_ENV === 'production',
     },
     etl: {

@@ -45,6 +45,18 @@ export class WarehouseReader {
     return fs.existsSync(this.catalogue);
   }
 
+  /**
+   * Which catalogue is current: its inode, which every publish (a rename of a new file) changes; null before
+   * the first. For caches of answers, which stay right exactly as long as it does.
+   */
+  generation(): number | null {
+    try {
+      return fs.statSync(this.catalogue).ino;
+    } catch {
+      return null;
+    }
+  }
+
   async query<T = Record<string, unknown>>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
     return (await this.run(sql, values)).rows as T[];
   }

@@ -89,6 +89,21 @@ export class WarehouseNotReadyError extends DomainError {
   }
 }
 
+/** A semantic analytics query whose plan is over the server's limit (ANALYTICS_MAX_CELLS): refused before it runs. */
+export class QueryTooLargeError extends DomainError {
+  readonly code = 'QUERY_TOO_LARGE';
+  constructor(
+    readonly cells: number,
+    readonly limit: number,
+    shape: string,
+  ) {
+    super(
+      `the query would compute about ${cells} cells (${shape}), over the limit of ${limit}: ask for fewer dimensions or periods, or filter a dimension`,
+    );
+    this.name = 'QueryTooLargeError';
+  }
+}
+
 /** The API was asked before the platform is ready: the operational data is still being put in place (a first run's seed). */
 export class PlatformNotReadyError extends DomainError {
   readonly code = 'NOT_READY';

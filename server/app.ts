@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
+import { AnswerCache, type SemanticAnswer } from '../analytics/index.js';
 import { docsFolder, WarehouseReader } from '../platform/warehouse-reader.js';
 import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
@@ -69,6 +70,8 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const warehouse = new WarehouseReader(warehouseDir);
   const verify = createTokenVerifier(api);
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
+  // `analytics` answers of the published catalogue, shared by every request until the next publish.
+  const semantic = { maxCells: api.analyticsMaxCells, cache: new AnswerCache<SemanticAnswer>(api.analyticsCacheEntries) };
   // Counting needs AsyncLocalStorage on every promise of the request, so production skips it.
   const countStatements = options.exposeStatementCount ?? !api.production;
   const readiness: () => { ready: boolean; pending?: string[] } = options.readiness ?? (() => ({ ready: options.isReady?.() ?? true }));
@@ -186,6 +189,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
           today: options.today,
           aggregates,
           warehouse,
+          semantic,
           deadline,
         });
       },

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SemanticOptions } from '../analytics/index.js';
 import type { WarehouseReader } from '../platform/warehouse-reader.js';
 import type { PersonalDataContext } from '../schema/personal-data.js';
 import type { Principal } from './auth/roles.js';
@@ -37,6 +38,8 @@ export interface ContextOptions {
   today?: () => string;
   aggregates?: AggregateCache;
   warehouse?: WarehouseReader | null;
+  /** The `analytics` query's limit and answer cache, shared by the server's requests. */
+  semantic?: SemanticOptions;
   /** Epoch ms by which the request's SQL must be done: its transactions get the time left as their statement_timeout. */
   deadline?: number;
 }
@@ -72,6 +75,7 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
     today: options.today ?? (() => todayIn()),
     aggregates: options.aggregates ?? new AggregateCache(0),
     warehouse: options.warehouse ?? null,
+    semantic: options.semantic ?? { maxCells: 20_000, cache: null },
   };
   return { requestId, user, em: fork, loaders, services: createServices(deps), today: deps.today };
 }

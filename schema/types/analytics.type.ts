@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { AnalyticsDimension } from '../enums/analytics-dimension.enum.js';
 import { AnalyticsGrouping } from '../enums/analytics-grouping.enum.js';
 import { AnalyticsMetric } from '../enums/analytics-metric.enum.js';
 import { MetricUnit } from '../enums/metric-unit.enum.js';
@@ -162,6 +163,128 @@ export class Trend {
   points!: TrendPoint[];
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from.' })
+  snapshot!: WarehouseSnapshot;
+
+  @Field(() => [String], { description: SQL_DESCRIPTION })
+  sql!: string[];
+}
+
+@ObjectType({ description: 'Inclusive calendar dates.', simpleResolvers: true })
+export class AnalyticsPeriod {
+  @Field(() => DateScalar, { description: 'First day (inclusive).' })
+  start!: string;
+
+  @Field(() => DateScalar, { description: 'Last day (inclusive).' })
+  end!: string;
+}
+
+@ObjectType({ description: 'A measure of an `analytics` answer and how to read it.', simpleResolvers: true })
+export class AnalyticsMeasure {
+  @Field(() => AnalyticsMetric, { description: 'The measure.' })
+  measure!: AnalyticsMetric;
+
+  @Field(() => MetricUnit, { description: 'How to read its values.' })
+  unit!: MetricUnit;
+
+  @Field(() => Boolean, {
+    description: 'A distinct count of workers (or a ratio over one): its groups need not add up to its total, so read `totals`.',
+  })
+  distinct!: boolean;
+}
+
+@ObjectType({ description: 'The member of one dimension a row belongs to.', simpleResolvers: true })
+export class AnalyticsMember {
+  @Field(() => AnalyticsDimension, { description: 'The dimension.' })
+  dimension!: AnalyticsDimension;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its code (kecamatan 64.02.06, sponsor code, JKK, L, 25-34, …), as filters take it; null where the warehouse has none.',
+  })
+  key!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its name where it has one (region, sponsor); else the code.' })
+  label!: string | null;
+}
+
+@ObjectType({ description: 'One measure in one row: exact `Decimal` strings in its unit.', simpleResolvers: true })
+export class AnalyticsValue {
+  @Field(() => AnalyticsMetric, { description: 'The measure.' })
+  measure!: AnalyticsMetric;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'In the period; null when it has none.' })
+  value!: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'In the compared period; null without `compareDateRange` or when it has none.',
+  })
+  prior!: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'value − prior (percentage points for PERCENT); null when either is missing.',
+  })
+  change!: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Relative change in percent, one decimal; null without a prior or when it is zero (see `isNew`).',
+  })
+  changePct!: string | null;
+
+  @Field(() => Boolean, { description: 'True with a compare range when there is a value other than zero but no prior or a zero one.' })
+  isNew!: boolean;
+}
+
+@ObjectType({ description: 'One period and group of an `analytics` answer (a total: no members).', simpleResolvers: true })
+export class AnalyticsRow {
+  @Field(() => AnalyticsPeriod, { description: 'The period.' })
+  period!: AnalyticsPeriod;
+
+  @Field(() => AnalyticsPeriod, { nullable: true, description: 'The period it is compared with; null without `compareDateRange`.' })
+  comparePeriod!: AnalyticsPeriod | null;
+
+  @Field(() => [AnalyticsMember], { description: 'One per dimension asked for, in that order; empty for a total.' })
+  members!: AnalyticsMember[];
+
+  @Field(() => [AnalyticsValue], { description: 'One per measure asked for, in that order.' })
+  values!: AnalyticsValue[];
+}
+
+@ObjectType({
+  description: 'Measures by dimensions over one or two date ranges, from one published warehouse snapshot.',
+  simpleResolvers: true,
+})
+export class AnalyticsAnswer {
+  @Field(() => [AnalyticsMeasure], { description: 'The measures, in the order asked.' })
+  measures!: AnalyticsMeasure[];
+
+  @Field(() => [AnalyticsDimension], { description: 'The dimensions, in the order asked.' })
+  dimensions!: AnalyticsDimension[];
+
+  @Field(() => TrendInterval, { nullable: true, description: 'How the ranges were cut; null: each range is one period.' })
+  granularity!: TrendInterval | null;
+
+  @Field(() => AnalyticsPeriod, { description: 'The range shown.' })
+  dateRange!: AnalyticsPeriod;
+
+  @Field(() => AnalyticsPeriod, { nullable: true, description: 'The range compared with.' })
+  compareDateRange!: AnalyticsPeriod | null;
+
+  @Field(() => [AnalyticsRow], {
+    description: 'One per period and group that has data, by period, then largest first by the first measure; empty without dimensions.',
+    complexity: ({ childComplexity }) => 1 + childComplexity * 50,
+  })
+  rows!: AnalyticsRow[];
+
+  @Field(() => [AnalyticsRow], {
+    description: 'One per period: the whole, counted on its own (a distinct count’s total is not the sum of its groups).',
+    complexity: ({ childComplexity }) => 1 + childComplexity * 4,
+  })
+  totals!: AnalyticsRow[];
+
+  @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from (`asOf`, or the latest).' })
   snapshot!: WarehouseSnapshot;
 
   @Field(() => [String], { description: SQL_DESCRIPTION })

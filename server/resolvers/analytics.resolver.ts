@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { MetricDefinition, Trend, YearOverYear } from '../../schema/types/analytics.type.js';
+import { AnalyticsAnswer, MetricDefinition, Trend, YearOverYear } from '../../schema/types/analytics.type.js';
 import type { RequestContext } from '../context.js';
-import { TrendArgs, YearOverYearArgs } from '../inputs/analytics.args.js';
+import { AnalyticsArgs, TrendArgs, YearOverYearArgs } from '../inputs/analytics.args.js';
 import { periodComplexity } from './complexity.js';
 
 /** Dashboard figures from the warehouse: aggregates with no personal data, so any role may read them. */
@@ -34,5 +34,17 @@ export class AnalyticsResolver {
   })
   trend(@Ctx() ctx: RequestContext, @Args(() => TrendArgs) args: TrendArgs): Promise<Trend> {
     return ctx.services.analytics.trend(args);
+  }
+
+  @Authorized()
+  @Query(() => AnalyticsAnswer, {
+    description:
+      'Measures (the named metrics) by any dimensions each can answer, filtered, over a date range cut into periods and ' +
+      'optionally compared with another, from the latest warehouse snapshot or `asOf` an earlier one: Cube’s query model ' +
+      'with compareDateRange. Distinct counts stay distinct: `totals` are counted on their own. BAD_USER_INPUT names a ' +
+      'measure × dimension pair the data cannot answer; QUERY_TOO_LARGE refuses a plan over ANALYTICS_MAX_CELLS before it runs.',
+  })
+  analytics(@Ctx() ctx: RequestContext, @Args(() => AnalyticsArgs) args: AnalyticsArgs): Promise<AnalyticsAnswer> {
+    return ctx.services.analytics.analytics(args);
   }
 }

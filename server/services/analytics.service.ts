@@ -1,5 +1,9 @@
 import {
   type MetricComparison as Comparison,
+  type SemanticAnswer,
+  type SemanticQuery,
+  type SemanticRow,
+  semanticQuery,
   trend,
   type TrendAnswer,
   type TrendQuery,
@@ -11,7 +15,15 @@ import {
 } from '../../analytics/index.js';
 import { METRICS } from '../../schema/metrics/metric-definitions.js';
 import { WarehouseNotReadyError } from '../../schema/errors.js';
-import type { MetricComparison, MetricDefinition, Trend, WarehouseSnapshot, YearOverYear } from '../../schema/types/analytics.type.js';
+import type {
+  AnalyticsAnswer,
+  AnalyticsRow,
+  MetricComparison,
+  MetricDefinition,
+  Trend,
+  WarehouseSnapshot,
+  YearOverYear,
+} from '../../schema/types/analytics.type.js';
 import type { ServiceDeps } from './service-deps.js';
 
 const ZERO = /^-?0+(\.0+)?$/;
@@ -45,6 +57,30 @@ export class AnalyticsService {
   }
 
   /**
+   * Any measures by the dimensions the data can answer, one or two date ranges, as of any published snapshot
+   * (analytics/semantic); answers of the published catalogue are shared by every request until the next publish.
+   */
+  async analytics(query: SemanticQuery): Promise<AnalyticsAnswer> {
+    const reader = this.deps.warehouse;
+    const answer: SemanticAnswer = await semanticQuery(reader ?? { pinned: (work) => this.onWarehouse(work) }, query, this.deps.semantic);
+    const hasCompare = answer.compareDateRange !== null;
+    const row = (r: SemanticRow): AnalyticsRow => ({
+      period: r.period,
+      comparePeriod: r.comparePeriod,
+      members: r.members,
+      values: r.values.map((v) => ({ ...v, isNew: hasCompare && isNew(v.value, v.prior) })),
+    });
+    return {
+      ...answer,
+      dateRange: { start: answer.dateRange.from, end: answer.dateRange.to },
+      compareDateRange: answer.compareDateRange && { start: answer.compareDateRange.from, end: answer.compareDateRange.to },
+      rows: answer.rows.map(row),
+      totals: answer.totals.map(row),
+      snapshot: snapshot(answer.snapshot),
+    };
+  }
+
+  /**
    * One catalogue per answer. The reader opens it at the first statement, after the input is
    * checked, so bad input is reported as such before the first load too (then WAREHOUSE_NOT_READY).
    */
@@ -62,8 +98,10 @@ export class AnalyticsService {
 
 /** "New" needs something to show: a zero after nothing (a programme with no payment yet) is not new. */
 function comparison(c: Comparison): MetricComparison {
-  return { ...c, isNew: c.value !== null && !ZERO.test(c.value) && (c.prior === null || ZERO.test(c.prior)) };
+  return { ...c, isNew: isNew(c.value, c.prior) };
 }
+
+const isNew = (value: string | null, prior: string | null) => value !== null && !ZERO.test(value) && (prior === null || ZERO.test(prior));
 
 function snapshot(s: Snapshot): WarehouseSnapshot {
   return { snapshotDate: s.snapshotDate, etlRunId: s.runId, publishedAt: new Date(s.publishedAt) };

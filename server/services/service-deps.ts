@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SemanticOptions } from '../../analytics/index.js';
 import type { WarehouseReader } from '../../platform/warehouse-reader.js';
 import type { Principal } from '../auth/roles.js';
 import type { Loaders } from '../loaders.js';
@@ -17,4 +18,6 @@ export interface ServiceDeps {
   aggregates: AggregateCache;
   /** Shared by all requests of one server: the analytics warehouse, read-only. Null in contexts built without one. */
   warehouse: WarehouseReader | null;
+  /** Shared by all requests of one server: the `analytics` query's plan limit and answer cache. */
+  semantic: SemanticOptions;
 }
