@@ -24,7 +24,10 @@ export function describeProgress({ label, rows, seconds, total, approximate, uni
   const rate = rows / Math.max(seconds, 0.001);
   const of = total ? ` of ${approximate ? '~' : ''}${numbers.format(total)}` : '';
   const left = !done && total && rate > 0 && rows > 0 ? `, about ${formatSeconds(Math.max(total - rows, 0) / rate)} left` : '';
-  return `${label.padEnd(24)} ${numbers.format(rows).padStart(11)}${of} ${unit}  ${numbers.format(Math.round(rate)).padStart(9)} ${unit}/s  ${formatSeconds(seconds)}${left}`;
+  // A slow count (snapshots) reads better as seconds per item than as 0 per second.
+  const pace =
+    rate >= 10 || rows === 0 ? `${numbers.format(Math.round(rate)).padStart(9)} ${unit}/s` : `${formatSeconds(seconds / rows)} each`;
+  return `${label.padEnd(24)} ${numbers.format(rows).padStart(11)}${of} ${unit}  ${pace}  ${formatSeconds(seconds)}${left}`;
 }
 
 export function formatSeconds(seconds: number): string {
@@ -67,6 +70,12 @@ export class Terminal {
     this.area.delete(id);
     if (final === undefined) this.redraw();
     else this.stream.write(`${this.erase()}${final}\n${this.render()}`);
+  }
+
+  /** Empties the progress area (at exit, so no stale line stays on screen). */
+  clear(): void {
+    this.area.clear();
+    this.redraw();
   }
 
   private redraw(): void {

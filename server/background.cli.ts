@@ -1,19 +1,30 @@
 import { Command } from 'commander';
 import pg from 'pg';
-import { writeStandingBriefs } from '../analytics/brief/standing-briefs.js';
-import { ensureWarehouse, HISTORY_MONTHS } from '../etl/first-run.js';
-import { createEtlService } from '../etl/etl.service.js';
-import { RunRefusedError } from '../etl/lock.js';
-import { publishedDates, readManifest, WarehouseLayout } from '../etl/warehouse.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
-import { initORM, migrateUp } from '../platform/db/orm.js';
 import { monthEnds, todayIn } from '../platform/dates.js';
 import { createLogger } from '../platform/logger.js';
 import { createProgress, type ProgressLine } from '../platform/progress.js';
-import { WarehouseReader } from '../platform/warehouse-reader.js';
 import { seedDemo } from '../seed/seed.service.js';
 import type { BackgroundMessage } from './background.js';
+
+// The ETL, DuckDB and the briefs load after the seed: on a busy machine their modules take seconds, and the seed comes first.
+const etlModules = () =>
+  Promise.all([
+    import('../etl/first-run.js'),
+    import('../etl/etl.service.js'),
+    import('../etl/lock.js'),
+    import('../etl/warehouse.js'),
+    import('../platform/warehouse-reader.js'),
+    import('../analytics/brief/standing-briefs.js'),
+  ]).then(([firstRun, service, lock, warehouse, reader, briefs]) => ({
+    ...firstRun,
+    ...service,
+    ...lock,
+    ...warehouse,
+    ...reader,
+    ...briefs,
+  }));
 
 /**
  * The heavy work of `npm start`, in a process of its own so that the server's event loop stays
@@ -53,6 +64,7 @@ process.exit(process.exitCode ?? 0);
 
 async function firstRun(databaseUrl: string): Promise<void> {
   if (!send) {
+    const { initORM, migrateUp } = await import('../platform/db/orm.js');
     const orm = await initORM(databaseUrl);
     await migrateUp(orm);
     await orm.close();
@@ -81,14 +93,16 @@ async function firstRun(databaseUrl: string): Promise<void> {
   send?.({ type: 'state', part: 'operational', state: 'ready' });
 
   send?.({ type: 'state', part: 'warehouse', state: 'filling' });
-  const state = await ensureWarehouse(config, databaseUrl, log, { onProgress: snapshotProgress() });
+  const { ensureWarehouse } = await etlModules();
+  const state = await ensureWarehouse(config, databaseUrl, log, { onProgress: await snapshotProgress() });
   progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
   send?.({ type: 'state', part: 'warehouse', state: state === 'present' || state === 'loaded' ? 'published' : state });
   await briefs();
 }
 
 async function nightlyRun(databaseUrl: string): Promise<void> {
-  const etl = createEtlService(config, databaseUrl, log, { onProgress: snapshotProgress() });
+  const { createEtlService, RunRefusedError } = await etlModules();
+  const etl = createEtlService(config, databaseUrl, log, { onProgress: await snapshotProgress() });
   try {
     await etl.snapshot(etl.today(), 'live');
     progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
@@ -103,6 +117,7 @@ async function nightlyRun(databaseUrl: string): Promise<void> {
 }
 
 async function briefs(): Promise<void> {
+  const { WarehouseReader, writeStandingBriefs } = await etlModules();
   const reader = new WarehouseReader(config.etl.warehouseDir);
   send?.({ type: 'state', part: 'briefs', state: 'writing' });
   try {
@@ -119,7 +134,8 @@ async function briefs(): Promise<void> {
 }
 
 /** The ETL's per-table progress, with the snapshot it belongs to: "snapshot 7 of 24". */
-function snapshotProgress() {
+async function snapshotProgress() {
+  const { HISTORY_MONTHS, publishedDates, readManifest, WarehouseLayout } = await etlModules();
   const history = monthEnds(HISTORY_MONTHS.from, HISTORY_MONTHS.to);
   const published = new Set(publishedDates(readManifest(new WarehouseLayout(config.etl.warehouseDir))));
   const missing = history.filter((d) => !published.has(d) && d < todayIn(config.etl.timezone));

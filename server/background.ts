@@ -28,6 +28,9 @@ export interface Readiness {
 
 const CHILD = fileURLToPath(new URL('./background.cli.ts', import.meta.url));
 
+// In the progress area these show as "snapshot 7 of 24" and its tables; as lines they would bury the rest (24 × 12 of them).
+const SHOWN_AS_PROGRESS = new Set(['etl: run started', 'etl: table loaded', 'etl: snapshot published']);
+
 /**
  * The server's side of the heavy work: the seed, the warehouse's first fill, the briefs and the
  * nightly snapshot run in a child process, so this process's event loop only serves HTTP and
@@ -39,11 +42,13 @@ export class Background {
   private progressDetail: string | undefined;
   private readonly progress: ReturnType<typeof createProgress>;
 
+  /** `area`: progress in the terminal's progress area (human logs on a terminal), else as log lines every 5 s. */
   constructor(
     private readonly log: Logger,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly area: boolean,
   ) {
-    this.progress = createProgress(log);
+    this.progress = createProgress(log, { area });
   }
 
   readiness(): Readiness {
@@ -70,8 +75,9 @@ export class Background {
     });
     this.child = child;
     child.on('message', (message: BackgroundMessage) => {
-      if (message.type === 'log') forwardLogLine(this.log, message.line);
-      else if (message.type === 'progress') {
+      if (message.type === 'log') {
+        if (!(this.area && SHOWN_AS_PROGRESS.has(messageOf(message.line) ?? ''))) forwardLogLine(this.log, message.line);
+      } else if (message.type === 'progress') {
         this.progressDetail = message.line.done
           ? undefined
           : `${message.line.label.trim()}: ${message.line.rows} ${message.line.unit ?? 'rows'}`;
@@ -105,4 +111,12 @@ export class Background {
 
 function hasTsx(execArgv: string[]): boolean {
   return execArgv.some((a, i) => a.includes('tsx') || (a === '--import' && execArgv[i + 1]?.includes('tsx')));
+}
+
+function messageOf(line: string): string | undefined {
+  try {
+    return (JSON.parse(line) as { msg?: string }).msg;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,7 +23,8 @@ const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background 
 
 const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
-const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel });
+const humanTerminal = (config.logFormat ?? logFormat()) === 'pretty' && terminal().isTTY;
+const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel }, humanTerminal);
 const server = await createServer({ orm, log, readiness: () => background.readiness() });
 await server.listen(config.port, config.host);
 const base = `http://${config.host}:${config.port}`;
@@ -37,6 +38,7 @@ const shutdown = async (signal: string, code = 0) => {
   log.info({ signal }, 'shutting down');
   nightly?.stop();
   await background.stop();
+  terminal().clear();
   await server.stop();
   await orm.close();
   await database.close();
@@ -46,7 +48,8 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 const applied = await migrateUp(orm);
-if (applied.length > 0) log.info({ applied }, 'migrations applied');
+if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
+background.operational = 'checking';
 const t0 = performance.now();
 const exitCode = await background.run([], (message) => {
   if (message.part === 'operational' && message.state === 'ready') {
@@ -72,7 +75,7 @@ nightly = { stop: () => job.stop() };
 log.info({ cron: config.etl.cron, timezone: config.etl.timezone, next: job.nextRun()?.toISOString() }, 'etl: nightly snapshot scheduled');
 
 function printWelcome(): void {
-  if ((config.logFormat ?? logFormat()) === 'json') return;
+  if (!humanTerminal) return;
   // Above the progress area, where the warehouse, still filling, shows its snapshots.
   terminal().writeAbove(
     `\nlindung is up: GraphQL at ${base}/graphql${config.api.introspection ? ` (IDE: ${base}/graphiql)` : ''}
