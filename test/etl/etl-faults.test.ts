@@ -179,6 +179,34 @@ describe('SIGTERM and SIGINT', () => {
     await expectLastGoodSnapshotWhole(warehouseDir, baseline);
   });
 
+  it('a server frozen mid-COPY (its backend stopped) does not hold the run: SIGTERM stops it within seconds', async (test) => {
+    const warehouseDir = copyWarehouse();
+    const { child, exited } = startCli(warehouseDir);
+    const backend = await waitFor('the COPY of contribution', () => copyBackend('contribution'));
+    try {
+      // A hung server rather than a dead one: the socket stays open and no byte comes. Needs the
+      // right to signal PostgreSQL's processes (root on the project's machines).
+      process.kill(backend, 'SIGSTOP');
+    } catch {
+      child.kill('SIGKILL');
+      await exited;
+      test.skip();
+    }
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(child.exitCode).toBe(null);
+      const sent = Date.now();
+      child.kill('SIGTERM');
+      const { code, stderr, at } = await exited;
+      expect(code, stderr).toBe(143);
+      expect(at - sent).toBeLessThan(5000);
+    } finally {
+      process.kill(backend, 'SIGCONT');
+    }
+    expect(ledger(warehouseDir).at(-1)).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped by SIGTERM/) });
+    await expectLastGoodSnapshotWhole(warehouseDir, baseline);
+  });
+
   it('SIGINT during the catalogue build interrupts DuckDB and leaves no catalogue, WAL or spill folder: exit 130', async () => {
     const warehouseDir = copyWarehouse();
     const { child, exited } = startCli(warehouseDir);
