@@ -52,6 +52,7 @@ const ApiEnvSchema = z.object({
   ANONYMOUS_WORK_MS_PER_MINUTE: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
   ANALYTICS_MAX_CELLS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   ANALYTICS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 /** A development-only key for worker pseudonyms: refused when NODE_ENV=production (etl/README.md, Personal data). */
@@ -135,6 +136,8 @@ export interface ApiConfig {
   analyticsMaxCells: number;
   /** `analytics` answers kept per published catalogue (0: none). */
   analyticsCacheEntries: number;
+  /** Live subscriptions one WebSocket connection may hold at once (TOO_MANY_SUBSCRIPTIONS past it). */
+  subscriptionsPerConnection: number;
   production: boolean;
 }
 
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousWorkMsPerMinute: a.ANONYMOUS_WORK_MS_PER_MINUTE,
       analyticsMaxCells: a.ANALYTICS_MAX_CELLS,
       analyticsCacheEntries: a.ANALYTICS_CACHE_ENTRIES,
+      subscriptionsPerConnection: a.SUBSCRIPTIONS_PER_CONNECTION,
       production: e.NODE_ENV === 'production',
     },
     etl: {

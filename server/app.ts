@@ -9,6 +9,8 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { AnswerCache, type SemanticAnswer } from '../analytics/index.js';
 import { docsFolder, WarehouseReader } from '../platform/warehouse-reader.js';
+import { ClaimEvents } from './subscriptions/claim-events.js';
+import { attachSubscriptions } from './subscriptions/subscription-server.js';
 import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import type { Principal } from './auth/roles.js';
@@ -198,13 +200,39 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   app.use(bodyErrors(options.log));
 
   let server: http.Server | undefined;
+  const claimEvents = new ClaimEvents(options.orm.config.getClientUrl(), options.log);
+  let subscriptions: { close(): Promise<void> } | undefined;
   return {
     app,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
+    async listen(port, host) {
+      const listening = await new Promise<http.Server>((resolve, reject) => {
         server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server!)));
-      }),
+      });
+      await claimEvents.start();
+      subscriptions = attachSubscriptions(listening, {
+        schema,
+        verify,
+        contextFor: (user, requestId) =>
+          createRequestContext(options.orm.em, requestId, {
+            user,
+            pageSizeMax: api.pageSizeMax,
+            today: options.today,
+            aggregates,
+            warehouse,
+          }),
+        claimEvents,
+        maxPerConnection: api.subscriptionsPerConnection,
+        maxTokens: api.maxTokens,
+        validationRules: [depthLimitRule(api.maxDepth), aliasLimitRule(api.maxAliases)],
+        formatError: createFormatError({ hideSuggestions: !api.introspection }),
+        hideSuggestions: !api.introspection,
+        log: options.log,
+      });
+      return listening;
+    },
     async stop(graceMs = 10_000) {
+      await subscriptions?.close();
+      await claimEvents.close();
       if (server) {
         const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
         // Keep-alive sockets go as soon as their request is answered, not when their idle timeout ends.

@@ -7,6 +7,7 @@ import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AuditResolver } from '../resolvers/audit.resolver.js';
 import { BudgetResolver } from '../resolvers/budget.resolver.js';
 import { ClaimResolver } from '../resolvers/claim.resolver.js';
+import { ClaimSubscriptionResolver } from '../resolvers/claim-subscription.resolver.js';
 import { ContributionResolver } from '../resolvers/contribution.resolver.js';
 import { DashboardResolver, SponsorBudgetResolver } from '../resolvers/dashboard.resolver.js';
 import { EmployerResolver } from '../resolvers/employer.resolver.js';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   AuditResolver,
   BudgetResolver,
   ClaimResolver,
+  ClaimSubscriptionResolver,
   ContributionResolver,
   DashboardResolver,
   EmployerResolver,
@@ -32,14 +34,29 @@ export const RESOLVERS = [
   WorkerResolver,
 ] as const;
 
+/**
+ * type-graphql insists on a topic-based PubSub once a schema has subscriptions; ours each bring
+ * their own `subscribe` (fed by PostgreSQL LISTEN, server/subscriptions/), so topics stay unused.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('subscriptions are fed by PostgreSQL notifications, not by publish()');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('every subscription declares its own subscribe()');
+  },
+};
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The API schema, built once per process from the type-graphql classes. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return (built ??= buildSchema({ resolvers: RESOLVERS, authChecker, validate: false }).then((schema) => {
+  return (built ??= buildSchema({ resolvers: RESOLVERS, authChecker, validate: false, pubSub: NO_TOPICS }).then((schema) => {
     // type-graphql leaves the root types undescribed; the IDE shows these first.
     schema.getQueryType()!.description =
       'Reads. Every field except `regions` needs a bearer token; personal data is masked for viewer and analyst.';
+    schema.getSubscriptionType()!.description =
+      'Live feeds over WebSocket (graphql-ws) on the same /graphql path; the token goes in connection_init.';
     schema.getMutationType()!.description =
       'Writes (operator, admin; budgets: admin). Each runs in one transaction and is recorded in the audit log.';
     return schema;

@@ -85,6 +85,7 @@ describe('migrations from an empty database', () => {
     expect(await publicFunctions(db)).toEqual([
       'enforce_programme_covered',
       'maintain_sponsor_month_paid',
+      'notify_claim_change',
       'refresh_sponsor_month_paid',
       'refuse_audit_change',
     ]);
@@ -95,6 +96,8 @@ describe('migrations from an empty database', () => {
     expect(triggers.map((t) => t.tgname)).toEqual([
       'audit_entry_append_only',
       'audit_entry_no_truncate',
+      'claim_notify_insert',
+      'claim_notify_status',
       'claim_programme_covered',
       'contribution_paid_delete',
       'contribution_paid_insert',
