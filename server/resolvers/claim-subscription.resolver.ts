@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import { ClaimStatus } from '../../schema/enums/claim-status.enum.js';
 import { Programme } from '../../schema/enums/programme.enum.js';
-import { Claim } from '../../schema/entities/claim.entity.js';
+import type { Claim } from '../../schema/entities/claim.entity.js';
 import { ClaimChange } from '../../schema/types/claim-change.type.js';
 import { toGlobalId } from '../../schema/types/global-id.js';
 import type { ClaimEvent } from '../subscriptions/claim-events.js';
