@@ -65,6 +65,11 @@ export class Background {
     this.state.operational = state;
   }
 
+  /** A child is running (the first run, or a nightly one). */
+  get busy(): boolean {
+    return this.child !== undefined;
+  }
+
   /** Runs the child with `args` to its end; resolves with its exit code. */
   run(args: string[], onState?: (message: Extract<BackgroundMessage, { type: 'state' }>) => void): Promise<number> {
     const child = fork(CHILD, args, {

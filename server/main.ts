@@ -50,16 +50,15 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 const applied = await migrateUp(orm);
 if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
 background.operational = 'checking';
-const t0 = performance.now();
 const exitCode = await background.run([], (message) => {
   if (message.part === 'operational' && message.state === 'ready') {
-    log.info({ seconds: Math.round((performance.now() - t0) / 100) / 10 }, 'lindung is ready: the API serves the operational data');
+    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'lindung is ready: the API serves the operational data');
     printWelcome();
   }
   if (message.part === 'warehouse' && message.state === 'published')
-    log.info({ seconds: Math.round((performance.now() - t0) / 100) / 10 }, 'warehouse published: analytics fields and npm run sql answer');
+    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'warehouse published: analytics fields and npm run sql answer');
 });
-if (background.readiness().operational !== 'ready') {
+if (!stopping && background.readiness().operational !== 'ready') {
   // Without its data the platform would serve nothing true; a supervisor restarts it, and an empty database seeds again.
   log.fatal({ exitCode }, 'first run failed: the demo is not in place');
   await shutdown('first-run failed', 1);
@@ -68,6 +67,10 @@ if (background.readiness().briefs === 'written') log.info({ dir: config.briefs.d
 
 // A tick while a run is still going (here or in a CLI) is skipped, never queued: the next night catches up.
 const job = new Cron(config.etl.cron, { timezone: config.etl.timezone, protect: true, name: 'etl' }, async () => {
+  if (background.busy) {
+    log.warn('etl: scheduled run skipped: the previous background run is still going');
+    return;
+  }
   const code = await background.run(['--nightly']);
   if (code !== 0) log.error({ exitCode: code }, 'etl: scheduled run failed');
 });
