@@ -36,6 +36,8 @@ export interface EtlOptions {
   retiredGraceMs?: number;
   /** How long to wait for PostgreSQL to accept the connection (default 10 s); longer is exit 69. */
   connectTimeoutMs?: number;
+  /** How long PostgreSQL may send nothing during a statement before it counts as hung (default 10 min; extract.ts). */
+  silenceTimeoutMs?: number;
   /** Called as rows stream (for a terminal display) and when a table is done. */
   onProgress?: (event: ProgressEvent) => void;
   duckdb?: { threads?: number; memoryLimit?: string };
@@ -195,6 +197,7 @@ export class EtlService {
     try {
       source = await SourceSnapshot.open(this.options.databaseUrl, this.options.workerKeySecret, {
         connectTimeoutMs: this.options.connectTimeoutMs,
+        silenceTimeoutMs: this.options.silenceTimeoutMs,
         signal,
       });
     } catch (error) {

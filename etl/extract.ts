@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -10,6 +10,14 @@ export interface SourceOptions {
   connectTimeoutMs?: number;
   /** Aborting it drops the connection, which ends a running COPY at once; statements then reject with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * How long a statement may go without a byte from PostgreSQL before the server counts as
+   * hung (default 10 min): a stopped or wedged server keeps the socket open and answers
+   * TCP keepalives, so nothing else would end the wait. Generous, because a count(*) over
+   * every contribution at scale 20, or the worker table's sorts, legitimately send nothing for
+   * a minute or more.
+   */
+  silenceTimeoutMs?: number;
 }
 
 /**
@@ -28,6 +36,7 @@ export class SourceSnapshot {
   private constructor(
     private readonly client: pg.Client,
     private readonly signal: AbortSignal | undefined,
+    private readonly silenceMs: number,
   ) {
     // Without a listener a connection lost while idle is an uncaught 'error' event: a stack trace and exit 1.
     client.on('error', (error) => {
@@ -45,7 +54,7 @@ export class SourceSnapshot {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
-    const source = new SourceSnapshot(client, options.signal);
+    const source = new SourceSnapshot(client, options.signal, options.silenceTimeoutMs ?? 600_000);
     const drop = () => void source.close();
     options.signal?.addEventListener('abort', drop, { once: true });
     try {
@@ -67,11 +76,13 @@ export class SourceSnapshot {
   /** Streams `select` as CSV through `streams` (the last one the sink); resolves with the row count PostgreSQL reports. */
   async copy(select: string, streams: [Writable, ...Writable[]]): Promise<number> {
     try {
-      const stream = this.client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
-      await pipeline([stream, ...streams]);
-      // The stream ends at CopyDone; rowCount comes with CommandComplete, parsed later: a queued query waits for it.
-      await this.client.query('select 1');
-      return stream.rowCount;
+      return await this.watched('during the extract', async (heard) => {
+        const stream = this.client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
+        await pipeline([stream, activity(heard), ...streams]);
+        // The stream ends at CopyDone; rowCount comes with CommandComplete, parsed later: a queued query waits for it.
+        await this.client.query('select 1');
+        return stream.rowCount;
+      });
     } catch (error) {
       throw this.explain(error, 'PostgreSQL connection lost during the extract');
     }
@@ -82,8 +93,8 @@ export class SourceSnapshot {
     const list = columns.map((c) => `"${c}"`).join(', ');
     const sums = money.map((m) => `coalesce(sum("${m}"), 0)::text as "${m}"`);
     try {
-      const { rows } = await this.client.query(
-        `select count(*)::text as rows${sums.map((s) => `, ${s}`).join('')} from (${select}) as source (${list})`,
+      const { rows } = await this.watched('during the verification', () =>
+        this.client.query(`select count(*)::text as rows${sums.map((s) => `, ${s}`).join('')} from (${select}) as source (${list})`),
       );
       const row = rows[0] as Record<string, string>;
       return { rows: Number(row.rows), sums: Object.fromEntries(money.map((m) => [m, row[m]!])) };
@@ -102,6 +113,30 @@ export class SourceSnapshot {
     await Promise.race([this.client.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   }
 
+  /**
+   * Runs `work` with a silence timer, restarted by `heard()`: when it fires the connection is
+   * dropped and the statement rejects with SourceUnavailableError.
+   */
+  private async watched<T>(when: string, work: (heard: () => void) => Promise<T>): Promise<T> {
+    let silent: SourceUnavailableError | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        silent = new SourceUnavailableError(`PostgreSQL sent nothing for ${this.silenceMs / 1000} s ${when}: taken as hung`);
+        void this.close();
+      }, this.silenceMs);
+    };
+    heard();
+    try {
+      return await work(heard);
+    } catch (error) {
+      throw silent ?? error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** The error a caller can act on: the stop request, a lost connection, or the statement's own error. */
   private explain(error: unknown, what: string): unknown {
     if (this.signal?.aborted) return this.signal.reason;
@@ -111,4 +146,14 @@ export class SourceSnapshot {
     }
     return error;
   }
+}
+
+/** Passes the COPY's bytes on unchanged, saying each time that the server is still sending. */
+function activity(heard: () => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      heard();
+      done(null, chunk);
+    },
+  });
 }

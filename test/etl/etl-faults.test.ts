@@ -159,6 +159,33 @@ describe('PostgreSQL dies mid-extract', () => {
       silent.close();
     }
   });
+  it('a server frozen mid-COPY, with nobody to send SIGTERM, is taken as hung after the silence timeout (SourceUnavailableError: exit 69 from the CLI), not a hang', async (test) => {
+    const warehouseDir = copyWarehouse();
+    const etl = etlService(db, warehouseDir, { silenceTimeoutMs: 1000 });
+    const run = etl.snapshot(DATE, 'live');
+    const settled = run.then(
+      () => null,
+      (error: Error) => error,
+    );
+    const backend = await waitFor('the COPY of contribution', () => copyBackend('contribution'));
+    try {
+      process.kill(backend, 'SIGSTOP');
+    } catch {
+      etl.stop('SIGTERM');
+      await settled;
+      test.skip();
+    }
+    let error: Error | null;
+    try {
+      error = await settled;
+    } finally {
+      process.kill(backend, 'SIGCONT');
+    }
+    expect(error).toBeInstanceOf(SourceUnavailableError);
+    expect(error!.message).toMatch(/^PostgreSQL sent nothing for 1 s during the extract: taken as hung$/);
+    expect(ledger(warehouseDir).at(-1)).toMatchObject({ status: 'failed', error: expect.stringMatching(/taken as hung/) });
+    await expectLastGoodSnapshotWhole(warehouseDir, baseline);
+  });
 });
 
 describe('SIGTERM and SIGINT', () => {
