@@ -7,6 +7,9 @@ import { WarehouseReader } from '../platform/warehouse-reader.js';
 import { loadConfig } from '../platform/config.js';
 import { METRICS } from '../schema/metrics/metric-definitions.js';
 import { yearOverYear } from './metrics/metric-queries.js';
+import { AnswerCache } from './semantic/answer-cache.js';
+import type { SemanticQuery } from './semantic/query-plan.js';
+import { type SemanticAnswer, semanticQuery } from './semantic/semantic-query.js';
 import { writeBriefs, type BriefFormat } from './brief/brief.service.js';
 
 /**
@@ -26,10 +29,21 @@ const program = new Command('bench:analytics')
   .option('--runs <n>', 'timed runs per query (the median is printed)', whole('--runs'), 1)
   .option('--warm-up', 'one untimed run of each query first')
   .option('--no-brief', 'skip timing the whole brief')
+  .option('--only-semantic', 'time only the semantic analytics queries (and the baseline)')
+  .option('--semantic-runs <n>', 'uncached runs of each semantic query, for its p50 and p99', whole('--semantic-runs'), 30)
   .option('--year <n>', 'brief year', whole('--year'), 2023)
   .option('--compare <n>', 'brief comparison year', whole('--compare'), 2022)
   .parse();
-const opts = program.opts<{ warehouse?: string; runs: number; warmUp?: boolean; brief: boolean; year: number; compare: number }>();
+const opts = program.opts<{
+  warehouse?: string;
+  runs: number;
+  warmUp?: boolean;
+  brief: boolean;
+  onlySemantic?: boolean;
+  semanticRuns: number;
+  year: number;
+  compare: number;
+}>();
 const config = loadConfig();
 const warehouseDir = path.resolve(opts.warehouse ?? config.etl.warehouseDir);
 const reader = new WarehouseReader(warehouseDir);
@@ -79,13 +93,13 @@ for (const table of BASE_TABLES) {
 }
 line(['baseline: read the latest snapshot of the base tables', baseRows, figure(baseline), '1.00']);
 
-for (const mart of MARTS) {
+for (const mart of opts.onlySemantic ? [] : MARTS) {
   const { seconds, result } = await timed(fullRead(mart));
   line([`mart ${mart}`, result, figure(seconds), (seconds / baseline).toFixed(2)]);
 }
 
 let metricsTotal = 0;
-for (const [name, definition] of METRICS) {
+for (const [name, definition] of opts.onlySemantic ? [] : METRICS) {
   if (!definition.yearly) continue;
   for (const groupBy of [null, ...definition.groupings]) {
     const { seconds, result } = await timed(() =>
@@ -95,9 +109,67 @@ for (const [name, definition] of METRICS) {
     line([`metric ${name}${groupBy ? ` by ${groupBy}` : ''}`, result.groups.length + 1, figure(seconds), (seconds / baseline).toFixed(2)]);
   }
 }
-line(['every metric, one after another', '', figure(metricsTotal), (metricsTotal / baseline).toFixed(2)]);
+if (!opts.onlySemantic) line(['every metric, one after another', '', figure(metricsTotal), (metricsTotal / baseline).toFixed(2)]);
 
-if (opts.brief) {
+/**
+ * The semantic query's hot path (issue 15): two dimensions and a compare range on the materialised marts,
+ * each run uncached (a fresh cache per run) for its p50 and p99, then once from the cache.
+ */
+const quarter = (year: number) => ({ from: `${year}-01-01`, to: `${year}-03-31` });
+const SEMANTIC: Array<[string, SemanticQuery]> = [
+  [
+    'informal workers protected by kecamatan × sex, Q1 vs Q1',
+    {
+      measures: ['WORKERS_PROTECTED'],
+      dimensions: ['KECAMATAN', 'SEX'],
+      filters: [{ dimension: 'SECTOR', equalTo: 'INFORMAL' }],
+      timeDimension: { dateRange: quarter(opts.year), compareDateRange: quarter(opts.compare) },
+    },
+  ],
+  [
+    'contributions paid by programme × sponsor kind, by month, year vs year',
+    {
+      measures: ['CONTRIBUTIONS_PAID'],
+      dimensions: ['PROGRAMME', 'SPONSOR_KIND'],
+      timeDimension: {
+        granularity: 'MONTH',
+        dateRange: { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` },
+        compareDateRange: { from: `${opts.compare}-01-01`, to: `${opts.compare}-12-31` },
+      },
+    },
+  ],
+  [
+    'cost per worker by kecamatan × sponsor kind, year vs year',
+    {
+      measures: ['COST_PER_WORKER', 'WORKERS_PROTECTED', 'CONTRIBUTIONS_PAID'],
+      dimensions: ['KECAMATAN', 'SPONSOR_KIND'],
+      timeDimension: {
+        dateRange: { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` },
+        compareDateRange: { from: `${opts.compare}-01-01`, to: `${opts.compare}-12-31` },
+      },
+    },
+  ],
+];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+for (const [label, query] of SEMANTIC) {
+  const seconds: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < opts.semanticRuns; i++) {
+    const t0 = performance.now();
+    rows = (await semanticQuery(reader, query, { maxCells: 1_000_000, cache: new AnswerCache<SemanticAnswer>(1) })).rows.length;
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  seconds.sort((a, b) => a - b);
+  const p50 = percentile(seconds, 50);
+  const p99 = percentile(seconds, 99);
+  line([`analytics ${label}: p50 (p99 ${figure(p99)} s, ${opts.semanticRuns} runs)`, rows, figure(p50), (p50 / baseline).toFixed(2)]);
+  const cache = new AnswerCache<SemanticAnswer>(10);
+  await semanticQuery(reader, query, { maxCells: 1_000_000, cache });
+  const hit = await timed(() => semanticQuery(reader, query, { maxCells: 1_000_000, cache }));
+  line([`analytics ${label}: from the cache`, rows, figure(hit.seconds), (hit.seconds / baseline).toFixed(4)]);
+}
+
+if (opts.brief && !opts.onlySemantic) {
   const config = loadConfig();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-brief-'));
   try {
