@@ -25,7 +25,7 @@ import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
 import type { Logger } from '../platform/logger.js';
-import { ServerMetrics } from './metrics.js';
+import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -41,6 +41,8 @@ export interface ServerOptions {
   metrics?: boolean;
   /** Bearer token /metrics then requires (default: METRICS_TOKEN). */
   metricsToken?: string;
+  /** The ETL's recorded runs, for /metrics (server/main.ts reads them from the warehouse's ledger). */
+  etlRuns?: () => EtlRunSummary[];
   /** Auth and limits; defaults to the environment's (platform/config.ts). */
   api?: Partial<ApiConfig>;
   /** "Today" for default dates; tests pin it. */
@@ -80,7 +82,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const metricsToken = options.metricsToken ?? config.metricsToken;
   const metrics =
     (options.metrics ?? (!api.production || metricsToken !== undefined))
-      ? new ServerMetrics({ orm: options.orm, warehouseDir, isReady: () => readiness().ready })
+      ? new ServerMetrics({ orm: options.orm, warehouseDir, isReady: () => readiness().ready, etlRuns: options.etlRuns })
       : undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,

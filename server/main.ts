@@ -13,19 +13,22 @@ const log = createLogger(config.logLevel, { format: config.logFormat });
 // The heavy modules (GraphQL, ORM, DuckDB) load after this line, so a person sees something at once.
 log.info({ dataDir: config.dataDir, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'lindung starting');
 
-const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background }, { Cron }] = await Promise.all([
-  import('../platform/db/database.js'),
-  import('../platform/db/orm.js'),
-  import('./app.js'),
-  import('./background.js'),
-  import('croner'),
-]);
+const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background }, { Cron }, { Ledger }, { WarehouseLayout }] =
+  await Promise.all([
+    import('../platform/db/database.js'),
+    import('../platform/db/orm.js'),
+    import('./app.js'),
+    import('./background.js'),
+    import('croner'),
+    import('../etl/ledger.js'),
+    import('../etl/warehouse.js'),
+  ]);
 
 const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
 const humanTerminal = (config.logFormat ?? logFormat()) === 'pretty' && terminal().isTTY;
 const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel }, humanTerminal);
-const server = await createServer({ orm, log, readiness: () => background.readiness() });
+const server = await createServer({ orm, log, readiness: () => background.readiness(), etlRuns: () => etlRunsOf(config.etl.warehouseDir) });
 await server.listen(config.port, config.host);
 const base = `http://${config.host}:${config.port}`;
 log.info({ url: `${base}/graphql` }, 'listening; /healthz answers now, /readyz once the data is in place');
@@ -76,6 +79,20 @@ const job = new Cron(config.etl.cron, { timezone: config.etl.timezone, protect: 
 });
 nightly = { stop: () => job.stop() };
 log.info({ cron: config.etl.cron, timezone: config.etl.timezone, next: job.nextRun()?.toISOString() }, 'etl: nightly snapshot scheduled');
+
+/** The ledger's runs for /metrics; a run's own time ends when its files were verified (loaded_at), not at a backfill's common publish. */
+function etlRunsOf(warehouseDir: string) {
+  return new Ledger(new WarehouseLayout(warehouseDir)).all().map((r) => {
+    const end = r.loaded_at ?? r.finished_at;
+    return {
+      mode: r.mode,
+      status: r.status,
+      rows: Object.values(r.rows).reduce((sum, n) => sum + n, 0),
+      seconds: end ? (Date.parse(end) - Date.parse(r.started_at)) / 1000 : null,
+      startedAt: r.started_at,
+    };
+  });
+}
 
 function printWelcome(): void {
   if (!humanTerminal) return;

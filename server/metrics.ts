@@ -12,6 +12,15 @@ import { catalogueFile } from '../platform/warehouse-reader.js';
 const OPERATION = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_OPERATIONS = 200;
 
+/** One ETL run as /metrics reports it (from etl/ledger.ts's records). */
+export interface EtlRunSummary {
+  mode: string;
+  status: 'running' | 'succeeded' | 'failed' | 'abandoned';
+  rows: number;
+  seconds: number | null;
+  startedAt: string;
+}
+
 interface TarnPool {
   numUsed(): number;
   numFree(): number;
@@ -30,7 +39,7 @@ export class ServerMetrics {
   private readonly requests: Counter<'operation' | 'outcome'>;
   private readonly seconds: Histogram<'operation' | 'outcome'>;
 
-  constructor(options: { orm: MikroORM; warehouseDir: string; isReady: () => boolean }) {
+  constructor(options: { orm: MikroORM; warehouseDir: string; isReady: () => boolean; etlRuns?: () => EtlRunSummary[] }) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'lindung_' });
     this.requests = new Counter({
@@ -75,6 +84,7 @@ export class ServerMetrics {
         if (stat) this.set({ catalogue: path.basename(catalogue) }, (Date.now() - stat.mtimeMs) / 1000);
       },
     });
+    if (options.etlRuns) this.etlMetrics(options.etlRuns, registers);
     new Gauge({
       name: 'lindung_ready',
       help: '1 once the operational data is in place and the API serves it (as /readyz)',
@@ -83,6 +93,58 @@ export class ServerMetrics {
         this.set(options.isReady() ? 1 : 0);
       },
     });
+  }
+
+  /**
+   * The ETL runs from its ledger, read at each scrape: they happen in another process (the
+   * background one, or a CLI), and the ledger is what survives a restart. Gauges, not counters:
+   * the values are read, not counted here.
+   */
+  private etlMetrics(runs: () => EtlRunSummary[], registers: Registry[]): void {
+    let cache: { at: number; runs: EtlRunSummary[] } = { at: 0, runs: [] };
+    // One read of the ledger serves the scrape's several gauges.
+    const current = () => {
+      if (Date.now() - cache.at > 1000) cache = { at: Date.now(), runs: runs() };
+      return cache.runs;
+    };
+    const last = (mode: string) =>
+      current()
+        .filter((r) => r.mode === mode && r.status !== 'running')
+        .at(-1);
+    const modes = () => [...new Set(current().map((r) => r.mode))];
+    new Gauge({
+      name: 'lindung_etl_runs',
+      help: 'ETL runs in the ledger by mode (live, history) and status (succeeded, failed, abandoned, running)',
+      labelNames: ['mode', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        for (const r of current()) this.inc({ mode: r.mode, status: r.status });
+      },
+    });
+    const lastRun = (name: string, help: string, value: (r: EtlRunSummary) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['mode'],
+        registers,
+        collect() {
+          this.reset();
+          for (const mode of modes()) {
+            const r = last(mode);
+            const v = r && value(r);
+            if (v !== undefined && v !== null) this.set({ mode }, v);
+          }
+        },
+      });
+    lastRun('lindung_etl_last_run_success', '1 if the last finished ETL run of the mode succeeded, else 0', (r) =>
+      r.status === 'succeeded' ? 1 : 0,
+    );
+    lastRun('lindung_etl_last_run_rows', 'Rows the last finished ETL run of the mode loaded (all tables)', (r) => r.rows);
+    lastRun('lindung_etl_last_run_seconds', "The last finished ETL run's own duration, extract to verified files", (r) => r.seconds);
+    lastRun('lindung_etl_last_run_start_timestamp_seconds', 'When the last finished ETL run of the mode started (Unix time)', (r) =>
+      Math.round(Date.parse(r.startedAt) / 1000),
+    );
   }
 
   /** Counts and times every GraphQL request, including those refused before execution. */

@@ -55,6 +55,29 @@ describe('/metrics', () => {
     }
   });
 
+  it('reports the ETL runs of its ledger: counts by mode and status, and the last run of each mode', async () => {
+    const runs = [
+      { mode: 'history', status: 'succeeded' as const, rows: 900, seconds: 4, startedAt: '2026-12-01T10:00:00Z' },
+      { mode: 'live', status: 'failed' as const, rows: 0, seconds: 2, startedAt: '2026-12-01T11:00:00Z' },
+      { mode: 'live', status: 'succeeded' as const, rows: 1200, seconds: 9.5, startedAt: '2026-12-02T17:00:00Z' },
+      { mode: 'live', status: 'running' as const, rows: 0, seconds: null, startedAt: '2026-12-03T17:00:00Z' },
+    ];
+    const server = await createServer({ orm: api.db.orm, log: silent, api: api.config, etlRuns: () => runs });
+    try {
+      const port = ((await server.listen(0, '127.0.0.1')).address() as AddressInfo).port;
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toContain('lindung_etl_runs{mode="live",status="failed"} 1');
+      expect(text).toContain('lindung_etl_runs{mode="live",status="running"} 1');
+      expect(text).toContain('lindung_etl_last_run_success{mode="live"} 1');
+      expect(text).toContain('lindung_etl_last_run_rows{mode="live"} 1200');
+      expect(text).toContain('lindung_etl_last_run_seconds{mode="live"} 9.5');
+      expect(text).toContain('lindung_etl_last_run_seconds{mode="history"} 4');
+      expect(text).toContain(`lindung_etl_last_run_start_timestamp_seconds{mode="live"} ${Date.parse('2026-12-02T17:00:00Z') / 1000}`);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is off in production unless METRICS_TOKEN is set, and then needs it as a bearer token', async () => {
     const closed = await createServer({ orm: api.db.orm, log: silent, api: { ...api.config, production: true }, metricsToken: undefined });
     const guarded = await createServer({
