@@ -24,3 +24,13 @@ export {
   type SemanticValue,
   type SemanticWarehouse,
 } from './semantic/semantic-query.js';
+/** The briefs, for the API's on-demand route (server/brief.route.ts): HTML and Markdown in the caller's process. */
+export {
+  appendixFileName,
+  type BriefFormat,
+  briefFileName,
+  type BriefScope,
+  validateBriefOptions,
+  writeBriefs,
+  type WrittenBrief,
+} from './brief/brief.service.js';

@@ -13,6 +13,7 @@ import { ClaimEvents } from './subscriptions/claim-events.js';
 import { attachSubscriptions } from './subscriptions/subscription-server.js';
 import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
+import { briefRouter } from './brief.route.js';
 import type { Principal } from './auth/roles.js';
 import { type ApiConfig, loadConfig } from '../platform/config.js';
 import { createRequestContext, type RequestContext } from './context.js';
@@ -130,11 +131,14 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...parts, ...(pending?.length ? { pending } : {}) });
   });
   if (metrics) app.get('/metrics', metrics.handler(metricsToken));
+  // POST /briefs writes one on demand (analysts, administrators); PDFs in a child process.
+  const briefsDir = options.briefsDir ?? config.briefs.dir;
+  app.use('/briefs', briefRouter({ verify, warehouse, warehouseDir, briefsDir, chromiumPath: config.briefs.chromiumPath }));
   // Aggregate figures with no personal data, for readers without a token (the Bupati's office).
   // The briefs fetch nothing, and the policy says so to the browser too.
   app.use(
     '/briefs',
-    express.static(options.briefsDir ?? config.briefs.dir, {
+    express.static(briefsDir, {
       dotfiles: 'ignore',
       setHeaders: (res, file) => {
         res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");

@@ -7,6 +7,7 @@ import type { ClaimsAnswers } from './sections/05-claims.section.js';
 import type { CoverageAnswers } from './sections/06-coverage.section.js';
 import type { WorkersAnswers } from './sections/03-workers.section.js';
 import type { Page } from './sections/section.js';
+import { localiseSql } from './sql-comments.js';
 
 /**
  * Appendix A, methods: the figures the sections derive (with the queries they derive from), every
@@ -27,6 +28,10 @@ type DerivedFrom = {
 
 const id = {
   title: 'Lampiran A. Metode: SQL di balik setiap angka',
+  pointer:
+    'Lampiran A (angka turunan, daftar kueri dan SQL setiap angka, dengan komentar dalam bahasa Indonesia) ada di berkas terpisah di folder yang sama, agar ringkasan ini tetap singkat. Setiap nomor kueri (Q1, Q2, …) di halaman ini menaut ke kuerinya di sana:',
+  backToBrief: 'Kembali ke ringkasan:',
+  trend: 'tren',
   intro:
     'Setiap angka dalam ringkasan ini berasal dari metrik bernama di bawah. Kueri yang sama menjawab kolom analitik di API GraphQL, sehingga ringkasan dan API tidak dapat berbeda.',
   rerun: 'Setiap pernyataan dapat dijalankan ulang dengan npm run sql -- -c "<SQL>".',
@@ -46,7 +51,7 @@ const id = {
   metricsTitle: 'A.3 Definisi metrik',
   metricsText: 'SQL setiap metrik di atas mart gudang data (analytics/metrics/), seperti yang disisipkan ke pola.',
   statementsTitle: 'A.4 Pernyataan lengkap',
-  statementsText: 'Setiap pernyataan persis seperti yang dijalankan.',
+  statementsText: 'Setiap pernyataan persis seperti yang dijalankan; hanya komentar SQL-nya yang diterjemahkan ke bahasa Indonesia.',
   grouping: {
     SPONSOR_KIND: 'per jenis sponsor',
     SPONSOR: 'per sponsor',
@@ -75,6 +80,10 @@ const id = {
 
 const en: typeof id = {
   title: 'Appendix A. Methods: the SQL behind every figure',
+  pointer:
+    'Appendix A (derived figures, the list of queries and the SQL behind every figure) is a separate file in the same folder, so that this brief stays short. Each query number (Q1, Q2, …) on this page links to its query there:',
+  backToBrief: 'Back to the brief:',
+  trend: 'trend',
   intro:
     'Every figure in this brief comes from one of the named metrics below. The same queries answer the analytics fields of the GraphQL API, so the brief and the API cannot disagree.',
   rerun: 'Any statement runs again with npm run sql -- -c "<SQL>".',
@@ -144,7 +153,7 @@ function statements(page: Page<Reads>, methods: Methods, w: typeof id): Appendix
       id: query.id,
       title: `${query.metric}${query.groupBy ? ` ${w.grouping[query.groupBy]}` : ''}, ${period(query.kind === 'trend' ? query.from! : undefined)}`,
       description: w.metric[query.metric],
-      sql: query.sql,
+      sql: query.sql.map((sql) => localiseSql(sql, page.lang)),
     })),
   };
 }
@@ -155,6 +164,8 @@ export function appendix(page: Page<Reads>): Appendix {
   const methods = methodsOf(content);
   return {
     title: w.title,
+    pointer: w.pointer,
+    backToBrief: w.backToBrief,
     intro: w.intro,
     rerun: w.rerun,
     derivedTitle: w.derivedTitle,
@@ -168,14 +179,18 @@ export function appendix(page: Page<Reads>): Appendix {
       vulnerable: content.workers.vulnerable.queryId,
     }),
     index: index(methods, w),
-    templates: { title: w.templatesTitle, text: w.templatesText, items: methods.templates.map((t) => ({ id: t.id, sql: t.sql })) },
+    templates: {
+      title: w.templatesTitle,
+      text: w.templatesText,
+      items: methods.templates.map((t) => ({ id: t.id, sql: localiseSql(t.sql, page.lang) })),
+    },
     metrics: {
       title: w.metricsTitle,
       text: w.metricsText,
       items: methods.metrics.map((m) => ({
-        title: `${m.metric}${m.kind === 'trends' ? ' (trend)' : ''}`,
+        title: `${m.metric}${m.kind === 'trends' ? ` (${w.trend})` : ''}`,
         description: w.metric[m.metric],
-        sql: m.sql,
+        sql: localiseSql(m.sql, page.lang),
       })),
     },
     statements: statements(page, methods, w),

@@ -1,3 +1,4 @@
+import type { AppendixFormat } from './brief-files.js';
 import type { Lang } from './number-format.js';
 
 /**
@@ -59,6 +60,10 @@ export interface AppendixQuery {
 
 export interface Appendix {
   title: string;
+  /** What the brief says where the appendix was: it is in its own file (the renderers add the link). */
+  pointer: string;
+  /** The appendix page's way back to the brief. */
+  backToBrief: string;
   intro: string;
   rerun: string;
   derivedTitle: string;
@@ -75,6 +80,10 @@ export interface BriefDocument {
   lang: Lang;
   year: number;
   compare: number;
+  /** The brief's own files and its appendix's, by format: the links between them. */
+  files: { brief: Record<'html' | 'md', string>; appendix: Record<AppendixFormat, string> };
+  /** "Sponsor: CSR PT … (CSR-EMP-00001)" for a sponsor's brief; empty for the whole regency's. */
+  scope: string;
   kicker: string;
   title: string;
   subtitle: string;

@@ -50,13 +50,15 @@ const program = new Command('brief')
       .argParser(oneOrMore('--format', BRIEF_FORMATS))
       .default(['html'], 'html'),
   )
+  .option('--sponsor <code>', "one sponsor's brief: its budget and realisation beside the regency's figures (e.g. PEMKAB-KUKAR)")
   .option('--out <dir>', 'output folder (default LINDUNG_BRIEFS_DIR or <LINDUNG_DATA_DIR>/briefs)')
   .option('--warehouse <dir>', 'warehouse folder (default LINDUNG_WAREHOUSE_DIR or <LINDUNG_DATA_DIR>/warehouse)')
   .option('--chromium <path>', 'Chromium for --format pdf (default CHROMIUM_PATH or /usr/bin/chromium)')
   .addHelpText(
     'after',
     `
-Files: brief-<year>-vs-<compare>.<lang>.<format>, latest.<lang>.<format> and index.html in --out.
+Files: brief-<year>-vs-<compare>[.sponsor-<code>].<lang>.<format>, its SQL appendix
+brief-…<lang>.sql.html (and .sql.md), latest.<lang>.<format> and index.html in --out.
 Exit codes: 0 written, 1 failed (no warehouse, no Chromium, a query error), 2 bad options.`,
   )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage));
@@ -67,12 +69,19 @@ const opts = program.opts<{
   compare?: number;
   lang: Lang[];
   format: BriefFormat[];
+  sponsor?: string;
   out?: string;
   warehouse?: string;
   chromium?: string;
 }>();
 try {
-  validateBriefOptions({ year: opts.year, compare: opts.compare, langs: opts.lang, formats: opts.format });
+  validateBriefOptions({
+    year: opts.year,
+    compare: opts.compare,
+    langs: opts.lang,
+    formats: opts.format,
+    scope: { sponsor: opts.sponsor },
+  });
 } catch (error) {
   if (!(error instanceof ValidationError)) throw error;
   program.error(`error: option '--${error.field}': ${error.rule}`, { exitCode: EXIT.usage });
@@ -106,6 +115,7 @@ try {
     compare: opts.compare,
     langs: opts.lang,
     formats: opts.format,
+    scope: opts.sponsor === undefined ? {} : { sponsor: opts.sponsor },
     chromiumPath: opts.chromium ?? config.briefs.chromiumPath,
     log: {
       info: ({ file, bytes }: { file?: string; bytes?: number }) => console.error(`wrote ${file} (${kB.format((bytes ?? 0) / 1024)} kB)`),

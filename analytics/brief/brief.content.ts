@@ -1,4 +1,5 @@
 import type { WarehouseQueries } from '../metrics/metric-queries.js';
+import type { BriefScope } from './brief-files.js';
 import { BRIEF_SECTIONS } from './brief.sections.js';
 import { type BriefPeriod, type NamedQueries, QueryLog } from './named-query.js';
 import type { BriefFacts, SectionAnswers, UnionToIntersection } from './sections/section.js';
@@ -26,11 +27,12 @@ export type BriefContent = BriefFacts & UnionToIntersection<AnswersOf<(typeof BR
  * Reads every figure of the brief, section by section in page order. Give it a warehouse pinned to
  * one catalogue (`WarehouseReader.pinned`), as `writeBriefs` does, so that no page mixes two snapshots.
  */
-export async function buildBriefContent(warehouse: WarehouseQueries, period: BriefPeriod): Promise<BriefContent> {
+export async function buildBriefContent(warehouse: WarehouseQueries, period: BriefPeriod, scope: BriefScope = {}): Promise<BriefContent> {
   const log = new QueryLog(warehouse, period);
   const answers: Record<string, unknown> = {};
-  for (const section of BRIEF_SECTIONS) {
-    if (Object.keys(section.queries).length > 0) answers[section.id] = await log.run(section.queries);
+  const sections: ReadonlyArray<{ id: string; queries: NamedQueries; when?(scope: BriefScope): boolean }> = BRIEF_SECTIONS;
+  for (const section of sections) {
+    if (Object.keys(section.queries).length > 0 && (section.when?.(scope) ?? true)) answers[section.id] = await log.run(section.queries);
   }
   if (!log.snapshot) throw new Error('a brief reads at least one query');
   const { year, compare } = period;
@@ -39,6 +41,7 @@ export async function buildBriefContent(warehouse: WarehouseQueries, period: Bri
     compare,
     snapshot: log.snapshot,
     partialYear: log.snapshot.snapshotDate < `${year}-12-31`,
+    scope,
     queries: log.queries,
   };
   return { ...facts, ...answers } as BriefContent;

@@ -1,4 +1,5 @@
 import { appendix } from './appendix.compose.js';
+import { appendixFileName, briefFileName } from './brief-files.js';
 import type { BriefContent } from './brief.content.js';
 import type { BriefDocument } from './brief-document.type.js';
 import { BRIEF_SECTIONS } from './brief.sections.js';
@@ -7,6 +8,7 @@ import { Figures } from './figures.js';
 import { headline, keyFigures } from './headline.compose.js';
 import type { NamedQueries } from './named-query.js';
 import { formatDate, type Lang } from './number-format.js';
+import { scopeLine } from './sections/sponsor.section.js';
 import type { BriefSection, Page } from './sections/section.js';
 
 /**
@@ -17,11 +19,16 @@ export function composeBrief(content: BriefContent, lang: Lang): BriefDocument {
   const common = COMMON[lang];
   const page: Page<BriefContent> = { content, lang, fig: new Figures(content, lang), common };
   const sections: ReadonlyArray<BriefSection<string, NamedQueries, BriefContent>> = BRIEF_SECTIONS;
-  const { year, compare } = content;
+  const { year, compare, scope } = content;
   return {
     lang,
     year,
     compare,
+    files: {
+      brief: { html: briefFileName(year, compare, lang, 'html', scope), md: briefFileName(year, compare, lang, 'md', scope) },
+      appendix: { html: appendixFileName(year, compare, lang, 'html', scope), md: appendixFileName(year, compare, lang, 'md', scope) },
+    },
+    scope: scopeLine(page),
     kicker: common.kicker,
     title: common.title(year, compare),
     subtitle: common.subtitle,
@@ -29,7 +36,9 @@ export function composeBrief(content: BriefContent, lang: Lang): BriefDocument {
     dataAsOf: common.dataAsOf(formatDate(content.snapshot.snapshotDate, lang)),
     headline: headline(page),
     keyFigures: keyFigures(page),
-    sections: sections.map((s, i) => ({ number: i + 1, id: s.id, title: s.title[lang], blocks: s.blocks(page) })),
+    sections: sections
+      .filter((s) => s.when?.(scope) ?? true)
+      .map((s, i) => ({ number: i + 1, id: s.id, title: s.title[lang], blocks: s.blocks(page) })),
     appendix: appendix(page),
     words: {
       contents: common.contents,

@@ -10,6 +10,7 @@ import { costSection } from './sections/09-cost.section.js';
 import { freshnessSection } from './sections/10-freshness.section.js';
 import { limitsSection } from './sections/11-limits.section.js';
 import type { ReadsOf } from './sections/section.js';
+import { sponsorSection } from './sections/sponsor.section.js';
 
 /**
  * The brief's numbered sections in page order. This order is also the order the queries run in,
@@ -27,4 +28,11 @@ const BODY = [
   costSection,
 ] as const;
 
-export const BRIEF_SECTIONS = [summarySection<ReadsOf<(typeof BODY)[number]>>(BODY), ...BODY, freshnessSection, limitsSection] as const;
+/** A sponsor's brief has its sponsor section after the summary (`when`); the others do not, so their query ids stay. */
+export const BRIEF_SECTIONS = [
+  summarySection<ReadsOf<(typeof BODY)[number]>>(BODY),
+  sponsorSection,
+  ...BODY,
+  freshnessSection,
+  limitsSection,
+] as const;

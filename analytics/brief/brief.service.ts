@@ -9,8 +9,23 @@ import { composeBrief } from './brief.document.js';
 import { LANGS, type Lang } from './number-format.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { openPdfRenderer, type PdfRenderer } from './render-pdf.js';
+import type { PdfRenderer } from './render-pdf.js';
 import { escapeXml } from '../../platform/escape-xml.js';
+import {
+  appendixFileName,
+  BRIEF_FILE,
+  BRIEF_FORMATS,
+  type BriefFormat,
+  briefFileName,
+  type BriefScope,
+  validateScope,
+} from './brief-files.js';
+import { renderAppendixHtml } from './render-appendix-html.js';
+import { renderAppendixMarkdown } from './render-appendix-markdown.js';
+import { knowsSponsor } from './sections/sponsor.section.js';
+
+// The service's names for its callers (the CLI, the bench, the server's route): one import.
+export { appendixFileName, BRIEF_FORMATS, type BriefFormat, briefFileName, type BriefScope } from './brief-files.js';
 
 /**
  * Writes the year-over-year briefs into one folder that the server publishes at /briefs/:
@@ -18,9 +33,6 @@ import { escapeXml } from '../../platform/escape-xml.js';
  * year's brief) and an `index.html` listing them. No process-level side effects: the CLI, the
  * server's start-up and the nightly job all call this.
  */
-
-export const BRIEF_FORMATS = ['html', 'md', 'pdf'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 export interface WriteBriefsOptions {
   /** Every query of one call runs on one catalogue (platform/warehouse-reader.ts WarehouseReader has `pinned`). */
@@ -32,6 +44,8 @@ export interface WriteBriefsOptions {
   compare?: number;
   langs?: readonly Lang[];
   formats?: readonly BriefFormat[];
+  /** The whole regency's brief by default; one sponsor's with `{ sponsor: code }`. */
+  scope?: BriefScope;
   /** Chromium for PDFs (default /usr/bin/chromium). */
   chromiumPath?: string;
   /** One info line per file written (a pino logger fits). */
@@ -43,6 +57,8 @@ export interface WrittenBrief {
   path: string;
   lang: Lang;
   format: BriefFormat;
+  /** The brief itself, or its SQL appendix (`….sql.html`, `….sql.md`), which the brief links to. */
+  part: 'brief' | 'appendix';
   bytes: number;
 }
 
@@ -53,12 +69,14 @@ export interface BriefsWritten {
   files: WrittenBrief[];
 }
 
-const FILE = /^brief-(\d{4})-vs-(\d{4})\.(id|en)\.(html|md|pdf)$/;
-
-export const briefFileName = (year: number, compare: number, lang: Lang, format: BriefFormat) =>
-  `brief-${year}-vs-${compare}.${lang}.${format}`;
-
-export function validateBriefOptions(o: { year?: number; compare?: number; langs?: readonly string[]; formats?: readonly string[] }): void {
+export function validateBriefOptions(o: {
+  year?: number;
+  compare?: number;
+  langs?: readonly string[];
+  formats?: readonly string[];
+  scope?: BriefScope;
+}): void {
+  if (o.scope) validateScope(o.scope);
   if (o.year !== undefined) parseYear('year', o.year);
   if (o.compare !== undefined) {
     parseYear('compare', o.compare);
@@ -88,21 +106,24 @@ function writeAtomically(file: string, data: string | Buffer): number {
 export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWritten> {
   const langs = options.langs ?? LANGS;
   const formats = options.formats ?? BRIEF_FORMATS;
-  validateBriefOptions({ ...options, langs, formats });
+  const scope = options.scope ?? {};
+  validateBriefOptions({ ...options, langs, formats, scope });
   const content = await options.warehouse.pinned(async (warehouse) => {
     const year = options.year ?? lastCompleteYear((await warehouseSnapshot(warehouse)).snapshotDate);
     const compare = options.compare ?? year - 1;
     validateBriefOptions({ year, compare });
-    return buildBriefContent(warehouse, { year, compare });
+    return buildBriefContent(warehouse, { year, compare }, scope);
   });
   const { year, compare } = content;
+  if (scope.sponsor && !knowsSponsor(content.sponsor, scope.sponsor)) {
+    throw new ValidationError('sponsor', `no sponsor ${scope.sponsor} with a budget in ${year} or ${compare}`);
+  }
   fs.mkdirSync(options.outDir, { recursive: true });
   const files: WrittenBrief[] = [];
-  const record = (lang: Lang, format: BriefFormat, data: string | Buffer) => {
-    const file = briefFileName(year, compare, lang, format);
+  const record = (file: string, lang: Lang, format: BriefFormat, part: WrittenBrief['part'], data: string | Buffer) => {
     const target = path.join(options.outDir, file);
     const bytes = writeAtomically(target, data);
-    files.push({ file, path: target, lang, format, bytes });
+    files.push({ file, path: target, lang, format, part, bytes });
     options.log?.info({ file: target, bytes }, 'brief written');
   };
 
@@ -112,16 +133,27 @@ export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWr
   let pdf: PdfRenderer | undefined;
   try {
     docs.forEach((doc, i) => {
-      if (formats.includes('html')) record(doc.lang, 'html', htmls[i]!);
-      if (formats.includes('md')) record(doc.lang, 'md', renderMarkdown(doc));
+      const brief = (format: BriefFormat) => briefFileName(year, compare, doc.lang, format, scope);
+      // The PDF's appendix is the HTML one: its name is printed where the appendix was.
+      if (formats.includes('html') || formats.includes('pdf'))
+        record(appendixFileName(year, compare, doc.lang, 'html', scope), doc.lang, 'html', 'appendix', renderAppendixHtml(doc));
+      if (formats.includes('md'))
+        record(appendixFileName(year, compare, doc.lang, 'md', scope), doc.lang, 'md', 'appendix', renderAppendixMarkdown(doc));
+      if (formats.includes('html')) record(brief('html'), doc.lang, 'html', 'brief', htmls[i]!);
+      if (formats.includes('md')) record(brief('md'), doc.lang, 'md', 'brief', renderMarkdown(doc));
     });
     if (formats.includes('pdf')) {
+      // Loaded only to print: playwright-core stays out of a process that writes HTML and Markdown only (the server).
+      const { openPdfRenderer } = await import('./render-pdf.js');
       pdf = await openPdfRenderer(options.chromiumPath);
-      for (const [i, doc] of docs.entries()) record(doc.lang, 'pdf', await pdf.render(htmls[i]!, `${doc.title} · ${doc.dataAsOf}`));
+      for (const [i, doc] of docs.entries()) {
+        const file = briefFileName(year, compare, doc.lang, 'pdf', scope);
+        record(file, doc.lang, 'pdf', 'brief', await pdf.render(htmls[i]!, `${doc.title} · ${doc.dataAsOf}`));
+      }
     }
   } finally {
     await pdf?.close();
-    publishLatest(options.outDir, year, files);
+    if (!scope.sponsor) publishLatest(options.outDir, year, files);
     writeBriefIndex(options.outDir);
   }
   return { year, compare, content, files };
@@ -130,13 +162,16 @@ export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWr
 /** `latest.<lang>.<ext>` follow the newest year's brief: writing an older year's brief leaves them. */
 function publishLatest(outDir: string, year: number, files: WrittenBrief[]): void {
   if (year < Math.max(year, ...listBriefs(outDir).map((b) => b.year))) return;
-  for (const f of files) writeAtomically(path.join(outDir, `latest.${f.lang}.${f.format}`), fs.readFileSync(f.path));
+  for (const f of files.filter((f) => f.part === 'brief'))
+    writeAtomically(path.join(outDir, `latest.${f.lang}.${f.format}`), fs.readFileSync(f.path));
 }
 
 export interface ListedBrief {
   file: string;
   year: number;
   compare: number;
+  /** A sponsor's brief: its code. */
+  sponsor?: string;
   lang: Lang;
   format: BriefFormat;
 }
@@ -144,29 +179,32 @@ export interface ListedBrief {
 export function listBriefs(outDir: string): ListedBrief[] {
   if (!fs.existsSync(outDir)) return [];
   return fs.readdirSync(outDir).flatMap((file) => {
-    const m = FILE.exec(file);
-    return m ? [{ file, year: Number(m[1]), compare: Number(m[2]), lang: m[3] as Lang, format: m[4] as BriefFormat }] : [];
+    const m = BRIEF_FILE.exec(file);
+    if (!m) return [];
+    const listed: ListedBrief = { file, year: Number(m[1]), compare: Number(m[2]), lang: m[4] as Lang, format: m[5] as BriefFormat };
+    return [m[3] ? { ...listed, sponsor: m[3] } : listed];
   });
 }
 
 /** `index.html`: every brief in the folder, newest year first, each language and format a link. */
 export function writeBriefIndex(outDir: string): string {
   const briefs = listBriefs(outDir);
-  const pairs = [...new Set(briefs.map((b) => `${b.year}-${b.compare}`))]
-    .map((p) => p.split('-').map(Number) as [number, number])
-    .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  // One row per period and scope (the whole regency's, then each sponsor's), newest year first.
+  const key = (b: { year: number; compare: number; sponsor?: string }) => `${b.year}/${b.compare}/${b.sponsor ?? ''}`;
+  const rowsOf = [...new Map(briefs.map((b) => [key(b), { year: b.year, compare: b.compare, sponsor: b.sponsor }])).values()].sort(
+    (a, b) => b.year - a.year || b.compare - a.compare || (a.sponsor ?? '').localeCompare(b.sponsor ?? ''),
+  );
   const names: Record<BriefFormat, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
   const langNames: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
-  const rows = pairs.map(([year, compare]) => {
+  const rows = rowsOf.map((row) => {
     const links = LANGS.map((lang) => {
-      const mine = BRIEF_FORMATS.map((format) =>
-        briefs.find((b) => b.year === year && b.compare === compare && b.lang === lang && b.format === format),
-      )
+      const mine = BRIEF_FORMATS.map((format) => briefs.find((b) => key(b) === key(row) && b.lang === lang && b.format === format))
         .filter((b): b is ListedBrief => b !== undefined)
         .map((b) => `<a href="${escapeXml(b.file)}">${names[b.format]}</a>`);
       return mine.length ? `<td>${langNames[lang]}: ${mine.join(' · ')}</td>` : '<td></td>';
     }).join('');
-    return `<tr><th scope="row">${year} / ${compare}</th>${links}</tr>`;
+    const scope = row.sponsor ? ` · ${escapeXml(row.sponsor)}` : '';
+    return `<tr><th scope="row">${row.year} / ${row.compare}${scope}</th>${links}</tr>`;
   });
   const latest = LANGS.flatMap((lang) => BRIEF_FORMATS.map((format) => `latest.${lang}.${format}`)).filter((f) =>
     fs.existsSync(path.join(outDir, f)),

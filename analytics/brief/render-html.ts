@@ -1,4 +1,4 @@
-import type { Appendix, Block, BriefDocument, TableBlock } from './brief-document.type.js';
+import type { Block, BriefDocument, TableBlock } from './brief-document.type.js';
 import { escapeXml } from '../../platform/escape-xml.js';
 
 /**
@@ -7,7 +7,7 @@ import { escapeXml } from '../../platform/escape-xml.js';
  * file is the PDF's source and prints well from any browser.
  */
 
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: 16mm 16mm 18mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -18,6 +18,7 @@ header.cover { border-bottom: 3px solid #1f5f8b; padding-bottom: 5mm; margin-bot
 h1 { font-size: 19pt; line-height: 1.2; margin: 2mm 0 1.5mm; }
 .subtitle { margin: 0; color: #3b4652; }
 .meta { margin: 2mm 0 0; font-size: 9pt; color: #5b6672; }
+.scope { margin: 1.5mm 0 0; font-weight: bold; color: #1f5f8b; }
 .headline { background: #eef4f9; border-left: 5px solid #1f5f8b; padding: 4mm 5mm; margin: 0 0 5mm; break-inside: avoid; }
 .headline h2 { font-size: 14.5pt; margin: 0 0 2mm; line-height: 1.25; }
 .headline p { margin: 0; }
@@ -53,7 +54,7 @@ tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2733; b
 tr, tbody.start, tbody.end, table.keep { break-inside: avoid; }
 caption { break-after: avoid; }
 .note { font-size: 8.5pt; color: #5b6672; margin: 0 0 3mm; }
-.appendix { break-before: page; }
+.appendix-pointer .file { white-space: nowrap; font-weight: bold; }
 .appendix h3 { font-size: 10.5pt; margin: 5mm 0 1mm; break-after: avoid; }
 .appendix h4 { font-size: 9pt; margin: 3mm 0 1mm; break-after: avoid; }
 .appendix-query { break-inside: avoid; }
@@ -76,7 +77,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const KEPT_TOGETHER = 2;
 const SHORT_TABLE = 8;
 
-function table(t: TableBlock, noData = ''): string {
+export function table(t: TableBlock, noData = ''): string {
   const cls = (i: number) => (t.columns[i]?.numeric ? ' class="num"' : '');
   const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeXml(c.label)}</th>`).join('');
   const row = (r: string[], attrs = '') =>
@@ -94,6 +95,9 @@ function table(t: TableBlock, noData = ''): string {
   return `<table>${caption}<tbody class="start">${start}</tbody><tbody>${middle}</tbody><tbody class="end">${end}</tbody></table>${note}`;
 }
 
+/** A query id's link: its row in the appendix file, beside the brief. */
+const queryHref = (doc: BriefDocument, id: string) => `${escapeXml(doc.files.appendix.html)}#${id.toLowerCase()}`;
+
 function block(b: Block, doc: BriefDocument): string {
   switch (b.kind) {
     case 'paragraph':
@@ -103,7 +107,7 @@ function block(b: Block, doc: BriefDocument): string {
     case 'query':
       return (
         `<p class="query">${escapeXml(b.ids.length > 1 ? doc.words.queries : doc.words.query)} ` +
-        `${b.ids.map((id) => `<a href="#${id.toLowerCase()}">${escapeXml(id)}</a>`).join(', ')} · ${escapeXml(doc.words.seeAppendix)}</p>`
+        `${b.ids.map((id) => `<a href="${queryHref(doc, id)}">${escapeXml(id)}</a>`).join(', ')} · ${escapeXml(doc.words.seeAppendix)}</p>`
       );
     case 'table':
       return table(b, doc.words.noData);
@@ -118,7 +122,7 @@ function keyFigures(doc: BriefDocument): string {
       (f) =>
         `<li class="key-figure"><span class="label">${escapeXml(f.label)}</span>` +
         `<span class="value">${escapeXml(f.value)}</span><span class="change">${escapeXml(f.change)}</span>` +
-        `<span class="detail">${escapeXml(f.detail)} · <a href="#${f.query.toLowerCase()}">${escapeXml(f.query)}</a></span></li>`,
+        `<span class="detail">${escapeXml(f.detail)} · <a href="${queryHref(doc, f.query)}">${escapeXml(f.query)}</a></span></li>`,
     )
     .join('');
 }
@@ -142,62 +146,24 @@ function sections(doc: BriefDocument): string {
     .join('\n');
 }
 
-const pre = (sql: string) => `<pre><code>${escapeXml(sql)}</code></pre>`;
-
-/** The query index, each row an anchor the page's query links land on, linking on to its statement. */
-function appendixIndex(a: Appendix): string {
-  return table(a.index).replace(/<tr><th scope="row">([^<]*)<\/th>/g, (row, id: string) =>
-    a.index.ids.includes(id) ? `<tr id="${id.toLowerCase()}"><th scope="row"><a href="#${id.toLowerCase()}-sql">${id}</a></th>` : row,
-  );
-}
-
-function appendixSql(a: Appendix): string {
-  const templates = a.templates.items.length
-    ? `<h3>${escapeXml(a.templates.title)}</h3><p class="description">${escapeXml(a.templates.text)}</p>` +
-      a.templates.items
-        .map((t) => `<div class="appendix-query" id="${t.id.toLowerCase()}"><h4>${escapeXml(t.id)}</h4>${pre(`${t.sql};`)}</div>`)
-        .join('')
-    : '';
-  const metrics =
-    `<h3>${escapeXml(a.metrics.title)}</h3><p class="description">${escapeXml(a.metrics.text)}</p>` +
-    a.metrics.items
-      .map(
-        (m) =>
-          `<div class="appendix-query"><h4>${escapeXml(m.title)}</h4><p class="description">${escapeXml(m.description)}</p>${pre(m.sql)}</div>`,
-      )
-      .join('');
-  const statements =
-    `<div class="${a.statements.print ? '' : 'screen-only'}"><h3>${escapeXml(a.statements.title)}</h3><p class="description">${escapeXml(a.statements.text)}</p>` +
-    a.statements.items
-      .map(
-        (q) =>
-          `<div class="appendix-query" id="${q.id.toLowerCase()}-sql"><h4>${escapeXml(q.id)} · ${escapeXml(q.title)}</h4>` +
-          `<p class="description">${escapeXml(q.description)}</p>${q.sql.map((sql) => pre(`${sql};`)).join('')}</div>`,
-      )
-      .join('\n') +
-    '</div>';
-  return templates + metrics + statements;
-}
-
-function appendix(a: Appendix): string {
+/** Where the appendix was: a pointer to its own file (the PDF prints the file name, as its links cannot follow). */
+function appendixPointer(doc: BriefDocument): string {
+  const file = escapeXml(doc.files.appendix.html);
   return (
-    `<section class="appendix" id="appendix"><h2 class="section">${escapeXml(a.title)}</h2>` +
-    `<p>${escapeXml(a.intro)}</p><p class="note">${escapeXml(a.rerun)}</p>` +
-    `<h3>${escapeXml(a.derivedTitle)}</h3><ul>${a.derived.map((d) => `<li>${escapeXml(d)}</li>`).join('')}</ul>` +
-    appendixIndex(a) +
-    appendixSql(a) +
-    '</section>'
+    `<section class="appendix-pointer" id="appendix"><h2 class="section">${escapeXml(doc.appendix.title)}</h2>` +
+    `<p>${escapeXml(doc.appendix.pointer)}</p><p class="file"><a href="${file}">${file}</a></p></section>`
   );
 }
 
-export function renderHtml(doc: BriefDocument): string {
+/** The document around a body: the styles, the policy that nothing is fetched, the cover. */
+export function htmlPage(doc: BriefDocument, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(doc.title)}</title>
+<title>${escapeXml(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -205,16 +171,24 @@ export function renderHtml(doc: BriefDocument): string {
 <p class="kicker">${escapeXml(doc.kicker)}</p>
 <h1>${escapeXml(doc.title)}</h1>
 <p class="subtitle">${escapeXml(doc.subtitle)}</p>
-<p class="meta">${escapeXml(doc.preparedFor)} · ${escapeXml(doc.dataAsOf)}</p>
+${doc.scope ? `<p class="scope">${escapeXml(doc.scope)}</p>\n` : ''}<p class="meta">${escapeXml(doc.preparedFor)} · ${escapeXml(doc.dataAsOf)}</p>
 </header>
 <main>
-<div class="headline" id="headline"><h2>${escapeXml(doc.headline.title)}</h2><p>${escapeXml(doc.headline.lead)}</p></div>
-<ul class="key-figures">${keyFigures(doc)}</ul>
-${contents(doc)}
-${sections(doc)}
-${appendix(doc.appendix)}
+${body}
 </main>
 </body>
 </html>
 `;
+}
+
+export function renderHtml(doc: BriefDocument): string {
+  return htmlPage(
+    doc,
+    doc.title,
+    `<div class="headline" id="headline"><h2>${escapeXml(doc.headline.title)}</h2><p>${escapeXml(doc.headline.lead)}</p></div>
+<ul class="key-figures">${keyFigures(doc)}</ul>
+${contents(doc)}
+${sections(doc)}
+${appendixPointer(doc)}`,
+  );
 }

@@ -8,7 +8,7 @@ import type { Block, BriefDocument, TableBlock } from './brief-document.type.js'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function table(t: TableBlock, noData = ''): string {
+export function table(t: TableBlock, noData = ''): string {
   const align = t.columns.map((c) => (c.numeric ? '---:' : ':---'));
   const lines = [
     `**${cell(t.caption)}**`,
@@ -23,6 +23,9 @@ function table(t: TableBlock, noData = ''): string {
   return lines.join('\n');
 }
 
+/** A query id linked to its entry in the appendix file beside the brief. */
+const queryLink = (doc: BriefDocument, id: string) => `[${id}](${doc.files.appendix.md}#${id.toLowerCase()})`;
+
 function block(b: Block, doc: BriefDocument): string | null {
   switch (b.kind) {
     case 'paragraph':
@@ -30,7 +33,7 @@ function block(b: Block, doc: BriefDocument): string | null {
     case 'bullets':
       return b.items.map((i) => `- ${i}`).join('\n');
     case 'query':
-      return `<sub>${b.ids.length > 1 ? doc.words.queries : doc.words.query} ${b.ids.join(', ')} · ${doc.words.seeAppendix}</sub>`;
+      return `<sub>${b.ids.length > 1 ? doc.words.queries : doc.words.query} ${b.ids.map((id) => queryLink(doc, id)).join(', ')} · ${doc.words.seeAppendix}</sub>`;
     case 'table':
       return table(b, doc.words.noData);
     case 'chart':
@@ -43,9 +46,10 @@ export function renderMarkdown(doc: BriefDocument): string {
     `_${doc.kicker}_`,
     `# ${doc.title}`,
     doc.subtitle,
+    ...(doc.scope ? [`**${doc.scope}**`] : []),
     `${doc.preparedFor} · ${doc.dataAsOf}`,
     `> **${doc.headline.title}**\n>\n> ${doc.headline.lead}`,
-    doc.keyFigures.map((f) => `- **${f.label}: ${f.value}** · ${f.change} · ${f.detail} · ${f.query}`).join('\n'),
+    doc.keyFigures.map((f) => `- **${f.label}: ${f.value}** · ${f.change} · ${f.detail} · ${queryLink(doc, f.query)}`).join('\n'),
   ];
   for (const section of doc.sections) {
     out.push(`## ${section.number}. ${section.title}`);
@@ -54,19 +58,6 @@ export function renderMarkdown(doc: BriefDocument): string {
       if (text !== null) out.push(text);
     }
   }
-  const a = doc.appendix;
-  out.push(`## ${a.title}`, a.intro, `_${a.rerun}_`, `### ${a.derivedTitle}`, a.derived.map((d) => `- ${d}`).join('\n'), table(a.index));
-  if (a.templates.items.length) {
-    out.push(`### ${a.templates.title}`, a.templates.text, ...a.templates.items.map((t) => `**${t.id}**\n\n\`\`\`sql\n${t.sql};\n\`\`\``));
-  }
-  out.push(
-    `### ${a.metrics.title}`,
-    a.metrics.text,
-    ...a.metrics.items.map((m) => `**${m.title}**: ${m.description}\n\n\`\`\`sql\n${m.sql}\n\`\`\``),
-  );
-  out.push(`### ${a.statements.title}`, a.statements.text);
-  for (const q of a.statements.items) {
-    out.push(`#### ${q.id} · ${q.title}`, q.description, ...q.sql.map((sql) => `\`\`\`sql\n${sql};\n\`\`\``));
-  }
+  out.push(`## ${doc.appendix.title}`, `${doc.appendix.pointer} [${doc.files.appendix.md}](${doc.files.appendix.md})`);
   return `${out.join('\n\n')}\n`;
 }

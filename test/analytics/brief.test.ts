@@ -6,8 +6,20 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefContent, lastCompleteYear, type BriefContent, type Comparison } from '../../analytics/brief/brief.content.js';
 import { composeBrief } from '../../analytics/brief/brief.document.js';
-import { briefFileName, listBriefs, writeBriefs } from '../../analytics/brief/brief.service.js';
-import { formatCount, formatPercent, formatRupiah, formatRupiahShort, scaled, type Lang } from '../../analytics/brief/number-format.js';
+import { appendixFileName, briefFileName, listBriefs, writeBriefs } from '../../analytics/brief/brief.service.js';
+import { renderAppendixHtml } from '../../analytics/brief/render-appendix-html.js';
+import type { TableBlock } from '../../analytics/brief/brief-document.type.js';
+import {
+  formatCount,
+  formatPercent,
+  formatRupiah,
+  formatRupiahShort,
+  isTinyBase,
+  scaled,
+  type Lang,
+} from '../../analytics/brief/number-format.js';
+import { untranslatedComments } from '../../analytics/brief/sql-comments.js';
+import { pageOf, pdfImages, pdfPages } from './pdf-text.js';
 import { renderHtml } from '../../analytics/brief/render-html.js';
 import { renderMarkdown } from '../../analytics/brief/render-markdown.js';
 import { launchChromium } from '../../analytics/brief/render-pdf.js';
@@ -263,11 +275,17 @@ describe('every figure in the brief equals its mart', () => {
       'limits',
     ]);
     const html = renderHtml(doc);
-    const referenced = new Set([...html.matchAll(/href="#(q\d+)"/g)].map((m) => m[1]));
+    // item 6 of issue 15: the appendix is its own file, and the brief links each query id to it
+    const appendixHtml = renderAppendixHtml(doc);
+    const referenced = new Set([...html.matchAll(/href="brief-2023-vs-2022\.id\.sql\.html#(q\d+)"/g)].map((m) => m[1]));
     for (const q of content.queries) {
       expect(referenced.has(q.id.toLowerCase()), `${q.id} referenced`).toBe(true);
-      expect(html).toContain(`id="${q.id.toLowerCase()}"`);
+      expect(appendixHtml).toContain(`id="${q.id.toLowerCase()}"`);
+      expect(html).not.toContain(`id="${q.id.toLowerCase()}"`);
     }
+    expect(html).toContain('<a href="brief-2023-vs-2022.id.sql.html">brief-2023-vs-2022.id.sql.html</a>');
+    expect(html).not.toContain('<pre>');
+    expect(appendixHtml).toContain('<a href="brief-2023-vs-2022.id.html">');
     // every template the print appendix shows fills back to the statements that ran
     expect(doc.appendix.templates.items.length).toBeGreaterThan(0);
     expect(doc.appendix.statements.print).toBe(false);
@@ -278,8 +296,14 @@ describe('every figure in the brief equals its mart', () => {
 describe('files, charts in Chromium and PDF', () => {
   it('writes stable file names, latest copies and an index; the HTML fetches nothing and shows its charts', async () => {
     const result = await writeBriefs({ warehouse, outDir, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md', 'pdf'] });
+    // item 6 of issue 15: each brief's SQL appendix is a file of its own beside it
     expect(result.files.map((f) => f.file).sort()).toEqual(
-      (['id', 'en'] as const).flatMap((l) => (['html', 'md', 'pdf'] as const).map((f) => briefFileName(2023, 2022, l, f))).sort(),
+      (['id', 'en'] as const)
+        .flatMap((l) => [
+          ...(['html', 'md', 'pdf'] as const).map((f) => briefFileName(2023, 2022, l, f)),
+          ...(['html', 'md'] as const).map((f) => appendixFileName(2023, 2022, l, f)),
+        ])
+        .sort(),
     );
     for (const f of result.files) expect(fs.statSync(f.path).size).toBe(f.bytes);
     for (const lang of ['id', 'en']) {
@@ -289,7 +313,8 @@ describe('files, charts in Chromium and PDF', () => {
       expect(fs.readFileSync(path.join(outDir, `latest.${lang}.pdf`)).equals(pdf)).toBe(true);
     }
     const index = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
-    for (const f of result.files) expect(index).toContain(`href="${f.file}"`);
+    // the index lists the briefs; each brief links its own appendix (item 6 of issue 15)
+    for (const f of result.files.filter((f) => f.part === 'brief')) expect(index).toContain(`href="${f.file}"`);
 
     const html = fs.readFileSync(path.join(outDir, 'brief-2023-vs-2022.id.html'), 'utf8');
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=/i);
@@ -461,6 +486,187 @@ describe('the briefs the platform keeps and serves', () => {
       expect(answer.total).toEqual(total);
       expect(answer.groups).toEqual(payouts.groups.map(({ label: _l, ...g }) => g));
       expect((await fetch(`${base}/.hidden`)).status).toBe(404);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('issue 15, item 5: the briefs as a budget officer reads them', () => {
+  const pages = (lang: Lang, folder: string) => pdfPages(path.join(folder, briefFileName(2023, 2022, lang, 'pdf')));
+
+  it('prints each table whole or with its header on every page, and its total on its last rows\u2019 page', async () => {
+    const folder = path.join(outDir, 'pdf-pages');
+    await writeBriefs({ warehouse, outDir: folder, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['pdf'] });
+    for (const lang of ['id', 'en'] as const) {
+      const text = await pages(lang, folder);
+      const doc = composeBrief(content, lang);
+      const tables = doc.sections.flatMap((s) => s.blocks).filter((b): b is TableBlock => b.kind === 'table' && b.rows.length > 0);
+      expect(tables.filter((t) => t.footer).length).toBeGreaterThanOrEqual(6);
+      let from = 0;
+      for (const t of tables) {
+        const flat = (cells: string[]) => cells.slice(1, 3).map((c) => c.replace(/\u00a0/g, ' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        // the caption on a line of its own (a sentence may start with the same words)
+        const caption = new RegExp(`^\\s*${t.caption.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
+        const captionPage = pageOf(text, caption, from);
+        expect(captionPage, `${lang}: ${t.caption}`).toBeGreaterThanOrEqual(0);
+        const lastRow = new RegExp(flat(t.rows[t.rows.length - 1]!).join('\\s+'));
+        const lastPage = pageOf(text, lastRow, captionPage);
+        expect(lastPage, `${lang}: ${t.caption}: last row`).toBeGreaterThanOrEqual(captionPage);
+        for (let p = captionPage + 1; p <= lastPage; p++) {
+          // a continued table starts its page with its header row
+          expect(text[p]!.trimStart().startsWith(t.columns[0]!.label), `${lang}: ${t.caption}: header on page ${p + 1}`).toBe(true);
+        }
+        if (t.footer) {
+          const total = new RegExp(`^\\s*${t.footer[0]}\\s+${flat(t.footer).join('\\s+')}`, 'm');
+          expect(pageOf(text, total, captionPage), `${lang}: ${t.caption}: total with its last rows`).toBe(lastPage);
+          expect(text[lastPage]!.search(lastRow)).toBeLessThan(text[lastPage]!.search(total));
+        }
+        from = captionPage;
+      }
+      // the appendix is elsewhere: the PDF ends with the notes and the appendix's file name
+      expect(text.join('\f')).toContain(appendixFileName(2023, 2022, lang, 'html'));
+      expect(text.join('\f')).not.toMatch(/with metric as|select year/);
+      await pdfImages(path.join(folder, briefFileName(2023, 2022, lang, 'pdf')), folder, `brief-${lang}`);
+    }
+  });
+
+  it('explains the headline\u2019s vulnerable workers against the table\u2019s regency-paid workers', () => {
+    const vulnerable = group(content.workers.vulnerable, 'REGENCY_BUDGET').value!;
+    const regencyPaid = group(content.workers.bySponsorKind, 'REGENCY_BUDGET').value!;
+    expect(BigInt(regencyPaid)).toBeGreaterThan(BigInt(vulnerable));
+    const others = (BigInt(regencyPaid) - BigInt(vulnerable)).toString();
+    for (const [lang, words] of [
+      ['id', ['pekerja rentan', 'non-ASN']],
+      ['en', ['vulnerable', 'non-ASN']],
+    ] as const) {
+      const doc = composeBrief(content, lang);
+      const workers = doc.sections.find((s) => s.id === 'workers')!;
+      const table = workers.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+      for (const figure of [regencyPaid, vulnerable, others]) expect(table.note, `${lang} ${figure}`).toContain(formatCount(figure, lang));
+      for (const word of words) expect(table.note).toContain(word);
+      // the cost sentence and its key figure divide by the regency-paid workers: they say what those are
+      const cost = doc.sections.find((s) => s.id === 'cost')!.blocks.find((b) => b.kind === 'paragraph') as { text: string };
+      expect(cost.text).toContain(`${formatCount(vulnerable, lang)} ${words[0]} + ${formatCount(others, lang)} non-ASN`);
+      expect(doc.keyFigures[5]!.detail).toContain(`${formatCount(vulnerable, lang)}`);
+    }
+  });
+
+  it('prints no percentage change above 1.000%: a rise from a tiny base reads "dari … menjadi …"', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const doc = composeBrief(content, lang);
+      for (const text of [renderHtml(doc), renderMarkdown(doc)]) {
+        const pct = [...text.matchAll(lang === 'id' ? /[+-]([\d.]+),(\d)%/g : /[+-]([\d,]+)\.(\d)%/g)].map((m) =>
+          Number(`${m[1]!.replace(/[.,]/g, '')}.${m[2]}`),
+        );
+        expect(pct.length).toBeGreaterThan(10);
+        expect(Math.max(...pct), lang).toBeLessThanOrEqual(1000);
+      }
+    }
+    const tiny = [content.payouts.vulnerable.total, ...content.payouts.vulnerable.groups].filter(isTinyBase);
+    if (tiny.length) expect(renderHtml(composeBrief(content, 'id'))).toContain('menjadi');
+  });
+
+  it('writes the SQL appendix in the brief\u2019s language, linked from the brief, with every query', async () => {
+    const folder = path.join(outDir, 'appendix');
+    await writeBriefs({ warehouse, outDir: folder, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md'] });
+    const read = (file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
+    for (const lang of ['id', 'en'] as const) {
+      const brief = read(briefFileName(2023, 2022, lang, 'html'));
+      const sqlHtml = read(appendixFileName(2023, 2022, lang, 'html'));
+      const sqlMd = read(appendixFileName(2023, 2022, lang, 'md'));
+      const md = read(briefFileName(2023, 2022, lang, 'md'));
+      expect(brief).toContain(`href="${appendixFileName(2023, 2022, lang, 'html')}"`);
+      expect(md).toContain(`(${appendixFileName(2023, 2022, lang, 'md')})`);
+      for (const q of content.queries) {
+        expect(brief).toContain(`href="${appendixFileName(2023, 2022, lang, 'html')}#${q.id.toLowerCase()}"`);
+        expect(md).toContain(`[${q.id}](${appendixFileName(2023, 2022, lang, 'md')}#${q.id.toLowerCase()})`);
+        expect(sqlHtml).toContain(`id="${q.id.toLowerCase()}"`);
+        expect(sqlMd).toContain(`<a id="${q.id.toLowerCase()}"></a>`);
+      }
+      expect(sqlHtml).toContain(`<html lang="${lang}">`);
+      expect(sqlHtml).toContain(lang === 'id' ? 'Lampiran A' : 'Appendix A');
+      for (const text of [sqlHtml, sqlMd]) {
+        const comments = [...text.replace(/&#39;/g, "'").matchAll(/^\s*-- (.*)$/gm)].map((m) => m[1]!);
+        expect(comments.length).toBeGreaterThan(10);
+        if (lang === 'id') {
+          expect(comments.join(' ')).not.toMatch(/\b(source|sources|groups|the year|paid in)\b/);
+          expect(comments.join(' ')).toMatch(/sumber:/);
+          for (const q of content.queries) for (const sql of q.sql) expect(untranslatedComments(sql, 'id'), q.id).toEqual([]);
+        } else expect(comments.join(' ')).toMatch(/source:/);
+      }
+    }
+  });
+
+  it('writes a sponsor\u2019s brief, and refuses a sponsor the warehouse does not know', async () => {
+    const folder = path.join(outDir, 'sponsor');
+    const result = await writeBriefs({
+      warehouse,
+      outDir: folder,
+      year: 2023,
+      compare: 2022,
+      langs: ['id'],
+      formats: ['html'],
+      scope: { sponsor: 'PEMKAB-KUKAR' },
+    });
+    const html = fs.readFileSync(path.join(folder, 'brief-2023-vs-2022.sponsor-PEMKAB-KUKAR.id.html'), 'utf8');
+    expect(html).toContain('Sponsor: ');
+    expect(html).toContain('PEMKAB-KUKAR');
+    expect(result.content.sponsor.allocated.groups.some((g) => g.key === 'PEMKAB-KUKAR')).toBe(true);
+    expect(html).toContain(formatRupiah(group(content.budget.allocated, 'REGENCY_BUDGET').value!, 'id'));
+    expect(fs.existsSync(path.join(folder, 'latest.id.html'))).toBe(false);
+    await expect(
+      writeBriefs({ warehouse, outDir: folder, year: 2023, langs: ['id'], formats: ['html'], scope: { sponsor: 'NOPE-1' } }),
+    ).rejects.toThrow(/sponsor/);
+    // the whole regency's brief has no sponsor section and keeps its query ids
+    expect(composeBrief(content, 'id').sections.map((s) => s.id)).not.toContain('sponsor');
+  });
+
+  it('writes a brief on demand at POST /briefs for analysts, HTML and Markdown in the server, PDF in a child process', async () => {
+    const folder = path.join(outDir, 'on-demand');
+    const api = await startApi({ db, warehouseDir: dir, briefsDir: folder });
+    try {
+      const base = api.url.replace(/\/graphql$/, '');
+      const post = async (body: unknown, role?: 'viewer' | 'analyst' | 'admin') =>
+        fetch(`${base}/briefs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${await api.token(role)}` } : {}) },
+          body: JSON.stringify(body),
+        });
+      const request = { year: 2023, compareTo: 2022, lang: ['id', 'en'], format: ['html', 'md'], sponsor: 'PEMKAB-KUKAR' };
+      const anonymous = await post(request);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await post(request, 'viewer')).status).toBe(403);
+      const bad = await post({ ...request, compareTo: 2024 }, 'analyst');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as any).error.field).toBe('compare');
+      const res = await post(request, 'analyst');
+      expect(res.status).toBe(201);
+      const written = (await res.json()) as any;
+      expect(written).toMatchObject({ year: 2023, compare: 2022, snapshotDate: content.snapshot.snapshotDate });
+      const urls = written.files.map((f: { url: string }) => f.url).sort();
+      expect(urls).toEqual(
+        (['id', 'en'] as const)
+          .flatMap((l) => [
+            ...(['html', 'md'] as const).map((f) => briefFileName(2023, 2022, l, f, { sponsor: 'PEMKAB-KUKAR' })),
+            ...(['html', 'md'] as const).map((f) => appendixFileName(2023, 2022, l, f, { sponsor: 'PEMKAB-KUKAR' })),
+          ])
+          .map((f) => `/briefs/${f}`)
+          .sort(),
+      );
+      for (const url of urls) expect((await fetch(`${base}${url}`)).status).toBe(200);
+
+      const pdf = await post({ year: 2023, lang: 'id', format: 'pdf' }, 'admin');
+      expect(pdf.status).toBe(201);
+      const pdfFiles = ((await pdf.json()) as any).files as Array<{ url: string; format: string; part: string }>;
+      expect(pdfFiles.map((f) => f.url).sort()).toEqual(['/briefs/brief-2023-vs-2022.id.pdf', '/briefs/brief-2023-vs-2022.id.sql.html']);
+      const printed = await fetch(`${base}/briefs/brief-2023-vs-2022.id.pdf`);
+      expect(
+        Buffer.from(await printed.arrayBuffer())
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('%PDF');
     } finally {
       await api.close();
     }

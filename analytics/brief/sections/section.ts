@@ -1,4 +1,5 @@
 import type { WarehouseSnapshot } from '../../metrics/metric-queries.js';
+import type { BriefScope } from '../brief-files.js';
 import type { Block } from '../brief-document.type.js';
 import type { CommonStrings } from '../common.strings.js';
 import type { Figures } from '../figures.js';
@@ -20,6 +21,8 @@ export interface BriefFacts {
   snapshot: WarehouseSnapshot;
   /** The year is still running on the snapshot date: its figures are to that date. */
   partialYear: boolean;
+  /** The whole regency's brief, or one sponsor's (brief-files.ts). */
+  scope: BriefScope;
   queries: BriefQuery[];
 }
 
@@ -39,6 +42,8 @@ export interface BriefSection<Id extends string, Q extends NamedQueries, R> {
   title: Record<Lang, string>;
   /** Run in page order; the answers are `content[id]`. */
   queries: Q;
+  /** A section only some briefs have (a sponsor's): without it the section's queries do not run and it is not on the page. */
+  when?(scope: BriefScope): boolean;
   blocks(page: Page<R>): Block[];
   /** Its sentences in section 1 (Summary), in page order. */
   summary?(page: Page<R>): string[];
