@@ -53,7 +53,7 @@ export function transactionDeadline(deadline: number): EventSubscriber {
  */
 export function anonymousWorkLimit(msPerMinute: number): RequestHandler {
   const buckets = new Map<string, { left: number; at: number }>();
-  const refill = (key: string, now: number) => {
+  const bucket = (key: string, now: number) => {
     const b = buckets.get(key) ?? { left: msPerMinute, at: now };
     b.left = Math.min(msPerMinute, b.left + ((now - b.at) * msPerMinute) / 60_000);
     b.at = now;
@@ -64,24 +64,26 @@ export function anonymousWorkLimit(msPerMinute: number): RequestHandler {
     if (msPerMinute === 0) return next();
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const started = Date.now();
-    const bucket = refill(key, started);
-    if (!req.headers.authorization && bucket.left <= 0) {
-      const retry = Math.ceil((-bucket.left * 60_000) / msPerMinute / 1000) + 1;
-      res.setHeader('retry-after', String(retry));
-      return res.status(429).json({
-        errors: [
-          {
-            message: `too much work from this address without a token: try again in ${retry} s, or sign in`,
-            extensions: { code: 'TOO_MANY_REQUESTS', requestId: res.locals.requestId },
-          },
-        ],
-      });
+    const anonymous = !req.headers.authorization;
+    if (anonymous) {
+      const b = bucket(key, started);
+      if (b.left <= 0) {
+        const retry = Math.ceil((-b.left * 60) / msPerMinute) + 1;
+        res.setHeader('retry-after', String(retry));
+        return res.status(429).json({
+          errors: [
+            {
+              message: `too much work from this address without a token: try again in ${retry} s, or sign in`,
+              extensions: { code: 'TOO_MANY_REQUESTS', requestId: res.locals.requestId },
+            },
+          ],
+        });
+      }
     }
     res.on('finish', () => {
-      // Charged afterwards, when the cost is known; a rejected token (401) counts as anonymous.
-      if (req.headers.authorization && res.statusCode !== 401) return;
-      const b = refill(key, Date.now());
-      b.left -= Math.max(1, Date.now() - started);
+      // Charged afterwards, when the cost is known; a refused token (401) counts as no token.
+      if (!anonymous && res.statusCode !== 401) return;
+      bucket(key, Date.now()).left -= Math.max(1, Date.now() - started);
       if (buckets.size > 10_000) for (const [k, v] of buckets) if (v.left >= msPerMinute) buckets.delete(k);
     });
     next();

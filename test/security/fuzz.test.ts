@@ -30,7 +30,7 @@ import { startProductionApi } from './hostile.fixture.js';
  */
 
 const SEED = 20_261_201;
-const FUZZ_MS = 22_000;
+const FUZZ_MS = 25_000;
 const MAX_INPUTS = 8_000;
 const CONCURRENCY = 4;
 
