@@ -1,6 +1,7 @@
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
 import type { Period, PlannedFilter, QueryPlan } from './query-plan.js';
-import { type BaseMeasure, DIMENSIONS, MEASURES, type MeasureId, SOURCES, type SourceName } from './semantic-model.js';
+import { DIMENSIONS, MEASURES, type MeasureId, type SourceName } from './semantic-model.js';
+import type { SourceRead } from './source-read.js';
 
 /** Values are checked by query-plan.ts against each dimension's list or pattern; quoting stays as a second guard. */
 const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -30,12 +31,17 @@ function periodRows(plan: QueryPlan): string {
 }
 
 /** How a source's rows meet the periods, and a bound on the whole span first so the scan can skip what lies outside. */
-function timeJoin(source: SourceName, plan: QueryPlan): { on: string; bound: string } {
+function timeJoin(read: SourceRead, plan: QueryPlan): { on: string; bound: string } {
   const all = [...plan.periods, ...(plan.comparePeriods ?? [])];
   const first = all.reduce((a, p) => (p.start < a ? p.start : a), all[0]!.start);
   const last = all.reduce((a, p) => (p.end > a ? p.end : a), all[0]!.end);
-  const time = SOURCES[source].time;
+  const time = read.time;
   switch (time.kind) {
+    case 'calendar':
+      return {
+        on: `f.${time.start} = p.period_start and f.${time.end} = p.period_end`,
+        bound: `f.${time.grain} = '${read.grain}' and f.${time.start} between date '${first}' and date '${last}'`,
+      };
     case 'day':
       return {
         on: `f.${time.column} between p.period_start and p.period_end`,
@@ -69,10 +75,13 @@ function dimensionColumns(dimensions: readonly AnalyticsDimensionName[]): { sele
 }
 
 /** One source's base measures per side, period and group, with each period's total counted on its own. */
-function sourceCells(source: SourceName, plan: QueryPlan, relation: string): string {
-  const measures = plan.bases.filter((b) => (MEASURES[b] as BaseMeasure).source === source);
+function sourceCells(source: SourceName, plan: QueryPlan, read: SourceRead): string {
+  const measures = plan.bases.filter((b) => {
+    const m = MEASURES[b];
+    return m.kind === 'base' && m.source === source;
+  });
   const { select, group } = dimensionColumns(plan.dimensions);
-  const { on, bound } = timeJoin(source, plan);
+  const { on, bound } = timeJoin(read, plan);
   const where = [bound, ...plan.filters.map(condition)];
   // Grouping sets, not a sum of the groups: a distinct count's total is its own count.
   const grouping = plan.dimensions.length
@@ -83,9 +92,9 @@ function sourceCells(source: SourceName, plan: QueryPlan, relation: string): str
     select
         p.side,
         p.period_index,
-        ${[`${isTotal} as is_total`, ...select, ...measures.map((m) => `${(MEASURES[m] as BaseMeasure).sql} as ${measureColumn(m)}`)].join(',\n        ')}
+        ${[`${isTotal} as is_total`, ...select, ...measures.map((m) => `${read.measure(m)} as ${measureColumn(m)}`)].join(',\n        ')}
     from periods as p
-    join ${relation} as f on ${on}
+    join ${read.relation} as f on ${on}
     where ${where.join('\n        and ')}
     ${grouping}
 )`;
@@ -95,15 +104,16 @@ function sourceCells(source: SourceName, plan: QueryPlan, relation: string): str
  * The one statement answering a plan: each source aggregated once over the periods of both ranges, the
  * sources met on side, period and group, the derived measures (ratios) computed in each cell from their
  * inputs, then each cell's current and compared values side by side with value − prior and the one
- * percentage rule, `yoy_pct_change` (analytics/models/macros.sql). `relation(source)` is the mart to read:
- * the materialised one at the latest snapshot, or its SQL pinned to an earlier one (pinned-models.ts).
+ * percentage rule, `yoy_pct_change` (analytics/models/macros.sql). `read(source)` says which mart to read
+ * and how (source-read.ts): a rollup or the materialised mart at the latest snapshot, or its SQL pinned to
+ * an earlier one.
  */
-export function compileSql(plan: QueryPlan, relation: (source: SourceName) => string): string {
+export function compileSql(plan: QueryPlan, read: (source: SourceName) => SourceRead): string {
   const keys = plan.dimensions.map((_, i) => `${dimensionAlias(i)}_key`);
   const labels = plan.dimensions.map((_, i) => `${dimensionAlias(i)}_label`);
   const cellKeys = ['side', 'period_index', 'is_total', ...keys];
   const ctes = [`periods (side, period_index, period_start, period_end) as (\n    values\n        ${periodRows(plan)}\n)`];
-  for (const s of plan.sources) ctes.push(sourceCells(s, plan, relation(s)));
+  for (const s of plan.sources) ctes.push(sourceCells(s, plan, read(s)));
   const bases = plan.bases.map(measureColumn);
   if (plan.sources.length === 1) {
     ctes.push(`cells as (select * from ${plan.sources[0]}_cells)`);

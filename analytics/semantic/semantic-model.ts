@@ -30,6 +30,22 @@ export interface SourceDeclaration {
   dimensions: readonly AnalyticsDimensionName[];
   /** Why the dimensions left out cannot be answered, for the error message. */
   notAnswerable: string;
+  /** Smaller marts that give the same figures for some plans, tried in order (latest snapshot only). */
+  rollups?: readonly RollupDeclaration[];
+}
+
+/**
+ * A pre-aggregated form of a source (Cube's pre-aggregation): used when the plan's dimensions and filters
+ * are all among its `dimensions`, its measures among `measures` and (for `calendar`) every period one
+ * whole calendar quarter or year. It must give exactly the source's figures; semantic.test.ts checks it.
+ */
+export interface RollupDeclaration {
+  model: string;
+  dimensions: readonly AnalyticsDimensionName[];
+  /** The aggregate over the rollup's rows `f` giving each measure. */
+  measures: Partial<Record<MeasureId, string>>;
+  /** `calendar`: rows per calendar period in `grain` ('QUARTER'/'YEAR'), `start`, `end`. */
+  time: SourceTime | { kind: 'calendar'; grain: string; start: string; end: string };
 }
 
 const WORKER_DIMENSIONS = ['REGENCY', 'KECAMATAN', 'SECTOR', 'OCCUPATION', 'SEX', 'AGE_BAND'] as const;
@@ -42,6 +58,15 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'span', year: 'year', from: 'start_date', to: 'covered_until' },
     dimensions: [...WORKER_DIMENSIONS, ...SPONSOR_DIMENSIONS],
     notAnswerable: 'a membership covers several programmes at once',
+    rollups: [
+      {
+        model: 'fct_workers_protected_periods',
+        dimensions: WORKER_DIMENSIONS,
+        // each worker is in one group per period, so the distinct count is a sum of groups
+        measures: { WORKERS_PROTECTED: 'sum(f.workers)' },
+        time: { kind: 'calendar', grain: 'period_grain', start: 'period_start', end: 'period_end' },
+      },
+    ],
   },
   contributions: {
     name: 'contributions',
@@ -49,6 +74,14 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'day', column: 'period' },
     dimensions: [...WORKER_DIMENSIONS, ...SPONSOR_DIMENSIONS, 'PROGRAMME'],
     notAnswerable: '',
+    rollups: [
+      {
+        model: 'fct_contributions_sponsor_months',
+        dimensions: [...SPONSOR_DIMENSIONS, 'PROGRAMME', 'SECTOR'],
+        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)', BUDGETED_CONTRIBUTIONS: 'sum(f.amount) filter (where f.budgeted_sponsor)' },
+        time: { kind: 'day', column: 'period' },
+      },
+    ],
   },
   claims: {
     name: 'claims',

@@ -4,9 +4,9 @@ import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names
 import type { WarehouseQueries, WarehouseSnapshot } from '../metrics/metric-queries.js';
 import type { AnswerCache } from './answer-cache.js';
 import { compileSql, measureColumn } from './compile-sql.js';
-import { pinnedModelSql } from './pinned-models.js';
 import { type DateRange, type Period, planCells, planQuery, type QueryPlan, type SemanticQuery } from './query-plan.js';
-import { DIMENSIONS, MEASURES, SOURCES } from './semantic-model.js';
+import { DIMENSIONS, MEASURES } from './semantic-model.js';
+import { sourceRead } from './source-read.js';
 
 /** What the semantic query needs of a warehouse: one catalogue per answer, and which catalogue is current. */
 export interface SemanticWarehouse {
@@ -58,6 +58,8 @@ export interface SemanticOptions {
   maxCells: number;
   /** Answers kept per catalogue; absent: nothing cached. */
   cache?: AnswerCache<SemanticAnswer> | null;
+  /** False: always read the sources' own marts, never a rollup (to check that both give the same figures). */
+  rollups?: boolean;
 }
 
 type SnapshotRow = { snapshot_date: string; run_id: string; published_ms: string };
@@ -71,7 +73,7 @@ export async function semanticQuery(warehouse: SemanticWarehouse, q: SemanticQue
   const generation = options.cache ? (warehouse.generation?.() ?? null) : null;
   // The generation is read before the statements run: a publish in between at worst files a newer answer under
   // the old generation, which no later request asks for (the cache empties when it sees the new one).
-  const key = JSON.stringify(plan);
+  const key = JSON.stringify([plan, options.rollups ?? true]);
   if (generation !== null) {
     const hit = options.cache!.get(generation, key);
     if (hit) return hit;
@@ -94,11 +96,8 @@ export async function semanticQuery(warehouse: SemanticWarehouse, q: SemanticQue
       );
     }
     await checkSize(w, plan, options, generation);
-    const isLatest = chosen.snapshot_date === latest!.snapshot_date;
-    const sql = compileSql(plan, (source) => {
-      const model = SOURCES[source].model;
-      return isLatest ? model : `(\n${pinnedModelSql(model, chosen.snapshot_date)}\n)`;
-    });
+    const snapshot = { latest: chosen.snapshot_date === latest!.snapshot_date, date: chosen.snapshot_date };
+    const sql = compileSql(plan, (source) => sourceRead(plan, source, snapshot, options.rollups ?? true));
     const rows = await w.query<Record<string, string | boolean | number | null>>(sql);
     return shape(plan, rows, sql, {
       snapshotDate: chosen.snapshot_date,

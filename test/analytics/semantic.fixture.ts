@@ -10,7 +10,9 @@ const MARTS = [
   'fct_budget',
   'fct_claims_paid_groups',
   'fct_contributions_groups',
+  'fct_contributions_sponsor_months',
   'fct_coverage_years',
+  'fct_workers_protected_periods',
   'fct_workforce',
 ];
 
