@@ -81,7 +81,8 @@ describe('the platform start on an empty warehouse', () => {
     const before = readManifest(new WarehouseLayout(dir)).generation;
     const scheduler = startEtlScheduler(config(), db.url, log);
     try {
-      const deadline = Date.now() + 20_000;
+      // Generous: a snapshot takes seconds, more when the two cores are shared with other test files.
+      const deadline = Date.now() + 45_000;
       while (readManifest(new WarehouseLayout(dir)).generation === before && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
