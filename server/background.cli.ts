@@ -15,13 +15,15 @@ const etlModules = () =>
     import('../etl/etl.service.js'),
     import('../etl/lock.js'),
     import('../etl/warehouse.js'),
+    import('../etl/tables.js'),
     import('../platform/warehouse-reader.js'),
     import('../analytics/brief/standing-briefs.js'),
-  ]).then(([firstRun, service, lock, warehouse, reader, briefs]) => ({
+  ]).then(([firstRun, service, lock, warehouse, tables, reader, briefs]) => ({
     ...firstRun,
     ...service,
     ...lock,
     ...warehouse,
+    ...tables,
     ...reader,
     ...briefs,
   }));
@@ -135,14 +137,20 @@ async function briefs(): Promise<void> {
 
 /** The ETL's per-table progress, with the snapshot it belongs to: "snapshot 7 of 24". */
 async function snapshotProgress() {
-  const { HISTORY_MONTHS, publishedDates, readManifest, WarehouseLayout } = await etlModules();
+  const { HISTORY_MONTHS, publishedDates, readManifest, WarehouseLayout, TABLES } = await etlModules();
   const history = monthEnds(HISTORY_MONTHS.from, HISTORY_MONTHS.to);
   const published = new Set(publishedDates(readManifest(new WarehouseLayout(config.etl.warehouseDir))));
   const missing = history.filter((d) => !published.has(d) && d < todayIn(config.etl.timezone));
+  const lastTable = TABLES.at(-1)!.name;
   const started = Date.now();
-  const seen: string[] = [];
+  let publishing: NodeJS.Timeout | undefined;
+  const stopPublishing = () => {
+    clearInterval(publishing);
+    publishing = undefined;
+  };
+  process.once('beforeExit', stopPublishing);
   return (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
-    if (!seen.includes(event.date)) seen.push(event.date);
+    stopPublishing();
     const index = missing.indexOf(event.date);
     const snapshot = index >= 0 ? `snapshot ${index + 1} of ${missing.length}` : `snapshot ${event.date}`;
     if (index >= 0)
@@ -155,5 +163,23 @@ async function snapshotProgress() {
         seconds: (Date.now() - started) / 1000,
       });
     progress({ id: 'warehouse-table', label: `${snapshot} ${event.table}`, rows: event.rows, seconds: event.seconds, done: event.done });
+    // After the last table of the backfill's last date (or of a live snapshot) comes the publish, one
+    // catalogue build with no rows to count: say so, with its time running, rather than "0 s left".
+    const last = index === missing.length - 1 || index < 0;
+    if (event.done && event.table === lastTable && last) {
+      const t0 = Date.now();
+      const what = index < 0 ? `publishing the snapshot of ${event.date}` : `publishing ${missing.length} snapshots`;
+      const tick = () =>
+        progress({
+          id: 'warehouse',
+          label: `warehouse: ${what} (building the catalogue)`,
+          rows: 0,
+          unit: 'rows',
+          seconds: (Date.now() - t0) / 1000,
+        });
+      tick();
+      publishing = setInterval(tick, 1000);
+      publishing.unref();
+    }
   };
 }

@@ -66,7 +66,7 @@ if (!stopping && background.readiness().operational !== 'ready') {
   log.fatal({ exitCode }, 'first run failed: the demo is not in place');
   await shutdown('first-run failed', 1);
 }
-if (background.readiness().briefs === 'written') log.info({ dir: config.briefs.dir }, 'briefs written');
+if (background.readiness().briefs === 'written') log.info({ dir: config.briefs.dir }, 'briefs: all written');
 
 // A tick while a run is still going (here or in a CLI) is skipped, never queued: the next night catches up.
 const job = new Cron(config.etl.cron, { timezone: config.etl.timezone, protect: true, name: 'etl' }, async () => {
