@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 import { MonthScalar } from '../../schema/scalars/month.scalar.js';
-import { RANGES } from '../../schema/validation.js';
 
 @InputType({ description: 'Which contributions to list. All given conditions must hold.' })
 export class ContributionFilter {
