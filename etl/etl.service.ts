@@ -158,7 +158,7 @@ export class EtlService {
     });
   }
 
-  private run(dates: string[], mode: SnapshotMode): Promise<RunRecord[]> {
+  private async run(dates: string[], mode: SnapshotMode): Promise<RunRecord[]> {
     const today = this.today();
     dates = [...new Set(dates)].sort();
     for (const date of dates) {
