@@ -59,11 +59,11 @@ async function waitFor<T>(what: string, probe: () => Promise<T> | T, ms = 30_000
 }
 
 /** The ETL's backend while it streams `table` out with COPY. */
-async function copyBackend(table: string): Promise<number | null> {
+async function copyBackend(table: string, date?: string): Promise<number | null> {
   const { rows } = await db.pool.query<{ pid: number }>(
     `select pid from pg_stat_activity
      where datname = current_database() and application_name = 'lindung-etl' and state = 'active' and query like $1`,
-    [`copy (%from ${table}%`],
+    [`copy (%from ${table}%${date ? `date '${date}'%` : ''}`],
   );
   return rows[0]?.pid ?? null;
 }
@@ -184,6 +184,30 @@ describe('PostgreSQL dies mid-extract', () => {
     expect(error).toBeInstanceOf(SourceUnavailableError);
     expect(error!.message).toMatch(/^PostgreSQL sent nothing for 1 s during the extract: taken as hung$/);
     expect(ledger(warehouseDir).at(-1)).toMatchObject({ status: 'failed', error: expect.stringMatching(/taken as hung/) });
+    await expectLastGoodSnapshotWhole(warehouseDir, baseline);
+  });
+});
+
+describe('a backfill when PostgreSQL dies', () => {
+  it('fails every date of it, the ones already loaded included, and publishes none', async () => {
+    const warehouseDir = copyWarehouse();
+    const dates = ['2023-11-30', '2023-12-31'];
+    const run = etlService(db, warehouseDir).backfill(dates);
+    const settled = run.then(
+      () => null,
+      (error: Error) => error,
+    );
+    // The second date's COPY: the first date is loaded and verified by then, waiting for the common publish.
+    const pid = await waitFor('the COPY of the second date', () => copyBackend('contribution', dates[1]));
+    await db.pool.query('select pg_terminate_backend($1)', [pid]);
+    const error = await settled;
+
+    expect(error).toBeInstanceOf(SourceUnavailableError);
+    const runs = ledger(warehouseDir).filter((r) => r.status !== 'succeeded');
+    expect(runs.map((r) => [r.status, r.error])).toEqual([
+      ['failed', expect.stringMatching(/^not published: another date of the same backfill failed \(PostgreSQL connection lost/)],
+      ['failed', expect.stringMatching(/^PostgreSQL connection lost during the extract/)],
+    ]);
     await expectLastGoodSnapshotWhole(warehouseDir, baseline);
   });
 });
