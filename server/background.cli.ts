@@ -65,12 +65,18 @@ if (send) await new Promise<void>((resolve) => send({ type: 'exit' }, resolve));
 process.exit(process.exitCode ?? 0);
 
 async function firstRun(databaseUrl: string): Promise<void> {
-  if (!send) {
+  // Forked early by the server so its modules load meanwhile; the database is ours once migrated.
+  if (send) {
+    const go = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => m.type === 'go' && resolve()));
+    send({ type: 'waiting' });
+    await go;
+  } else {
     const { initORM, migrateUp } = await import('../platform/db/orm.js');
     const orm = await initORM(databaseUrl);
     await migrateUp(orm);
     await orm.close();
   }
+
   send?.({ type: 'state', part: 'operational', state: 'checking' });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

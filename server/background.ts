@@ -7,6 +7,7 @@ import { createProgress, type ProgressLine } from '../platform/progress.js';
 export type BackgroundMessage =
   | { type: 'log'; line: string }
   | { type: 'exit' }
+  | { type: 'waiting' }
   | { type: 'progress'; line: ProgressLine & { id?: string } }
   | { type: 'state'; part: 'operational'; state: OperationalState }
   | { type: 'state'; part: 'warehouse'; state: WarehouseState }
@@ -65,6 +66,18 @@ export class Background {
     this.state.operational = state;
   }
 
+  private goAllowed = false;
+  private childWaiting = false;
+
+  /**
+   * Lets a first run begin: the child waits for this until the server has migrated the database.
+   * Sent once the child says it listens ('waiting'), since a message sent earlier would be lost.
+   */
+  go(): void {
+    this.goAllowed = true;
+    if (this.childWaiting) this.child?.send({ type: 'go' });
+  }
+
   /** A child is running (the first run, or a nightly one). */
   get busy(): boolean {
     return this.child !== undefined;
@@ -79,6 +92,7 @@ export class Background {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;
+    this.childWaiting = false;
     child.on('message', (message: BackgroundMessage) => {
       if (message.type === 'log') {
         if (!(this.area && SHOWN_AS_PROGRESS.has(messageOf(message.line) ?? ''))) forwardLogLine(this.log, message.line);
@@ -87,6 +101,9 @@ export class Background {
           ? undefined
           : `${message.line.label.trim()}: ${message.line.rows} ${message.line.unit ?? 'rows'}`;
         this.progress(message.line);
+      } else if (message.type === 'waiting') {
+        this.childWaiting = true;
+        if (this.goAllowed) child.send({ type: 'go' });
       } else if (message.type === 'state') {
         (this.state as Record<string, string>)[message.part] = message.state;
         onState?.(message);

@@ -28,6 +28,15 @@ const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
 const humanTerminal = (config.logFormat ?? logFormat()) === 'pretty' && terminal().isTTY;
 const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel }, humanTerminal);
+// Forked now so that it loads its modules while this process builds the schema and migrates; it starts work at go().
+const firstRun = background.run([], (message) => {
+  if (message.part === 'operational' && message.state === 'ready') {
+    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'lindung is ready: the API serves the operational data');
+    printWelcome();
+  }
+  if (message.part === 'warehouse' && message.state === 'published')
+    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'warehouse published: analytics fields and npm run sql answer');
+});
 const server = await createServer({ orm, log, readiness: () => background.readiness(), etlRuns: () => etlRunsOf(config.etl.warehouseDir) });
 await server.listen(config.port, config.host);
 const base = `http://${config.host}:${config.port}`;
@@ -53,14 +62,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 const applied = await migrateUp(orm);
 if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
 background.operational = 'checking';
-const exitCode = await background.run([], (message) => {
-  if (message.part === 'operational' && message.state === 'ready') {
-    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'lindung is ready: the API serves the operational data');
-    printWelcome();
-  }
-  if (message.part === 'warehouse' && message.state === 'published')
-    log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'warehouse published: analytics fields and npm run sql answer');
-});
+background.go();
+const exitCode = await firstRun;
 if (!stopping && background.readiness().operational !== 'ready') {
   // Without its data the platform would serve nothing true; a supervisor restarts it, and an empty database seeds again.
   log.fatal({ exitCode }, 'first run failed: the demo is not in place');
