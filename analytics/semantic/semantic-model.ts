@@ -284,3 +284,33 @@ export function measureDimensions(id: MeasureId): AnalyticsDimensionName[] {
     [...sources[0]!.dimensions],
   );
 }
+
+/** What a dashboard needs to build its menus: each measure with its unit and the dimensions it can answer. */
+export interface MeasureDescription {
+  measure: Exclude<MetricName, 'ACTIVE_ENROLMENTS'>;
+  unit: MetricUnit;
+  distinct: boolean;
+  dimensions: AnalyticsDimensionName[];
+  /** Counted per calendar year: every period must be one whole year. */
+  wholeYearsOnly: boolean;
+}
+
+const INTERNAL: readonly MeasureId[] = ['BUDGETED_CONTRIBUTIONS'] satisfies InternalMeasure[];
+
+export function describeMeasure(id: MeasureDescription['measure']): MeasureDescription {
+  const m = MEASURES[id];
+  return {
+    measure: id,
+    unit: m.unit,
+    distinct: m.distinct,
+    dimensions: measureDimensions(id),
+    wholeYearsOnly: baseInputs(id).some((b) => SOURCES[(MEASURES[b] as BaseMeasure).source].time.kind === 'year'),
+  };
+}
+
+/** Every measure the semantic query answers, in the metric catalogue's order. */
+export function semanticMeasures(): MeasureDescription[] {
+  return (Object.keys(MEASURES) as MeasureId[])
+    .filter((id) => !INTERNAL.includes(id))
+    .map((id) => describeMeasure(id as MeasureDescription['measure']));
+}

@@ -1,11 +1,11 @@
 import { QueryTooLargeError, ValidationError } from '../../schema/errors.js';
-import type { MetricName, MetricUnit, TrendInterval } from '../../schema/metrics/metric-definitions.js';
+import type { MetricName, TrendInterval } from '../../schema/metrics/metric-definitions.js';
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
 import type { WarehouseQueries, WarehouseSnapshot } from '../metrics/metric-queries.js';
 import type { AnswerCache } from './answer-cache.js';
 import { compileSql, measureColumn } from './compile-sql.js';
 import { type DateRange, type Period, planCells, planQuery, type QueryPlan, type SemanticQuery } from './query-plan.js';
-import { DIMENSIONS, MEASURES } from './semantic-model.js';
+import { DIMENSIONS, describeMeasure, type MeasureDescription } from './semantic-model.js';
 import { sourceRead } from './source-read.js';
 
 /** What the semantic query needs of a warehouse: one catalogue per answer, and which catalogue is current. */
@@ -39,7 +39,7 @@ export interface SemanticRow {
 }
 
 export interface SemanticAnswer {
-  measures: Array<{ measure: MetricName; unit: MetricUnit; distinct: boolean }>;
+  measures: MeasureDescription[];
   dimensions: AnalyticsDimensionName[];
   granularity: TrendInterval | null;
   dateRange: DateRange;
@@ -176,7 +176,7 @@ function shape(
     return { period, comparePeriod: plan.comparePeriods?.[i] ?? null, members: [], values: empty };
   });
   return {
-    measures: plan.measures.map((m) => ({ measure: m, unit: MEASURES[m].unit, distinct: MEASURES[m].distinct })),
+    measures: plan.measures.map(describeMeasure),
     dimensions: plan.dimensions,
     granularity: plan.granularity,
     dateRange: plan.dateRange,

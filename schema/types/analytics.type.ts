@@ -190,6 +190,12 @@ export class AnalyticsMeasure {
     description: 'A distinct count of workers (or a ratio over one): its groups need not add up to its total, so read `totals`.',
   })
   distinct!: boolean;
+
+  @Field(() => [AnalyticsDimension], { description: 'The dimensions (and filters) it can be broken down by.' })
+  dimensions!: AnalyticsDimension[];
+
+  @Field(() => Boolean, { description: 'Counted per calendar year (budget, labour force and their ratios): periods must be whole years.' })
+  wholeYearsOnly!: boolean;
 }
 
 @ObjectType({ description: 'The member of one dimension a row belongs to.', simpleResolvers: true })

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { AnalyticsAnswer, MetricDefinition, Trend, YearOverYear } from '../../schema/types/analytics.type.js';
+import { AnalyticsAnswer, AnalyticsMeasure, MetricDefinition, Trend, YearOverYear } from '../../schema/types/analytics.type.js';
 import type { RequestContext } from '../context.js';
 import { AnalyticsArgs, TrendArgs, YearOverYearArgs } from '../inputs/analytics.args.js';
 import { periodComplexity } from './complexity.js';
@@ -34,6 +34,14 @@ export class AnalyticsResolver {
   })
   trend(@Ctx() ctx: RequestContext, @Args(() => TrendArgs) args: TrendArgs): Promise<Trend> {
     return ctx.services.analytics.trend(args);
+  }
+
+  @Authorized()
+  @Query(() => [AnalyticsMeasure], {
+    description: 'The measures the `analytics` query answers, each with its unit and the dimensions it can be broken down by.',
+  })
+  analyticsMeasures(@Ctx() ctx: RequestContext): AnalyticsMeasure[] {
+    return ctx.services.analytics.analyticsMeasures();
   }
 
   @Authorized()

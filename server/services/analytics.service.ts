@@ -1,6 +1,7 @@
 import {
   type MetricComparison as Comparison,
   type SemanticAnswer,
+  semanticMeasures,
   type SemanticQuery,
   type SemanticRow,
   semanticQuery,
@@ -17,6 +18,7 @@ import { METRICS } from '../../schema/metrics/metric-definitions.js';
 import { WarehouseNotReadyError } from '../../schema/errors.js';
 import type {
   AnalyticsAnswer,
+  AnalyticsMeasure,
   AnalyticsRow,
   MetricComparison,
   MetricDefinition,
@@ -54,6 +56,11 @@ export class AnalyticsService {
   async trend(query: TrendQuery): Promise<Trend> {
     const answer: TrendAnswer = await this.onWarehouse((w) => trend(w, query));
     return { ...answer, snapshot: snapshot(answer.snapshot), sql: [answer.sql] };
+  }
+
+  /** The semantic query's measures, with the dimensions each can answer: a dashboard's menus. */
+  analyticsMeasures(): AnalyticsMeasure[] {
+    return semanticMeasures();
   }
 
   /**

@@ -80,7 +80,15 @@ describe('the semantic query on a hand-built warehouse', () => {
     expect(a.totals[0]!.values[0]).toEqual({ measure: 'WORKERS_PROTECTED', value: '2', prior: '2', change: '0', changePct: '0.0' });
     expect(a.rows[0]!.comparePeriod).toEqual({ start: '2022-01-01', end: '2022-03-31' });
     expect(a.snapshot).toMatchObject({ snapshotDate: LATEST, runId: 'run-latest' });
-    expect(a.measures).toEqual([{ measure: 'WORKERS_PROTECTED', unit: 'COUNT', distinct: true }]);
+    expect(a.measures).toEqual([
+      {
+        measure: 'WORKERS_PROTECTED',
+        unit: 'COUNT',
+        distinct: true,
+        dimensions: ['REGENCY', 'KECAMATAN', 'SECTOR', 'OCCUPATION', 'SEX', 'AGE_BAND', 'SEGMENT', 'SPONSOR_KIND', 'SPONSOR'],
+        wholeYearsOnly: false,
+      },
+    ]);
     // the statement returned is the one that ran: rerun, it gives the same rows
     const rerun = await reader.query<Record<string, unknown>>(a.sql[0]!);
     expect(rerun.filter((r) => !r.is_total)).toHaveLength(a.rows.length);

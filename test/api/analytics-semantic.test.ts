@@ -89,6 +89,15 @@ describe('analytics over HTTP on a hand-built warehouse', () => {
     expect(code(anonymous)).toBe('UNAUTHENTICATED');
   });
 
+  it('lists the measures with the dimensions each can answer, for a dashboard’s menus', async () => {
+    const res = await api.gql('{ analyticsMeasures { measure unit distinct dimensions wholeYearsOnly } }', {}, { role: 'viewer' });
+    const measures = res.body.data!.analyticsMeasures as Array<{ measure: string; dimensions: string[]; wholeYearsOnly: boolean }>;
+    expect(measures.map((m) => m.measure)).not.toContain('ACTIVE_ENROLMENTS');
+    expect(measures.find((m) => m.measure === 'WORKERS_PROTECTED')).toMatchObject({ unit: 'COUNT', distinct: true, wholeYearsOnly: false });
+    expect(measures.find((m) => m.measure === 'WORKERS_PROTECTED')!.dimensions).not.toContain('PROGRAMME');
+    expect(measures.find((m) => m.measure === 'COVERAGE')).toMatchObject({ dimensions: ['KECAMATAN', 'SECTOR'], wholeYearsOnly: true });
+  });
+
   it('answers as of an earlier snapshot', async () => {
     const a = await ask({
       measures: ['WORKERS_PROTECTED'],
