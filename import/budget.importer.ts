@@ -56,7 +56,7 @@ export const budgetImporter: ImporterDefinition<BudgetRow, BudgetReady> = {
           { name: 'kind', type: 'text', value: (r) => r.kind },
           { name: 'amount', type: 'bigint', value: (r) => r.amount.toString() },
         ],
-        touch: ['updated_at = now()'],
+        touch: ['updated_at = now()', 'version = t.version + 1'],
       },
     };
   },

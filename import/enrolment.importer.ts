@@ -130,7 +130,7 @@ export const enrolmentImporter: ImporterDefinition<EnrolmentRow, EnrolmentReady>
             onUpdate: (incoming) => `case when t.status = 'TERMINATED' then t.status else ${incoming}.status end`,
           },
         ],
-        touch: ['updated_at = now()'],
+        touch: ['updated_at = now()', 'version = t.version + 1'],
       },
     };
   },

@@ -73,7 +73,7 @@ export const workerImporter: ImporterDefinition<WorkerRow, WorkerRow> = {
           { name: 'non_asn', type: 'boolean', value: (r) => r.nonAsn },
           { name: 'phone', type: 'text', value: (r) => r.phone },
         ],
-        touch: ['updated_at = now()'],
+        touch: ['updated_at = now()', 'version = t.version + 1'],
       },
     };
   },

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_operational_model } from './Migration20261126000000_operational_model.js';
 import { Migration20261126230000_sponsor_month_paid } from './Migration20261126230000_sponsor_month_paid.js';
 import { Migration20261201000000_audit_record_keys } from './Migration20261201000000_audit_record_keys.js';
+import { Migration20261201300000_edit_versions } from './Migration20261201300000_edit_versions.js';
 import { Migration20261201200000_claim_notify } from './Migration20261201200000_claim_notify.js';
 import { Migration20261201100000_enrolment_no_overlap } from './Migration20261201100000_enrolment_no_overlap.js';
 
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201000000_audit_record_keys', class: Migration20261201000000_audit_record_keys },
   { name: 'Migration20261201100000_enrolment_no_overlap', class: Migration20261201100000_enrolment_no_overlap },
   { name: 'Migration20261201200000_claim_notify', class: Migration20261201200000_claim_notify },
+  { name: 'Migration20261201300000_edit_versions', class: Migration20261201300000_edit_versions },
 ];

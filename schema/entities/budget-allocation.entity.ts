@@ -5,6 +5,7 @@ import { rupiahColumn, type Rupiah } from '../scalars/rupiah.js';
 import { RupiahScalar } from '../scalars/rupiah.scalar.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
+import { OptimisticVersion } from './optimistic-version.js';
 import { Sponsor } from './sponsor.entity.js';
 
 /** A sponsor's allocation for a fiscal year; the view `budget_in_force` picks REVISED over ORIGINAL. */
@@ -14,7 +15,7 @@ import { Sponsor } from './sponsor.entity.js';
   implements: Node,
   description: "A sponsor's budget for a fiscal year. A REVISED allocation (APBD-Perubahan) replaces the ORIGINAL one.",
 })
-export class BudgetAllocation extends BaseEntity {
+export class BudgetAllocation extends BaseEntity<'version'> {
   /** GraphQL `sponsor` is resolved through the request's sponsor loader. */
   @ManyToOne({ entity: () => Sponsor })
   sponsor!: Sponsor;
@@ -30,4 +31,7 @@ export class BudgetAllocation extends BaseEntity {
   @Property({ type: rupiahColumn() })
   @Field(() => RupiahScalar, { description: 'Amount allocated, whole rupiah.' })
   amount!: Rupiah;
+
+  @OptimisticVersion('budget allocation', 'setBudgetAllocation')
+  version: number = 1;
 }

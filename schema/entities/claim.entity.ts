@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { ClaimStatus } from '../enums/claim-status.enum.js';
 import { Programme } from '../enums/programme.enum.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -9,6 +9,7 @@ import { RupiahScalar } from '../scalars/rupiah.scalar.js';
 import { PersonalData } from '../personal-data.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
+import { OptimisticVersion } from './optimistic-version.js';
 import { Enrolment } from './enrolment.entity.js';
 
 /** A benefit claim moving through SUBMITTED → VERIFIED → APPROVED → PAID (or REJECTED). */
@@ -70,11 +71,7 @@ export class Claim extends BaseEntity<'version' | 'approvedAmount' | 'paidAmount
   rejectionReason?: string | null;
 
   /** Optimistic lock: concurrent transitions of one claim, exactly one wins. */
-  @Property({ type: 'integer', version: true })
-  @Field(() => Int, {
-    description:
-      'Optimistic-lock version. Pass it back to workflow mutations; if someone changed the claim meanwhile they fail with CONFLICT.',
-  })
+  @OptimisticVersion('claim', 'the workflow mutations')
   version: number = 1;
 
   @Field(() => DateTimeScalar, { description: 'When the claim was recorded.' })

@@ -10,6 +10,7 @@ import { rupiahColumn, type Rupiah } from '../scalars/rupiah.js';
 import { RupiahScalar } from '../scalars/rupiah.scalar.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
+import { OptimisticVersion } from './optimistic-version.js';
 import { Employer } from './employer.entity.js';
 import { Sponsor } from './sponsor.entity.js';
 import { Worker } from './worker.entity.js';
@@ -20,7 +21,7 @@ import { Worker } from './worker.entity.js';
   implements: Node,
   description: 'A membership: one worker covered for some programmes, paid for by one sponsor, over a period.',
 })
-export class Enrolment extends BaseEntity<'endDate' | 'employer'> {
+export class Enrolment extends BaseEntity<'endDate' | 'employer' | 'version'> {
   @Property({ type: 'string', unique: true })
   @Field(() => String, {
     description: 'BPJS Ketenagakerjaan membership number. Personal data (it identifies the member): masked after four characters.',
@@ -69,4 +70,7 @@ export class Enrolment extends BaseEntity<'endDate' | 'employer'> {
 
   @Field(() => DateTimeScalar, { description: 'When the record last changed.' })
   declare updatedAt: Date;
+
+  @OptimisticVersion('enrolment', 'endEnrolment')
+  version: number = 1;
 }

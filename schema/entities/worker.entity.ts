@@ -9,6 +9,7 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { NikScalar } from '../scalars/nik.scalar.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
+import { OptimisticVersion } from './optimistic-version.js';
 import { Region } from './region.entity.js';
 
 /** A participant. NIK, name and phone are personal data (UU 27/2022). */
@@ -18,7 +19,7 @@ import { Region } from './region.entity.js';
   description:
     'A participant (worker). NIK, name, birth date and phone are personal data (UU 27/2022), masked for roles without personal-data access.',
 })
-export class Worker extends BaseEntity<'nonAsn' | 'phone' | 'birthYear'> {
+export class Worker extends BaseEntity<'nonAsn' | 'phone' | 'birthYear' | 'version'> {
   @Property({ type: 'string', unique: true })
   @Field(() => NikScalar, { description: 'National ID (16 digits). Personal data: masked as e.g. "6402************".' })
   @PersonalData('nik')
@@ -72,4 +73,7 @@ export class Worker extends BaseEntity<'nonAsn' | 'phone' | 'birthYear'> {
   get birthYear(): number {
     return Number(this.birthDate.slice(0, 4));
   }
+
+  @OptimisticVersion('worker', 'updateWorker')
+  version: number = 1;
 }

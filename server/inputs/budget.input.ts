@@ -18,4 +18,11 @@ export class SetBudgetAllocationInput {
     description: `Amount allocated: at most ${RANGES.budgetAmountMax} (Rp 10 triliun; the regency's JKK/JKM line is Rp 15-18 miliar a year).`,
   })
   amount!: bigint;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version of the allocation being changed, as you last read it; CONFLICT if it changed since (ignored when there is none yet).',
+  })
+  version?: number | null;
 }

@@ -14,6 +14,7 @@ import type { RequestContext } from '../context.js';
 import { EnrolmentsArgs } from '../inputs/enrolment.args.js';
 import { EndEnrolmentInput, EnrolInput } from '../inputs/enrolment.input.js';
 import { lastComplexity, listComplexity, pageComplexity } from './complexity.js';
+import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
@@ -83,7 +84,9 @@ export class EnrolmentResolver {
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The enrolment.' }) id: string,
     @Arg('input', () => EndEnrolmentInput, { description: 'End date and status.' }) input: EndEnrolmentInput,
+    @Arg('version', () => Int, OPTIONAL_VERSION)
+    version: number | null | undefined,
   ): Promise<Enrolment> {
-    return ctx.services.enrolments.end(id, input);
+    return ctx.services.enrolments.end(id, input, version);
   }
 }

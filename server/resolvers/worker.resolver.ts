@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { Region } from '../../schema/entities/region.entity.js';
 import { Worker } from '../../schema/entities/worker.entity.js';
@@ -9,6 +9,7 @@ import type { RequestContext } from '../context.js';
 import { RegisterWorkerInput, UpdateWorkerInput } from '../inputs/worker.input.js';
 import { WorkersArgs } from '../inputs/worker.args.js';
 import { listComplexity, pageComplexity } from './complexity.js';
+import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
@@ -47,7 +48,9 @@ export class WorkerResolver {
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The worker.' }) id: string,
     @Arg('input', () => UpdateWorkerInput, { description: 'The fields to change.' }) input: UpdateWorkerInput,
+    @Arg('version', () => Int, OPTIONAL_VERSION)
+    version: number | null | undefined,
   ): Promise<Worker> {
-    return ctx.services.workers.update(id, input);
+    return ctx.services.workers.update(id, input, version);
   }
 }

@@ -1,3 +1,4 @@
+import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -172,13 +173,20 @@ export class BudgetService {
     return this.position(this.deps.em, sponsor, parseYear('year', year), this.deps.aggregates);
   }
 
-  async setAllocation(input: { sponsorId: string; fiscalYear: number; kind: BudgetKind; amount: bigint }): Promise<BudgetAllocation> {
+  async setAllocation(input: {
+    sponsorId: string;
+    fiscalYear: number;
+    kind: BudgetKind;
+    amount: bigint;
+    version?: number | null;
+  }): Promise<BudgetAllocation> {
     const sponsorKey = numericKey('input.sponsorId', input.sponsorId, 'Sponsor');
     const fiscalYear = parseYear('input.fiscalYear', input.fiscalYear);
     checkBudgetAmount('input.amount', input.amount);
     return this.deps.em.transactional(async (em) => {
       const sponsor = await this.lockSponsor(em, 'input.sponsorId', sponsorKey);
       const existing = await em.findOne(BudgetAllocation, { sponsor, fiscalYear, kind: input.kind });
+      if (existing) checkVersion(`the ${input.kind} allocation of ${fiscalYear}`, existing.version, input.version);
       const before = existing ? snapshot(existing) : null;
       const allocation = existing ?? em.create(BudgetAllocation, { sponsor, fiscalYear, kind: input.kind, amount: input.amount });
       allocation.amount = input.amount;

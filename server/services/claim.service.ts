@@ -1,3 +1,4 @@
+import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { claimNumber } from '../../schema/claim-number.js';
 import { OptimisticLockError } from '@mikro-orm/core';
@@ -180,11 +181,7 @@ export class ClaimService {
   ): Promise<Claim> {
     const claim = await em.findOne(Claim, key);
     if (!claim) throw new NotFoundError('id', 'claim');
-    if (version !== null && claim.version !== version) {
-      throw new ConflictError(
-        `claim ${claim.claimNo} was changed by someone else (version ${claim.version}, you sent ${version}); reload it and try again`,
-      );
-    }
+    checkVersion(`claim ${claim.claimNo}`, claim.version, version);
     const before = snapshot(claim);
     claim.status = nextClaimStatus(claim.status, action);
     change(claim);

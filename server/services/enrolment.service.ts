@@ -1,3 +1,4 @@
+import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
@@ -146,7 +147,7 @@ export class EnrolmentService {
     return monthlyCost(enrolment.segment, enrolment.programmes, enrolment.declaredIncome, year, employer?.industry);
   }
 
-  async end(id: string, input: EndEnrolmentInput): Promise<Enrolment> {
+  async end(id: string, input: EndEnrolmentInput, version?: number | null): Promise<Enrolment> {
     const key = numericKey('id', id, 'Enrolment');
     const status = input.status ?? EnrolmentStatus.TERMINATED;
     if (status !== EnrolmentStatus.TERMINATED && status !== EnrolmentStatus.LAPSED) {
@@ -155,6 +156,7 @@ export class EnrolmentService {
     return this.deps.em.transactional(async (em) => {
       const enrolment = await em.findOne(Enrolment, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!enrolment) throw new NotFoundError('id', 'enrolment');
+      checkVersion(`enrolment ${enrolment.membershipNo}`, enrolment.version, version);
       if (enrolment.status !== EnrolmentStatus.ACTIVE && enrolment.status !== EnrolmentStatus.PENDING) {
         throw new IllegalTransitionError('enrolment', enrolment.status, 'end');
       }

@@ -1,3 +1,4 @@
+import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
@@ -93,11 +94,12 @@ export class WorkerService {
     });
   }
 
-  async update(id: string, input: Partial<WorkerFields>): Promise<Worker> {
+  async update(id: string, input: Partial<WorkerFields>, version?: number | null): Promise<Worker> {
     const key = numericKey('id', id, 'Worker');
     return this.deps.em.transactional(async (em) => {
       const worker = await em.findOne(Worker, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!worker) throw new NotFoundError('id', `worker ${id}`);
+      checkVersion('worker', worker.version, version);
       const before = snapshot(worker);
       const merged: WorkerFields = {
         nik: input.nik ?? worker.nik,
