@@ -48,6 +48,7 @@ th, td { padding: 1mm 1.5mm; border-bottom: 1px solid #e3e7eb; vertical-align: t
 thead th { border-bottom: 1.5px solid #1d2733; text-align: left; }
 th.num, td.num { text-align: right; }
 td.num { white-space: nowrap; }
+td.num.words { white-space: normal; }
 tbody th { text-align: left; font-weight: normal; }
 thead { display: table-header-group; }
 tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2733; border-bottom: none; }
@@ -80,8 +81,11 @@ const SHORT_TABLE = 8;
 export function table(t: TableBlock, noData = ''): string {
   const cls = (i: number) => (t.columns[i]?.numeric ? ' class="num"' : '');
   const head = t.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeXml(c.label)}</th>`).join('');
+  // A figure stays on one line; a change in words ("dari … menjadi …") may wrap.
+  const cellClass = (i: number, cell: string) =>
+    t.columns[i]?.numeric ? (/[a-z]{4,} .+ [a-z]{2,}/.test(cell) ? ' class="num words"' : ' class="num"') : '';
   const row = (r: string[], attrs = '') =>
-    `<tr${attrs}>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td${cls(i)}>${escapeXml(cell)}</td>`)).join('')}</tr>`;
+    `<tr${attrs}>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeXml(cell)}</th>` : `<td${cellClass(i, cell)}>${escapeXml(cell)}</td>`)).join('')}</tr>`;
   const rows = t.rows.length === 0 ? [`<tr><td colspan="${t.columns.length}">${escapeXml(noData)}</td></tr>`] : t.rows.map((r) => row(r));
   // Not a <tfoot>: Chromium repeats a footer group at the foot of every page the table spans, which
   // printed the total above the rows it sums. The total is the last body row instead.

@@ -552,6 +552,22 @@ describe('issue 15, item 5: the briefs as a budget officer reads them', () => {
     }
   });
 
+  it('says plainly which month-end snapshots a membership chart lacks, for the article\u2019s years and the latest year', async () => {
+    const workersText = (c: BriefContent, lang: Lang) =>
+      composeBrief(c, lang)
+        .sections.find((s) => s.id === 'workers')!
+        .blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []))
+        .join(' ');
+    // this warehouse holds one month end per year (31 December) and a live snapshot
+    expect(workersText(content, 'id')).toContain('Untuk 2022 dan 2023, rangkaian snapshot akhir bulan baru dimulai pada Desember.');
+    expect(workersText(content, 'en')).toContain('For 2022 and 2023, the month-end snapshots start in December.');
+    const latest = lastCompleteYear(content.snapshot.snapshotDate);
+    const late = await buildBriefContent(warehouse, { year: latest, compare: latest - 1 });
+    expect(workersText(late, 'id')).toContain(`Gudang data belum memiliki snapshot akhir bulan untuk ${latest - 1} dan ${latest}`);
+    expect(workersText(late, 'en')).toContain(`The warehouse has no month-end snapshots for ${latest - 1} and ${latest} yet`);
+    expect(renderHtml(composeBrief(late, 'id'))).toContain('Belum ada snapshot akhir bulan untuk kedua tahun ini');
+  });
+
   it('prints no percentage change above 1.000%: a rise from a tiny base reads "dari … menjadi …"', () => {
     for (const lang of ['id', 'en'] as const) {
       const doc = composeBrief(content, lang);

@@ -32,9 +32,9 @@ const id = {
     `Tabel menghitung semua pekerja yang iurannya dibayar APBD pada ${year}, yaitu ${all}: ${vulnerable} pekerja rentan (sektor informal, bukan ASN; angka utama ringkasan ini) ditambah ${others} tenaga non-ASN (honorer) dan pekerja lain di luar sektor informal.`,
   regencyPaidShort: (vulnerable: string, others: string) => `${vulnerable} pekerja rentan + ${others} non-ASN`,
   noSnapshots: (years: string) =>
-    `Gudang data belum memiliki snapshot akhir bulan untuk ${years}, sehingga kepesertaan aktif per bulan tidak dapat ditampilkan untuk tahun itu. Angka tahunan di atas tetap lengkap: dihitung dari riwayat kepesertaan, bukan dari snapshot akhir bulan.`,
+    `Gudang data belum memiliki snapshot akhir bulan untuk ${years}, sehingga kepesertaan aktif per bulan tidak dapat ditampilkan. Angka tahunan di atas tetap lengkap: dihitung dari riwayat kepesertaan, bukan dari snapshot akhir bulan.`,
   chartEmpty: 'Belum ada snapshot akhir bulan untuk kedua tahun ini (lihat di bawah).',
-  startsLater: (year: number, month: string) => `Untuk ${year}, rangkaian snapshot akhir bulan baru dimulai pada ${month}.`,
+  startsLater: (years: string, month: string) => `Untuk ${years}, rangkaian snapshot akhir bulan baru dimulai pada ${month}.`,
   fewMonths: (year: number, count: number) => `Untuk ${year}, hanya ${count} dari 12 snapshot akhir bulan tersedia.`,
 };
 
@@ -56,9 +56,9 @@ const en: typeof id = {
     `The table counts every worker whose contributions the regency budget paid in ${year}, ${all} in all: the ${vulnerable} vulnerable workers (informal sector, not civil servants; this brief's headline figure) plus ${others} non-ASN (honorary) staff and other workers outside the informal sector.`,
   regencyPaidShort: (vulnerable, others) => `${vulnerable} vulnerable + ${others} non-ASN`,
   noSnapshots: (years) =>
-    `The warehouse has no month-end snapshots for ${years} yet, so active memberships by month cannot be shown for that year. The yearly figures above are complete: they come from the membership history, not from month-end snapshots.`,
+    `The warehouse has no month-end snapshots for ${years} yet, so active memberships by month cannot be shown. The yearly figures above are complete: they come from the membership history, not from month-end snapshots.`,
   chartEmpty: 'No month-end snapshots for either year yet (see below).',
-  startsLater: (year, month) => `For ${year}, the month-end snapshots start in ${month}.`,
+  startsLater: (years, month) => `For ${years}, the month-end snapshots start in ${month}.`,
   fewMonths: (year, count) => `For ${year}, only ${count} of 12 month-end snapshots are available.`,
 };
 
@@ -95,13 +95,19 @@ export function regencyPaidWorkers(page: Page<WorkersAnswers>): { sentence: stri
 /** A plain statement of the month ends the warehouse lacks (the series starts later, or not at all), or ''. */
 function missingMonthEnds(page: Page<WorkersAnswers>, years: Array<[number, MonthlyTrend]>): string {
   const w = WORDS[page.lang];
+  const list = page.common.list;
   const empty = years.filter(([, t]) => monthsWithData(t).length === 0).map(([y]) => String(y));
-  const partial = years.flatMap(([year, t]) => {
+  // years whose series starts in the same month read as one sentence ("Untuk 2022 dan 2023, … Desember")
+  const startsIn = new Map<number, string[]>();
+  const few: string[] = [];
+  for (const [year, t] of years) {
     const months = monthsWithData(t);
-    if (months.length === 0 || months.length === 12) return [];
-    return [months[0]! > 1 ? w.startsLater(year, monthName(months[0]!, page.lang)) : w.fewMonths(year, months.length)];
-  });
-  return [empty.length ? w.noSnapshots(page.common.list(empty)) : '', ...partial].filter(Boolean).join(' ');
+    if (months.length === 0 || months.length === 12) continue;
+    if (months[0]! > 1) startsIn.set(months[0]!, [...(startsIn.get(months[0]!) ?? []), String(year)]);
+    else few.push(w.fewMonths(year, months.length));
+  }
+  const later = [...startsIn].map(([month, ys]) => w.startsLater(list(ys), monthName(month, page.lang)));
+  return [empty.length ? w.noSnapshots(list(empty)) : '', ...later, ...few].filter(Boolean).join(' ');
 }
 
 export const workersSection: BriefSection<'workers', typeof queries, WorkersAnswers> = {
