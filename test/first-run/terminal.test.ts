@@ -11,10 +11,10 @@ function screenOf(output: string): string[] {
   const screen: string[] = [''];
   let row = 0;
   for (const token of output.match(TOKEN) ?? []) {
-    const escape = ESCAPE.exec(token);
-    if (escape) {
-      if (escape[2] === 'F') row = Math.max(0, row - Number(escape[1] || 1));
-      if (escape[2] === 'J') screen.splice(row, screen.length - row, '');
+    const sequence = ESCAPE.exec(token);
+    if (sequence) {
+      if (sequence[2] === 'F') row = Math.max(0, row - Number(sequence[1] || 1));
+      if (sequence[2] === 'J') screen.splice(row, screen.length - row, '');
       continue;
     }
     if (token === '\n') {
