@@ -30,6 +30,8 @@ function periodRows(plan: QueryPlan): string {
   return rows.join(',\n        ');
 }
 
+const UNIT = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' } as const;
+
 /** How a source's rows meet the periods, and a bound on the whole span first so the scan can skip what lies outside. */
 function timeJoin(read: SourceRead, plan: QueryPlan): { on: string; bound: string } {
   const all = [...plan.periods, ...(plan.comparePeriods ?? [])];
@@ -44,13 +46,20 @@ function timeJoin(read: SourceRead, plan: QueryPlan): { on: string; bound: strin
       };
     case 'day':
       return {
-        on: `f.${time.column} between p.period_start and p.period_end`,
+        // with calendar periods an equality on the period's start lets DuckDB hash-join rather than compare every row with every period
+        on: plan.granularity
+          ? `date_trunc('${UNIT[plan.granularity]}', f.${time.column}) = date_trunc('${UNIT[plan.granularity]}', p.period_start)` +
+            ` and f.${time.column} between p.period_start and p.period_end`
+          : `f.${time.column} between p.period_start and p.period_end`,
         bound: `f.${time.column} between date '${first}' and date '${last}'`,
       };
     case 'span':
       return {
         on:
-          `f.${time.year} between year(p.period_start) and year(p.period_end)` +
+          // a calendar period lies within one year
+          (plan.granularity
+            ? `f.${time.year} = year(p.period_start)`
+            : `f.${time.year} between year(p.period_start) and year(p.period_end)`) +
           ` and f.${time.from} <= p.period_end and f.${time.to} >= p.period_start`,
         bound: `f.${time.year} between ${first.slice(0, 4)} and ${last.slice(0, 4)}`,
       };
