@@ -47,7 +47,7 @@ const ApiEnvSchema = z.object({
     .regex(/^[0-9]+(b|kb|mb)$/, 'must look like 100kb')
     .default('100kb'),
   DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
-  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   ANONYMOUS_WORK_MS_PER_MINUTE: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
   ANALYTICS_MAX_CELLS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),

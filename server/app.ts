@@ -20,7 +20,7 @@ import { createRequestContext, type RequestContext } from './context.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { createFormatError, errorPlugin } from './graphql/errors.js';
 import { ideRouter } from './graphql/ide.js';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule, MAX_COST_NODES, nestingLimit } from './graphql/limits.js';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeLimit, MAX_COST_NODES } from './graphql/limits.js';
 import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
@@ -176,7 +176,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     notReadyGate(readiness, aggregates, metrics),
     anonymousWorkLimit(api.anonymousWorkMsPerMinute),
     express.json({ limit: api.bodyLimit }),
-    nestingLimit(),
+    documentShapeLimit(api),
     countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

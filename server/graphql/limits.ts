@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import {
   type ASTVisitor,
+  type DocumentNode,
+  parse,
   type FragmentDefinitionNode,
   GraphQLError,
   getVariableValues,
@@ -142,25 +144,89 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
 
 /** Brackets (`{`, `[`, `(`) open at once in a document: a screen's operation needs about 20. */
 export const MAX_NESTING = 64;
+/** Times one response key may appear in one selection set (inline fragments included): screens select a field once. */
+export const MAX_REPEATS = 3;
+/** Distinct fragments spread in one selection set. */
+export const MAX_SPREADS = 20;
 
 /**
- * graphql-js parses recursively, so `[[[[…]]]]` a few thousand deep (well inside the token cap)
- * exhausts the stack. A linear scan of the text, skipping strings and comments, refuses such a
- * document before the parser sees it.
+ * Shapes that are cheap to send and dear to validate, refused before Apollo parses and validates:
+ * graphql-js parses recursively, so `[[[[…]]]]` a few thousand deep (inside the token cap)
+ * exhausts the stack; and OverlappingFieldsCanBeMerged compares every pair of fields sharing a
+ * response key and every pair of fragments spread in one selection set, so `{ me { role } }`
+ * repeated 1 200 times took 300 ms of the event loop. The nesting scan is linear over the text;
+ * the rest needs one parse, bounded by the token cap.
  */
-export function nestingLimit(maxNesting = MAX_NESTING): RequestHandler {
+export function documentShapeLimit(limits: { maxTokens: number; maxAliases: number }): RequestHandler {
   return (req, res, next) => {
     const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
-    if (typeof query !== 'string' || nestingDepth(query) <= maxNesting) return next();
-    res.status(400).json({
-      errors: [
-        {
-          message: `Syntax Error: the document nests brackets deeper than ${maxNesting} levels`,
-          extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: maxNesting, requestId: res.locals.requestId },
-        },
-      ],
-    });
+    if (typeof query !== 'string') return next();
+    const problem = shapeProblem(query, limits);
+    if (!problem) return next();
+    res
+      .status(400)
+      .json({ errors: [{ message: problem.message, extensions: { ...problem.extensions, requestId: res.locals.requestId } }] });
   };
+}
+
+export function shapeProblem(
+  query: string,
+  limits: { maxTokens: number; maxAliases: number },
+): { message: string; extensions: Record<string, unknown> } | null {
+  if (nestingDepth(query) > MAX_NESTING) {
+    return {
+      message: `Syntax Error: the document nests brackets deeper than ${MAX_NESTING} levels`,
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: MAX_NESTING },
+    };
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch {
+    return null; // Apollo parses again and reports the syntax error in its own words.
+  }
+  const aliases = { n: 0 };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    const problem = selectionProblem(definition.selectionSet, aliases);
+    if (problem) return { message: problem, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  // The same count as aliasLimitRule, made here so that validation never sees a document it would refuse for it.
+  if (aliases.n > limits.maxAliases) {
+    return {
+      message: `${aliases.n} aliases exceed the limit of ${limits.maxAliases}: batch with a list field or a connection instead`,
+      extensions: { code: 'TOO_MANY_ALIASES', aliases: aliases.n, limit: limits.maxAliases },
+    };
+  }
+  return null;
+}
+
+function selectionProblem(set: SelectionSetNode, aliases: { n: number }): string | null {
+  const keys = new Map<string, number>();
+  const spreads = new Set<string>();
+  const children: SelectionSetNode[] = [];
+  const collect = (s: SelectionSetNode) => {
+    for (const selection of s.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        if (selection.alias) aliases.n++;
+        keys.set(key, (keys.get(key) ?? 0) + 1);
+        if (selection.selectionSet) children.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else spreads.add(selection.name.value);
+    }
+  };
+  collect(set);
+  for (const [key, n] of keys) {
+    if (n > MAX_REPEATS)
+      return `the field \`${key}\` is selected ${n} times in one selection set (limit ${MAX_REPEATS}): select each field once`;
+  }
+  if (spreads.size > MAX_SPREADS) return `${spreads.size} fragments are spread in one selection set (limit ${MAX_SPREADS}): merge them`;
+  for (const child of children) {
+    const problem = selectionProblem(child, aliases);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 export function nestingDepth(source: string): number {

@@ -126,14 +126,14 @@ describe('hostile input against a production server', () => {
       expect(code(bad)).toBe('BAD_USER_INPUT');
     });
 
-    hostile('stops reading at the token cap: repeated fields, directives, deep list literals', async () => {
+    hostile('stops reading at the token cap, and refuses deep, repetitive or fragment-heavy shapes before validating them', async () => {
       for (const query of [`{ me { ${'role '.repeat(6000)} } }`, `{ me { role ${'@include(if: true) '.repeat(1500)} } }`]) {
         const started = performance.now();
         const res = await gql(query, {}, { role: null });
         expect(res.status).toBe(400);
         expect(code(res)).toBe('GRAPHQL_PARSE_FAILED');
-        // graphql-js spells it "more that 5000 tokens".
-        expect(res.body.errors![0]!.message).toMatch(/Document contains more th[ae]t? 5000 tokens/);
+        // graphql-js spells it "more that 2000 tokens".
+        expect(res.body.errors![0]!.message).toMatch(/Document contains more th[ae]t? 2000 tokens/);
         expect(performance.now() - started).toBeLessThan(1000);
       }
       // Nested list literals within the cap would exhaust the recursive parser's stack: refused before it.
@@ -141,6 +141,30 @@ describe('hostile input against a production server', () => {
       expect(deep.status).toBe(400);
       expect(code(deep)).toBe('GRAPHQL_PARSE_FAILED');
       expect(deep.body.errors![0]!.message).toMatch(/nests brackets deeper than 64 levels/);
+      // Shapes whose validation is quadratic are refused before validation: a key repeated, many spreads, many aliases.
+      const shapes: Array<[string, string, RegExp]> = [
+        [
+          `{ ${'me { role } '.repeat(150)} }`,
+          'GRAPHQL_VALIDATION_FAILED',
+          /the field `me` is selected 150 times in one selection set \(limit 3\)/,
+        ],
+        [
+          `{ me { ${Array.from({ length: 30 }, (_, i) => `...M${i}`).join(' ')} } }\n${Array.from({ length: 30 }, (_, i) => `fragment M${i} on Principal { role }`).join('\n')}`,
+          'GRAPHQL_VALIDATION_FAILED',
+          /30 fragments are spread in one selection set \(limit 20\)/,
+        ],
+        [
+          `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: me { role }`).join(' ')} }`,
+          'TOO_MANY_ALIASES',
+          /300 aliases exceed the limit of 15/,
+        ],
+      ];
+      for (const [query, expected, message] of shapes) {
+        const res = await gql(query, {}, { role: null });
+        expect(res.status).toBe(400);
+        expect(code(res)).toBe(expected);
+        expect(res.body.errors![0]!.message).toMatch(message);
+      }
       // Brackets inside strings and comments do not count.
       const quoted = await gql(`{ regions(parentCode: "${'['.repeat(100)}") { code } } # ${'{'.repeat(100)}`, {}, { role: null });
       expect(quoted.body.data.regions).toEqual([]);
