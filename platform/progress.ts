@@ -1,6 +1,8 @@
 const numbers = new Intl.NumberFormat('id-ID');
 
 export interface ProgressLine {
+  /** Which line of the progress area this updates (default: the label, for a label that does not change). */
+  id?: string;
   /** What is being loaded, e.g. `contribution` or `2023-06-30 claim`. */
   label: string;
   rows: number;
@@ -111,7 +113,7 @@ export function terminal(): Terminal {
  * Otherwise (a pipe, a file, LOG_FORMAT=json): one structured log line per step every 5 s,
  * with the same counts, rate and estimate, so an operator's log shows a long step is moving.
  */
-export function createProgress(log: ProgressLog, options: { area?: boolean } = {}): (line: ProgressLine & { id?: string }) => void {
+export function createProgress(log: ProgressLog, options: { area?: boolean } = {}): (line: ProgressLine) => void {
   const useArea = options.area ?? terminal().isTTY;
   const lastLogged = new Map<string, number>();
   const lastDrawn = new Map<string, number>();
@@ -167,12 +169,13 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): (
   let last = 0;
   return (line) => {
     const now = Date.now();
+    const id = line.id ?? line.label;
     if (line.done) {
-      screen.remove(line.label, describeProgress(line));
+      screen.remove(id, describeProgress(line));
       return;
     }
     if (now - last < 200) return;
     last = now;
-    screen.set(line.label, describeProgress(line));
+    screen.set(id, describeProgress(line));
   };
 }

@@ -171,6 +171,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
         else log.debug({ step: lastStep, seconds: (Date.now() - stepStarted) / 1000 }, 'rebuilt');
         [lastStep, stepStarted] = [name, Date.now()];
         options.onProgress?.({
+          id: 'contribution keys',
           label: `contribution keys (${name})`,
           rows: index,
           total,
