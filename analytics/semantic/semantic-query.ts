@@ -1,4 +1,4 @@
-import { QueryTooLargeError, ValidationError } from '../../schema/errors.js';
+import { QueryTooLargeError, ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
 import type { MetricName, TrendInterval } from '../../schema/metrics/metric-definitions.js';
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
 import type { WarehouseQueries, WarehouseSnapshot } from '../metrics/metric-queries.js';
@@ -84,19 +84,20 @@ export async function semanticQuery(warehouse: SemanticWarehouse, q: SemanticQue
        from snapshots order by snapshot_date desc`,
     );
     const latest = snapshots[0];
+    if (!latest) throw new WarehouseNotReadyError();
     const chosen = plan.asOf ? snapshots.find((s) => s.snapshot_date === plan.asOf) : latest;
     if (!chosen) {
       throw new ValidationError(
         'asOf',
         `no snapshot was published for ${plan.asOf}; published: ${
           snapshots.length > 12
-            ? `${snapshots.length} from ${snapshots.at(-1)!.snapshot_date} to ${latest!.snapshot_date}`
-            : snapshots.map((s) => s.snapshot_date).join(', ') || 'none'
+            ? `${snapshots.length} from ${snapshots.at(-1)!.snapshot_date} to ${latest.snapshot_date}`
+            : snapshots.map((s) => s.snapshot_date).join(', ')
         }`,
       );
     }
     await checkSize(w, plan, options, generation);
-    const snapshot = { latest: chosen.snapshot_date === latest!.snapshot_date, date: chosen.snapshot_date };
+    const snapshot = { latest: chosen.snapshot_date === latest.snapshot_date, date: chosen.snapshot_date };
     const sql = compileSql(plan, (source) => sourceRead(plan, source, snapshot, options.rollups ?? true));
     const rows = await w.query<Record<string, string | boolean | number | null>>(sql);
     return shape(plan, rows, sql, {
