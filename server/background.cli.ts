@@ -45,7 +45,7 @@ const send = process.send?.bind(process) as ((message: BackgroundMessage, callba
 const log = send
   ? createLogger(config.logLevel, { sink: { write: (line) => send({ type: 'log', line }) } })
   : createLogger(config.logLevel);
-const progress = send ? (line: ProgressLine & { id?: string }) => send({ type: 'progress', line }) : createProgress(log);
+const progress = send ? (line: ProgressLine) => send({ type: 'progress', line }) : createProgress(log);
 // Orphaned (the server died): stop rather than keep loading for no one.
 process.on('disconnect', () => process.exit(1));
 

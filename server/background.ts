@@ -8,7 +8,7 @@ export type BackgroundMessage =
   | { type: 'log'; line: string }
   | { type: 'exit' }
   | { type: 'waiting' }
-  | { type: 'progress'; line: ProgressLine & { id?: string } }
+  | { type: 'progress'; line: ProgressLine }
   | { type: 'state'; part: 'operational'; state: OperationalState }
   | { type: 'state'; part: 'warehouse'; state: WarehouseState }
   | { type: 'state'; part: 'briefs'; state: BriefsState };
