@@ -139,6 +139,18 @@ const SEMANTIC: Array<[string, SemanticQuery]> = [
     },
   ],
   [
+    'contributions paid by kecamatan × sex, by quarter, year vs year',
+    {
+      measures: ['CONTRIBUTIONS_PAID'],
+      dimensions: ['KECAMATAN', 'SEX'],
+      timeDimension: {
+        granularity: 'QUARTER',
+        dateRange: { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` },
+        compareDateRange: { from: `${opts.compare}-01-01`, to: `${opts.compare}-12-31` },
+      },
+    },
+  ],
+  [
     'cost per worker by kecamatan × sponsor kind, year vs year',
     {
       measures: ['COST_PER_WORKER', 'WORKERS_PROTECTED', 'CONTRIBUTIONS_PAID'],

@@ -81,6 +81,12 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
         measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)', BUDGETED_CONTRIBUTIONS: 'sum(f.amount) filter (where f.budgeted_sponsor)' },
         time: { kind: 'day', column: 'period' },
       },
+      {
+        model: 'fct_contributions_worker_months',
+        dimensions: [...WORKER_DIMENSIONS, 'SEGMENT', 'SPONSOR_KIND', 'PROGRAMME'],
+        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)', BUDGETED_CONTRIBUTIONS: 'sum(f.amount) filter (where f.budgeted_sponsor)' },
+        time: { kind: 'day', column: 'period' },
+      },
     ],
   },
   claims: {

@@ -11,6 +11,7 @@ const MARTS = [
   'fct_claims_paid_groups',
   'fct_contributions_groups',
   'fct_contributions_sponsor_months',
+  'fct_contributions_worker_months',
   'fct_coverage_years',
   'fct_workers_protected_periods',
   'fct_workforce',

@@ -330,6 +330,15 @@ describe('the semantic query on a hand-built warehouse', () => {
         { measures: ['BUDGET_REALISATION'], dimensions: ['SPONSOR_KIND'], timeDimension: { dateRange: YEAR(2023) } },
         'fct_contributions_sponsor_months',
       ],
+      [
+        {
+          measures: ['COST_PER_WORKER', 'CONTRIBUTIONS_PAID'],
+          dimensions: ['KECAMATAN', 'AGE_BAND'],
+          filters: [{ dimension: 'SPONSOR_KIND', notEqualTo: 'SELF' }],
+          timeDimension: { granularity: 'QUARTER', dateRange: YEAR(2023), compareDateRange: YEAR(2022) },
+        },
+        'fct_contributions_worker_months',
+      ],
     ];
     for (const [q, rollup] of queries) {
       const fast = await ask(q);
