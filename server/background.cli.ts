@@ -16,9 +16,11 @@ const etlModules = () =>
     import('../etl/lock.js'),
     import('../etl/warehouse.js'),
     import('../etl/tables.js'),
+    import('../etl/stop-signals.js'),
     import('../platform/warehouse-reader.js'),
     import('../analytics/brief/standing-briefs.js'),
-  ]).then(([firstRun, service, lock, warehouse, tables, reader, briefs]) => ({
+  ]).then(([firstRun, service, lock, warehouse, tables, stopSignals, reader, briefs]) => ({
+    ...stopSignals,
     ...firstRun,
     ...service,
     ...lock,
@@ -109,8 +111,10 @@ async function firstRun(databaseUrl: string): Promise<void> {
 }
 
 async function nightlyRun(databaseUrl: string): Promise<void> {
-  const { createEtlService, RunRefusedError } = await etlModules();
+  const { createEtlService, RunRefusedError, stopOnSignals } = await etlModules();
   const etl = createEtlService(config, databaseUrl, log, { onProgress: await snapshotProgress() });
+  // The server's stop (SIGTERM) ends the run cleanly: ledger marked, files deleted, lock released.
+  stopOnSignals().attach(etl);
   try {
     await etl.snapshot(etl.today(), 'live');
     progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
