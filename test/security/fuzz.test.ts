@@ -22,7 +22,8 @@ import { startProductionApi } from './hostile.fixture.js';
  * takes arguments, built from the schema itself so a new argument is fuzzed without editing
  * this file. Values mix plausible ones (real ids, valid NIKs, today's date) with hostile ones
  * (wrong types, NUL, lone surrogates, overflowing money, impossible dates, ids of the wrong
- * kind), as variables or as literals. Fixed seed, time-bounded.
+ * kind), as variables or as literals. Fixed seed and a fixed number of inputs, so the run is the
+ * same on a quiet or a loaded machine (a time bound made the count, and the assertion, depend on load).
  *
  * Asserted: no 5xx, a code on every error, no INTERNAL_SERVER_ERROR, and no row written by a
  * refused request: new rows equal what the successful requests report, existing rows changed
@@ -30,8 +31,7 @@ import { startProductionApi } from './hostile.fixture.js';
  */
 
 const SEED = 20_261_201;
-const FUZZ_MS = 25_000;
-const MAX_INPUTS = 8_000;
+const INPUTS = 2_500;
 const CONCURRENCY = 4;
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -330,7 +330,7 @@ describe('bounded fuzz of every mutation and argument', () => {
     let index = 0;
     const started = Date.now();
     const worker = async () => {
-      while (Date.now() - started < FUZZ_MS && index < MAX_INPUTS) {
+      while (index < INPUTS) {
         const i = index++;
         const p = plan();
         const requestId = `fuzz-${i}`;
@@ -395,8 +395,8 @@ describe('bounded fuzz of every mutation and argument', () => {
         `${outcomes.length - refused} succeeded, ${refused} refused, ${fiveXx} answered 5xx; errors: ${summary.join(', ')}`,
     );
     expect(fiveXx).toBe(0);
-    expect(outcomes.length).toBeGreaterThanOrEqual(1000);
+    expect(outcomes.length).toBe(INPUTS);
     // The fuzz reaches the writes, not only the refusals.
     expect(outcomes.length - refused).toBeGreaterThan(20);
-  }, 60_000);
+  }, 180_000);
 });
