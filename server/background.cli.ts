@@ -104,25 +104,28 @@ async function firstRun(databaseUrl: string): Promise<void> {
 
   send?.({ type: 'state', part: 'warehouse', state: 'filling' });
   const { ensureWarehouse } = await etlModules();
-  const state = await ensureWarehouse(config, databaseUrl, log, { onProgress: await snapshotProgress() });
-  progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
+  const onProgress = await snapshotProgress();
+  const state = await ensureWarehouse(config, databaseUrl, log, { onProgress });
+  onProgress.finish();
   send?.({ type: 'state', part: 'warehouse', state: state === 'present' || state === 'loaded' ? 'published' : state });
   await briefs();
 }
 
 async function nightlyRun(databaseUrl: string): Promise<void> {
   const { createEtlService, RunRefusedError, stopOnSignals } = await etlModules();
-  const etl = createEtlService(config, databaseUrl, log, { onProgress: await snapshotProgress() });
+  const onProgress = await snapshotProgress();
+  const etl = createEtlService(config, databaseUrl, log, { onProgress });
   // The server's stop (SIGTERM) ends the run cleanly: ledger marked, files deleted, lock released.
   stopOnSignals().attach(etl);
   try {
     await etl.snapshot(etl.today(), 'live');
-    progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
   } catch (error) {
     if (!(error instanceof RunRefusedError)) throw error;
     // Another run (a CLI) holds the warehouse: skipped, never queued; the next night catches up.
     log.warn({ err: error.message }, 'etl: scheduled run skipped');
     return;
+  } finally {
+    onProgress.finish();
   }
   send?.({ type: 'state', part: 'warehouse', state: 'published' });
   await briefs();
@@ -131,9 +134,12 @@ async function nightlyRun(databaseUrl: string): Promise<void> {
 async function briefs(): Promise<void> {
   const { WarehouseReader, writeStandingBriefs } = await etlModules();
   const reader = new WarehouseReader(config.etl.warehouseDir);
+  if (!reader.available()) {
+    log.warn('briefs: no published warehouse yet; they are written after the next load that publishes');
+    return;
+  }
   send?.({ type: 'state', part: 'briefs', state: 'writing' });
   try {
-    if (!reader.available()) throw new Error('no published warehouse');
     await writeStandingBriefs({ warehouse: reader, outDir: config.briefs.dir, chromiumPath: config.briefs.chromiumPath, log });
     send?.({ type: 'state', part: 'briefs', state: 'written' });
   } catch (error) {
@@ -158,8 +164,7 @@ async function snapshotProgress() {
     clearInterval(publishing);
     publishing = undefined;
   };
-  process.once('beforeExit', stopPublishing);
-  return (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
+  const onProgress = (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
     stopPublishing();
     const index = missing.indexOf(event.date);
     const snapshot = index >= 0 ? `snapshot ${index + 1} of ${missing.length}` : `snapshot ${event.date}`;
@@ -192,4 +197,11 @@ async function snapshotProgress() {
       publishing.unref();
     }
   };
+  /** The run is over: the publish line goes, with the ticker that kept its time running. */
+  const finish = () => {
+    stopPublishing();
+    progress({ id: 'warehouse', label: 'warehouse', rows: 0, seconds: 0, done: true });
+    progress({ id: 'warehouse-table', label: 'warehouse', rows: 0, seconds: 0, done: true });
+  };
+  return Object.assign(onProgress, { finish });
 }
