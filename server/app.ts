@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import { GraphQLError } from 'graphql';
 import { AnswerCache, type SemanticAnswer } from '../analytics/index.js';
 import { docsFolder, WarehouseReader } from '../platform/warehouse-reader.js';
 import { ClaimEvents } from './subscriptions/claim-events.js';
 import { attachSubscriptions } from './subscriptions/subscription-server.js';
-import { PlatformNotReadyError, UnauthenticatedError } from '../schema/errors.js';
+import { UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { briefRouter } from './brief.route.js';
 import type { Principal } from './auth/roles.js';
@@ -25,6 +25,7 @@ import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
+import { bodyErrors, clearAggregatesAfterMutations, notReadyGate } from './graphql/http-edges.js';
 import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 
@@ -252,58 +253,5 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       await apollo.stop();
       warehouse.close();
     },
-  };
-}
-
-/** A write through this server shows in the next dashboard read, not after the cache's TTL. */
-function clearAggregatesAfterMutations(aggregates: AggregateCache): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') aggregates.clear();
-        },
-      };
-    },
-  };
-}
-
-/**
- * Before the platform is ready the API would answer from an empty or half-seeded database, and
- * the dashboard cache would keep that answer: refuse instead, and start the cache afresh at ready.
- */
-function notReadyGate(
-  readiness: () => { ready: boolean; pending?: string[] },
-  aggregates: AggregateCache,
-  metrics: ServerMetrics | undefined,
-): express.RequestHandler {
-  let wasReady = false;
-  return (_req, res, next) => {
-    const { ready, pending } = readiness();
-    if (ready) {
-      if (!wasReady) aggregates.clear();
-      wasReady = true;
-      return next();
-    }
-    const error = new PlatformNotReadyError(pending ?? []);
-    metrics?.observe(null, error.code, 0);
-    res
-      .status(503)
-      .setHeader('retry-after', '5')
-      .json({
-        errors: [{ message: error.message, extensions: { code: error.code, pending: error.pending, requestId: res.locals.requestId } }],
-      });
-  };
-}
-
-/** Body-parser failures (too large, not JSON) as GraphQL-shaped JSON, never an HTML stack page. */
-function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    const message = status === 413 ? 'request body too large' : status < 500 ? 'request body is not valid JSON' : 'Internal server error';
-    if (status >= 500) log.error({ requestId: res.locals.requestId, err: error, url: req.url }, 'internal error');
-    res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
   };
 }

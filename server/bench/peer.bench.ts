@@ -131,23 +131,21 @@ async function targets(): Promise<Target[]> {
     '10',
   ];
   await start(peerArgs, { NODE_ENV: 'production' }, peerPort);
-  const page = (total: boolean, query: string) => JSON.stringify({ query, variables: { kec: kecamatan } });
+  const page = (query: string) => JSON.stringify({ query, variables: { kec: kecamatan } });
   return [
     {
       name: 'lindung',
       port: lindungPort,
       path: '/graphql',
       headers: { ...json, authorization: `Bearer ${token}` },
-      body: (op) =>
-        op === 'c' ? JSON.stringify({ query: LINDUNG_CLAIM, variables: { id: gid } }) : page(op === 'a', lindungPage(op === 'a')),
+      body: (op) => (op === 'c' ? JSON.stringify({ query: LINDUNG_CLAIM, variables: { id: gid } }) : page(lindungPage(op === 'a'))),
     },
     {
       name: 'PostGraphile 4',
       port: peerPort,
       path: '/graphql',
       headers: json,
-      body: (op) =>
-        op === 'c' ? JSON.stringify({ query: PEER_CLAIM, variables: { id: claimId } }) : page(op === 'a', peerPage(op === 'a')),
+      body: (op) => (op === 'c' ? JSON.stringify({ query: PEER_CLAIM, variables: { id: claimId } }) : page(peerPage(op === 'a'))),
     },
     {
       name: 'node:http + pg floor',
