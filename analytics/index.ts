@@ -14,7 +14,7 @@ export {
   type YearOverYearQuery,
 } from './metrics/metric-queries.js';
 export { AnswerCache } from './semantic/answer-cache.js';
-export { type MeasureDescription, semanticMeasures } from './semantic/semantic-model.js';
+export { type MeasureDescription, semanticMeasures } from './semantic/measure-catalogue.js';
 export type { DateRange, Period, SemanticFilter, SemanticQuery } from './semantic/query-plan.js';
 export {
   type SemanticAnswer,

@@ -7,17 +7,8 @@ import {
   type AnalyticsTimeDimensionName,
 } from '../../schema/metrics/semantic-names.js';
 import { parseDate } from '../../schema/validation.js';
-import {
-  type BaseMeasure,
-  baseInputs,
-  DIMENSIONS,
-  MEASURES,
-  type MeasureId,
-  measureDimensions,
-  NOT_MEASURES,
-  SOURCES,
-  type SourceName,
-} from './semantic-model.js';
+import { type BaseMeasure, DIMENSIONS, MEASURES, type MeasureId, NOT_MEASURES, SOURCES, type SourceName } from './semantic-model.js';
+import { baseInputs, measureDimensions } from './measure-catalogue.js';
 
 export interface DateRange {
   /** Inclusive ISO dates. */

@@ -5,7 +5,8 @@ import type { WarehouseQueries, WarehouseSnapshot } from '../metrics/metric-quer
 import type { AnswerCache } from './answer-cache.js';
 import { compileSql, measureColumn } from './compile-sql.js';
 import { type DateRange, type Period, planCells, planQuery, type QueryPlan, type SemanticQuery } from './query-plan.js';
-import { DIMENSIONS, describeMeasure, type MeasureDescription } from './semantic-model.js';
+import { describeMeasure, type MeasureDescription } from './measure-catalogue.js';
+import { DIMENSIONS } from './semantic-model.js';
 import { sourceRead } from './source-read.js';
 
 /** What the semantic query needs of a warehouse: one catalogue per answer, and which catalogue is current. */
