@@ -64,7 +64,9 @@ if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(
 background.operational = 'checking';
 background.go();
 const exitCode = await firstRun;
-if (!stopping && background.readiness().operational !== 'ready') {
+// A signal ended the first run: shutdown() is closing everything and ends the process.
+if (stopping) await new Promise(() => {});
+if (background.readiness().operational !== 'ready') {
   // Without its data the platform would serve nothing true; a supervisor restarts it, and an empty database seeds again.
   log.fatal({ exitCode }, 'first run failed: the demo is not in place');
   await shutdown('first-run failed', 1);
