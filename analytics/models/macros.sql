@@ -14,3 +14,13 @@ create or replace macro yoy_pct_change(value, prior) as
 create or replace macro latest_snapshot(relation) as table
     select * from query_table(relation)
     where snapshot_date = (select max(snapshot_date) from query_table(relation));
+
+-- covered_years(start_date, end_date, snapshot_date): the calendar years a membership covered its
+-- worker, from the year it started to the year it ended (an open one up to the snapshot's year):
+-- the one rule of fct_enrolment_years and fct_coverage_years, unnested there into one row per year.
+create or replace macro covered_years(start_date, end_date, snapshot_date) as
+    generate_series(
+        cast(year(start_date) as integer),
+        cast(least(year(coalesce(end_date, snapshot_date)), year(snapshot_date)) as integer)
+    );
+

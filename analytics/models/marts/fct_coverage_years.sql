@@ -17,18 +17,13 @@ workers as (
 places as (
     select * from dim_place
 ),
-spans as (
+enrolment_years as (
     select
         e.*,
         coalesce(e.end_date, e.snapshot_date) as covered_until,
-        cast(year(e.start_date) as integer) as first_year,
-        cast(least(year(coalesce(e.end_date, e.snapshot_date)), year(e.snapshot_date)) as integer) as last_year
+        cast(y.year as integer) as year
     from enrolments as e
-),
-enrolment_years as (
-    select s.*, cast(y.year as integer) as year
-    from spans as s
-    cross join lateral (select unnest(generate_series(s.first_year, s.last_year)) as year) as y
+    cross join lateral (select unnest(covered_years(e.start_date, e.end_date, e.snapshot_date)) as year) as y
 ),
 final as (
     select
