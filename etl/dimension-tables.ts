@@ -44,10 +44,16 @@ const sponsor: TableSpec = {
     { name: 'name', type: 'VARCHAR' },
     { name: 'kind', type: 'VARCHAR' },
     { name: 'employer_id', type: 'BIGINT' },
+    { name: 'region_code', type: 'VARCHAR' },
     { name: 'created_date', type: 'DATE' },
   ],
   money: [],
-  select: (ctx) => `select id, code, name, kind, employer_id, ${localDate('created_at', ctx)} from sponsor`,
+  // The government or company that pays has a region (a regency's APBD sponsor is that regency's).
+  // Read by name through to_jsonb so the extract runs on a database before and after the column
+  // sponsor.region_code arrives (migration 20261202000000): NULL until then, and the warehouse
+  // falls back to the sponsor's employer's regency (fct_budget).
+  select: (ctx) =>
+    `select id, code, name, kind, employer_id, to_jsonb(sponsor) ->> 'region_code' as region_code, ${localDate('created_at', ctx)} from sponsor`,
 };
 
 const budgetAllocation: TableSpec = {

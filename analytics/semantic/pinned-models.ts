@@ -9,7 +9,8 @@ const LATEST = /latest_snapshot\('(stg_[a-z_]+)'\)/g;
 const MART_REFERENCE = /\b(from|join)\s+((?:dim|fct)_[a-z_]+)\b/g;
 
 const bodies = new Map<string, string>();
-function modelBody(name: string): string {
+/** A mart's SELECT: its file without the `create or replace view … as` and the closing semicolon. */
+export function martBody(name: string): string {
   let body = bodies.get(name);
   if (body === undefined) {
     const sql = fs.readFileSync(path.join(MARTS, `${name}.sql`), 'utf8');
@@ -27,7 +28,7 @@ function modelBody(name: string): string {
 
 /** Whether a mart's rows depend on the snapshot (it, or a mart it reads, reads the latest snapshot of a staging view). */
 function dependsOnSnapshot(name: string): boolean {
-  const body = modelBody(name);
+  const body = martBody(name);
   if (/latest_snapshot\(/.test(body)) return true;
   return [...body.matchAll(MART_REFERENCE)].some(
     ([, , mart]) => mart !== name && fs.existsSync(path.join(MARTS, `${mart}.sql`)) && dependsOnSnapshot(mart!),
@@ -42,7 +43,7 @@ function dependsOnSnapshot(name: string): boolean {
  */
 export function pinnedModelSql(name: string, snapshotDate: string): string {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(snapshotDate)) throw new Error(`not an ISO date: ${snapshotDate}`);
-  return modelBody(name)
+  return martBody(name)
     .replace(LATEST, (_, staging: string) => `(select * from ${staging} where snapshot_date = date '${snapshotDate}')`)
     .replace(MART_REFERENCE, (whole, keyword: string, mart: string) =>
       mart !== name && fs.existsSync(path.join(MARTS, `${mart}.sql`)) && dependsOnSnapshot(mart)

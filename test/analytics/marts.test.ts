@@ -261,31 +261,32 @@ describe('year-over-year arithmetic', () => {
     const m = await memory(
       [
         `create table fct_budget (sponsor_id bigint, sponsor_code varchar, sponsor_name varchar, sponsor_kind varchar,
+        sponsor_region_code varchar, regency_code varchar, regency_name varchar,
         fiscal_year integer, budget_kind varchar, amount bigint, original_amount bigint)`,
         `insert into fct_budget values
-        (1, 'A', 'Pemkab', 'REGENCY_BUDGET', 2022, 'ORIGINAL', 15000000000, 15000000000),
-        (1, 'A', 'Pemkab', 'REGENCY_BUDGET', 2023, 'REVISED', 18000000000, 17000000000),
-        (2, 'B', 'CSR', 'COMPANY_CSR', 2022, 'ORIGINAL', 500, 500),
-        (2, 'B', 'CSR', 'COMPANY_CSR', 2023, 'ORIGINAL', 300, 300),
-        (3, 'C', 'Zero', 'COMPANY_CSR', 2022, 'ORIGINAL', 0, 0),
-        (3, 'C', 'Zero', 'COMPANY_CSR', 2023, 'ORIGINAL', 700, 700),
-        (4, 'D', 'Gap', 'COMPANY_CSR', 2021, 'ORIGINAL', 100, 100),
-        (4, 'D', 'Gap', 'COMPANY_CSR', 2023, 'ORIGINAL', 200, 200)`,
+        (1, 'A', 'Pemkab', 'REGENCY_BUDGET', '64.02', '64.02', 'Kutai Kartanegara', 2022, 'ORIGINAL', 15000000000, 15000000000),
+        (1, 'A', 'Pemkab', 'REGENCY_BUDGET', '64.02', '64.02', 'Kutai Kartanegara', 2023, 'REVISED', 18000000000, 17000000000),
+        (2, 'B', 'CSR', 'COMPANY_CSR', '64.02', '64.02', 'Kutai Kartanegara', 2022, 'ORIGINAL', 500, 500),
+        (2, 'B', 'CSR', 'COMPANY_CSR', '64.02', '64.02', 'Kutai Kartanegara', 2023, 'ORIGINAL', 300, 300),
+        (3, 'C', 'Zero', 'COMPANY_CSR', '64.01', '64.01', 'Paser', 2022, 'ORIGINAL', 0, 0),
+        (3, 'C', 'Zero', 'COMPANY_CSR', '64.01', '64.01', 'Paser', 2023, 'ORIGINAL', 700, 700),
+        (4, 'D', 'Gap', 'COMPANY_CSR', null, null, null, 2021, 'ORIGINAL', 100, 100),
+        (4, 'D', 'Gap', 'COMPANY_CSR', null, null, null, 2023, 'ORIGINAL', 200, 200)`,
       ],
       ['yoy_budget_by_sponsor'],
     );
     try {
-      const rows = await m.rows(`select sponsor_code, year, amount, prior_amount, amount_change, amount_change_pct::varchar as pct
-        from yoy_budget_by_sponsor order by sponsor_code, year`);
-      expect(rows.map((r) => [r.sponsor_code, r.year, r.amount, r.prior_amount, r.amount_change, r.pct])).toEqual([
-        ['A', 2022, '15000000000', null, null, null],
-        ['A', 2023, '18000000000', '15000000000', '3000000000', '20.0'],
-        ['B', 2022, '500', null, null, null],
-        ['B', 2023, '300', '500', '-200', '-40.0'],
-        ['C', 2022, '0', null, null, null],
-        ['C', 2023, '700', '0', '700', null],
-        ['D', 2021, '100', null, null, null],
-        ['D', 2023, '200', null, null, null],
+      const rows = await m.rows(`select sponsor_code, year, amount, prior_amount, amount_change, amount_change_pct::varchar as pct,
+        sponsor_region_code from yoy_budget_by_sponsor order by sponsor_code, year`);
+      expect(rows.map((r) => [r.sponsor_code, r.year, r.amount, r.prior_amount, r.amount_change, r.pct, r.sponsor_region_code])).toEqual([
+        ['A', 2022, '15000000000', null, null, null, '64.02'],
+        ['A', 2023, '18000000000', '15000000000', '3000000000', '20.0', '64.02'],
+        ['B', 2022, '500', null, null, null, '64.02'],
+        ['B', 2023, '300', '500', '-200', '-40.0', '64.02'],
+        ['C', 2022, '0', null, null, null, '64.01'],
+        ['C', 2023, '700', '0', '700', null, '64.01'],
+        ['D', 2021, '100', null, null, null, null],
+        ['D', 2023, '200', null, null, null, null],
       ]);
     } finally {
       m.close();

@@ -38,10 +38,12 @@ export const STAGING = (extra = ''): string[] => [
     ) as r(region_code, region_name, region_level, parent_region_code)
     cross join (values (date '${EARLIER}'), (date '${LATEST}')) as s(snapshot_date)`,
   `create table stg_sponsor as select * from (values
-      (1, 'PEMKAB', 'Pemkab Kukar', 'REGENCY_BUDGET', null),
-      (2, 'CSR-A', 'CSR Alpha', 'COMPANY_CSR', null),
-      (3, 'SELF', 'Mandiri', 'SELF', null)
-    ) as r(sponsor_id, sponsor_code, sponsor_name, sponsor_kind, employer_id)
+      (1, 'PEMKAB', 'Pemkab Kukar', 'REGENCY_BUDGET', null, '64.02'),
+      (2, 'CSR-A', 'CSR Alpha', 'COMPANY_CSR', 1, null),
+      (3, 'SELF', 'Mandiri', 'SELF', null, null)
+    ) as r(sponsor_id, sponsor_code, sponsor_name, sponsor_kind, employer_id, sponsor_region_code)
+    cross join (values (date '${EARLIER}'), (date '${LATEST}')) as s(snapshot_date)`,
+  `create table stg_employer as select * from (values (1, 'EMP-1', '64.02.01')) as r(employer_id, employer_code, region_code)
     cross join (values (date '${EARLIER}'), (date '${LATEST}')) as s(snapshot_date)`,
   `create table stg_worker as select cast(snapshot_date as date) as snapshot_date, worker_key, sex, age_band, region_code, occupation, sector, non_asn
     from (values

@@ -1,11 +1,11 @@
 -- dim_region: one row per official region (province, regency, kecamatan, village), with the
--- kecamatan each region lies in (NULL above kecamatan level).
+-- kecamatan and the regency each region lies in (NULL above each level).
 -- sources: stg_region (latest snapshot).
 create or replace view dim_region as
 with regions as (
     select * from latest_snapshot('stg_region')
 ),
-with_kecamatan as (
+with_parents as (
     select
         r.region_code,
         r.region_name,
@@ -14,8 +14,14 @@ with_kecamatan as (
         case r.region_level
             when 'DISTRICT' then r.region_code
             when 'VILLAGE' then r.parent_region_code
-        end as kecamatan_code
+        end as kecamatan_code,
+        case r.region_level
+            when 'REGENCY' then r.region_code
+            when 'DISTRICT' then r.parent_region_code
+            when 'VILLAGE' then p.parent_region_code
+        end as regency_code
     from regions as r
+    left join regions as p on p.region_code = r.parent_region_code and r.region_level = 'VILLAGE'
 ),
 final as (
     select
@@ -24,8 +30,11 @@ final as (
         w.region_level,
         w.parent_region_code,
         w.kecamatan_code,
-        k.region_name as kecamatan_name
-    from with_kecamatan as w
+        k.region_name as kecamatan_name,
+        w.regency_code,
+        g.region_name as regency_name
+    from with_parents as w
     left join regions as k on k.region_code = w.kecamatan_code
+    left join regions as g on g.region_code = w.regency_code
 )
 select * from final;

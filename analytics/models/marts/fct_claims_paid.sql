@@ -1,6 +1,6 @@
--- fct_claims_paid: one row per PAID benefit claim, with its programme, sponsor and the worker's attributes.
+-- fct_claims_paid: one row per PAID benefit claim, with its programme, sponsor and the worker's attributes (kecamatan and regency of domicile included).
 -- Money is whole rupiah (BIGINT).
--- sources: stg_claim, stg_enrolment, stg_sponsor, stg_worker (latest snapshot of each);
+-- sources: stg_claim, stg_enrolment, stg_sponsor, stg_worker (latest snapshot of each), dim_region;
 -- claims carry their own paid_date, so the latest snapshot holds every payment.
 -- materialized: table
 create or replace view fct_claims_paid as
@@ -38,10 +38,15 @@ final as (
         w.sector,
         w.occupation,
         w.non_asn,
-        w.region_code
+        w.region_code,
+        r.kecamatan_code,
+        r.kecamatan_name,
+        r.regency_code,
+        r.regency_name
     from paid_claims as c
     left join enrolments as e on e.enrolment_id = c.enrolment_id
     left join sponsors as s on s.sponsor_id = e.sponsor_id
     left join workers as w on w.worker_key = e.worker_key
+    left join dim_region as r on r.region_code = w.region_code
 )
 select * from final;

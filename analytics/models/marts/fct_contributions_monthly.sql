@@ -1,4 +1,5 @@
--- fct_contributions_monthly: one row per month covered, sponsor, programme, sector and non-ASN flag:
+-- fct_contributions_monthly: one row per month covered, sponsor, programme, sector, non-ASN flag and the
+-- workers' regency and kecamatan:
 -- contributions paid and their count. The small form of fct_contributions for sums by month or year.
 -- sources: fct_contributions.
 -- materialized: table
@@ -15,6 +16,8 @@ final as (
         programme,
         sector,
         non_asn,
+        regency_code,
+        kecamatan_code,
         sum(amount) as amount,
         count(*) as contributions
     from contributions

@@ -1,6 +1,6 @@
 -- fct_enrolment_years: one row per enrolment and calendar year in which it covered its worker (from the
 -- year of start_date to the year of end_date, open memberships up to the latest snapshot's year), with
--- the sponsor and the worker's attributes; the base of "workers protected" and coverage.
+-- the sponsor and the worker's attributes (kecamatan and regency of domicile included); the base of "workers protected" and coverage.
 -- sources: stg_enrolment, stg_sponsor, stg_worker, dim_region (latest snapshot of each).
 -- materialized: table
 create or replace view fct_enrolment_years as
@@ -39,7 +39,9 @@ final as (
         w.non_asn,
         w.region_code,
         r.kecamatan_code,
-        r.kecamatan_name
+        r.kecamatan_name,
+        r.regency_code,
+        r.regency_name
     from enrolment_years as ey
     left join sponsors as sp on sp.sponsor_id = ey.sponsor_id
     left join workers as w on w.worker_key = ey.worker_key

@@ -1,4 +1,4 @@
--- fct_workforce: one row per year, kecamatan and sector: workers in the labour force (coverage denominators).
+-- fct_workforce: one row per year, kecamatan and sector (with the kecamatan's regency): workers in the labour force (coverage denominators).
 -- sources: stg_workforce (latest snapshot), dim_region.
 create or replace view fct_workforce as
 with workforce as (
@@ -9,6 +9,8 @@ final as (
         w.year,
         w.kecamatan_code,
         r.region_name as kecamatan_name,
+        r.regency_code,
+        r.regency_name,
         w.sector,
         w.labour_force
     from workforce as w

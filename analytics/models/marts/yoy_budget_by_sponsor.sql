@@ -1,4 +1,5 @@
--- yoy_budget_by_sponsor: one row per sponsor and fiscal year: the budget in force against the prior year's.
+-- yoy_budget_by_sponsor: one row per sponsor and fiscal year: the budget in force against the prior year's,
+-- with the sponsor's region and regency (fct_budget).
 -- sources: fct_budget. Change is NULL when the prior year is missing; the percentage also when it is zero.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
 -- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
@@ -15,6 +16,9 @@ yearly as (
         any_value(sponsor_name) as sponsor_name,
         any_value(sponsor_kind) as sponsor_kind,
         any_value(budget_kind) as budget_kind,
+        any_value(sponsor_region_code) as sponsor_region_code,
+        any_value(regency_code) as regency_code,
+        any_value(regency_name) as regency_name,
         sum(amount) as amount
     from budget
     group by fiscal_year, sponsor_id
@@ -31,6 +35,9 @@ final as (
         sponsor_code,
         sponsor_name,
         sponsor_kind,
+        sponsor_region_code,
+        regency_code,
+        regency_name,
         budget_kind,
         amount,
         prior_amount,

@@ -1,6 +1,6 @@
 -- yoy_budget_realisation: one row per budgeted sponsor and year: the allocation in force against the
 -- contributions that sponsor actually paid for that year's months (by contribution period), and how
--- the amount paid changed from the prior year.
+-- the amount paid changed from the prior year; with the sponsor's region and regency (fct_budget).
 -- sources: fct_budget, fct_contributions.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
 -- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
@@ -14,7 +14,8 @@ contributions as (
 ),
 budgeted_sponsors as (
     select sponsor_id, any_value(sponsor_code) as sponsor_code, any_value(sponsor_name) as sponsor_name,
-        any_value(sponsor_kind) as sponsor_kind
+        any_value(sponsor_kind) as sponsor_kind, any_value(sponsor_region_code) as sponsor_region_code,
+        any_value(regency_code) as regency_code, any_value(regency_name) as regency_name
     from budget
     group by sponsor_id
 ),
@@ -51,6 +52,9 @@ final as (
         s.sponsor_code,
         s.sponsor_name,
         s.sponsor_kind,
+        s.sponsor_region_code,
+        s.regency_code,
+        s.regency_name,
         c.allocated,
         c.paid,
         c.allocated - c.paid as unspent,

@@ -12,6 +12,7 @@ renamed as (
         name as sponsor_name,
         kind as sponsor_kind,
         employer_id,
+        region_code as sponsor_region_code,
         created_date
     from source
 )
