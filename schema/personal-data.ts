@@ -1,11 +1,14 @@
-import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { Extensions } from 'type-graphql';
 
 /**
  * The one place that decides what personal data (UU 27/2022) a caller sees. Every field that
- * carries it is declared with `@PersonalData(kind)`, which both tags the field (the schema test
- * checks every such field is tagged) and wraps its resolver in `maskPersonalData`. Because the
- * mask sits on the field, not on a query, it covers every path that reaches the field: lists,
- * nested objects, `node(id:)` and mutation payloads alike.
+ * carries it is declared with `@PersonalData(kind)`, which tags the field (the schema test
+ * checks every such field is tagged); `maskPersonalDataFields` then wraps each tagged field's
+ * resolver in the schema the server builds. Because the mask sits on the field, not on a query,
+ * it covers every path that reaches the field: lists, nested objects, `node(id:)`, mutation
+ * payloads and subscriptions alike. Any other reader of the same rows (the compiled read path's
+ * SQL) must give what `maskValue` gives; applying it to a masked value changes nothing.
  */
 export type PersonalDataKind = 'nik' | 'name' | 'phone' | 'birthDate' | 'membershipNo' | 'freeText' | 'snapshot';
 
@@ -63,19 +66,36 @@ function maskSnapshot(value: unknown): unknown {
   );
 }
 
-function maskPersonalData(kind: PersonalDataKind): MiddlewareFn<PersonalDataContext> {
-  return async ({ context }, next) => {
-    const value = await next();
-    return context.user?.seesPersonalData === true ? value : maskValue(kind, value);
-  };
+/** Marks a field as personal data: masked for roles without personal-data access (once `maskPersonalDataFields` ran on the schema). */
+export function PersonalData(kind: PersonalDataKind): PropertyDecorator & MethodDecorator {
+  return Extensions({ personalData: kind });
 }
 
-/** Marks a field as personal data: masked for roles without personal-data access. */
-export function PersonalData(kind: PersonalDataKind): PropertyDecorator & MethodDecorator {
-  const tag = Extensions({ personalData: kind });
-  const mask = UseMiddleware(maskPersonalData(kind));
-  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    tag(target, key, descriptor as never);
-    mask(target, key, descriptor as never);
-  };
+const masked = new WeakSet<object>();
+
+/**
+ * Wraps the resolver of every field tagged `@PersonalData` so that it masks for callers without
+ * personal-data access. Synchronous when the field's own resolver is: a type-graphql middleware
+ * would make every masked field, and so every worker and enrolment object, a promise (issue 13
+ * measured that cost). Returns how many fields are masked; idempotent.
+ */
+export function maskPersonalDataFields(schema: GraphQLSchema): number {
+  let fields = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const kind = field.extensions?.personalData as PersonalDataKind | undefined;
+      if (!kind) continue;
+      fields++;
+      if (masked.has(field)) continue;
+      masked.add(field);
+      const resolve: GraphQLFieldResolver<unknown, PersonalDataContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: PersonalDataContext, info) => {
+        const value = resolve(source, args, context, info);
+        if (context?.user?.seesPersonalData === true) return value;
+        return value instanceof Promise ? value.then((v) => maskValue(kind, v)) : maskValue(kind, value);
+      };
+    }
+  }
+  return fields;
 }

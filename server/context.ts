@@ -27,7 +27,7 @@ export interface RequestContext extends PersonalDataContext {
   user: Principal | null;
   em: EntityManager;
   loaders: Loaders;
-  services: ReturnType<typeof createServices>;
+  services: Services;
   /** Today in Asia/Makassar (YYYY-MM-DD). */
   today: () => string;
 }
@@ -44,38 +44,68 @@ export interface ContextOptions {
   deadline?: number;
 }
 
-function createServices(deps: ServiceDeps) {
-  return {
-    analytics: new AnalyticsService(deps),
-    audit: new AuditService(deps),
-    budgets: new BudgetService(deps),
-    claims: new ClaimService(deps),
-    contributions: new ContributionService(deps),
-    dashboard: new DashboardService(deps),
-    enrolments: new EnrolmentService(deps),
-    nodes: new NodeService(deps),
-    regions: new RegionService(deps.em),
-    sponsors: new SponsorService(deps),
-    workers: new WorkerService(deps),
-  };
+const SERVICES = {
+  analytics: (deps: ServiceDeps) => new AnalyticsService(deps),
+  audit: (deps: ServiceDeps) => new AuditService(deps),
+  budgets: (deps: ServiceDeps) => new BudgetService(deps),
+  claims: (deps: ServiceDeps) => new ClaimService(deps),
+  contributions: (deps: ServiceDeps) => new ContributionService(deps),
+  dashboard: (deps: ServiceDeps) => new DashboardService(deps),
+  enrolments: (deps: ServiceDeps) => new EnrolmentService(deps),
+  nodes: (deps: ServiceDeps) => new NodeService(deps),
+  regions: (deps: ServiceDeps) => new RegionService(deps.em),
+  sponsors: (deps: ServiceDeps) => new SponsorService(deps),
+  workers: (deps: ServiceDeps) => new WorkerService(deps),
+};
+type Services = { [K in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[K]> };
+
+/** Each service is built when a resolver first asks for it: a request uses one or two of the eleven. */
+function lazyServices(deps: ServiceDeps): Services {
+  const services = {} as Services;
+  for (const [name, make] of Object.entries(SERVICES)) {
+    let made: unknown;
+    Object.defineProperty(services, name, { enumerable: true, get: () => (made ??= make(deps)) });
+  }
+  return services;
 }
 
 export function createRequestContext(em: EntityManager, requestId: string, options: ContextOptions = {}): RequestContext {
-  // A cloned event manager, so the deadline subscriber belongs to this request alone.
-  const fork = options.deadline === undefined ? em.fork() : em.fork({ cloneEventManager: true });
-  if (options.deadline !== undefined) fork.getEventManager().registerSubscriber(transactionDeadline(options.deadline));
-  const loaders = createLoaders(fork);
+  // Forked on first use, like the loaders and the services below: what a request never touches costs it nothing.
+  let fork: EntityManager | undefined;
+  const forked = () => {
+    if (fork) return fork;
+    // A cloned event manager, so the deadline subscriber belongs to this request alone.
+    fork = options.deadline === undefined ? em.fork() : em.fork({ cloneEventManager: true });
+    if (options.deadline !== undefined) fork.getEventManager().registerSubscriber(transactionDeadline(options.deadline));
+    return fork;
+  };
   const user = options.user ?? null;
-  const deps: ServiceDeps = {
-    em: fork,
+  let loaders: Loaders | undefined;
+  const deps = {
+    get em() {
+      return forked();
+    },
     user,
     requestId,
-    loaders,
+    get loaders() {
+      return (loaders ??= createLoaders(forked()));
+    },
     pageSizeMax: options.pageSizeMax ?? 100,
     today: options.today ?? (() => todayIn()),
     aggregates: options.aggregates ?? new AggregateCache(0),
     warehouse: options.warehouse ?? null,
     semantic: options.semantic ?? { maxCells: 20_000, cache: null },
+  } satisfies ServiceDeps;
+  return {
+    requestId,
+    user,
+    get em() {
+      return forked();
+    },
+    get loaders() {
+      return deps.loaders;
+    },
+    services: lazyServices(deps),
+    today: deps.today,
   };
-  return { requestId, user, em: fork, loaders, services: createServices(deps), today: deps.today };
 }

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { maskPersonalDataFields } from '../../schema/personal-data.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AuditResolver } from '../resolvers/audit.resolver.js';
@@ -52,6 +53,9 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The API schema, built once per process from the type-graphql classes. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({ resolvers: RESOLVERS, authChecker, validate: false, pubSub: NO_TOPICS }).then((schema) => {
+    // Fails closed: a schema whose personal-data fields were not wrapped must never serve.
+    if (maskPersonalDataFields(schema) === 0)
+      throw new Error('no @PersonalData field found to mask: the schema would expose personal data');
     // type-graphql leaves the root types undescribed; the IDE shows these first.
     schema.getQueryType()!.description =
       'Reads. Every field except `regions` needs a bearer token; personal data is masked for viewer and analyst.';
