@@ -2,7 +2,7 @@ import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { claimNumber } from '../../schema/claim-number.js';
 import { OptimisticLockError } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Claim } from '../../schema/entities/claim.entity.js';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { ClaimStatus } from '../../schema/enums/claim-status.enum.js';
@@ -17,18 +17,9 @@ import { nextClaimStatus, type ClaimAction } from './claim-workflow.js';
 import { nextId } from './enrolment.service.js';
 import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
-import { inKecamatan } from './worker.service.js';
+import { type ClaimFilter, claimWhere } from './claim-filter.js';
 
-export interface ClaimFilter {
-  status?: ClaimStatus[] | null;
-  programme?: Programme[] | null;
-  kecamatan?: string | null;
-  enrolmentId?: string | null;
-  submittedFrom?: string | null;
-  submittedTo?: string | null;
-  paidFrom?: string | null;
-  paidTo?: string | null;
-}
+export type { ClaimFilter } from './claim-filter.js';
 
 export interface SubmitClaimInput {
   enrolmentId: string;
@@ -52,18 +43,7 @@ export class ClaimService {
   }
 
   list(filter: ClaimFilter, page: PageArgs): Promise<Page<Claim>> {
-    const where: FilterQuery<Claim> = {};
-    if (filter.status?.length) where.status = { $in: filter.status };
-    if (filter.programme?.length) where.programme = { $in: filter.programme };
-    const enrolment: FilterQuery<Enrolment> = {};
-    if (filter.enrolmentId) enrolment.id = numericKey('filter.enrolmentId', filter.enrolmentId, 'Enrolment');
-    if (filter.kecamatan) enrolment.worker = { region: inKecamatan('filter.kecamatan', filter.kecamatan) };
-    if (Object.keys(enrolment).length > 0) where.enrolment = enrolment;
-    const submitted = range('filter.submitted', filter.submittedFrom, filter.submittedTo);
-    if (submitted) where.submittedDate = submitted;
-    const paid = range('filter.paid', filter.paidFrom, filter.paidTo);
-    if (paid) where.paidDate = paid;
-    return paginate(this.deps.em, Claim, where, { submittedDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+    return paginate(this.deps.em, Claim, claimWhere(filter), { submittedDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
   }
 
   async submit(input: SubmitClaimInput): Promise<Claim> {
@@ -194,12 +174,6 @@ export class ClaimService {
     });
     return claim;
   }
-}
-
-function range(field: string, from?: string | null, to?: string | null) {
-  if (!from && !to) return undefined;
-  if (from && to && from > to) throw new ValidationError(`${field}To`, `must not be before ${field.split('.').pop()}From`);
-  return { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,5 +1,4 @@
 import { batchAuditKey } from '../../schema/audit-key.js';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Contribution } from '../../schema/entities/contribution.entity.js';
 import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
 import type { Programme } from '../../schema/enums/programme.enum.js';
@@ -13,13 +12,9 @@ import { AuditService } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
 import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
+import { type ContributionFilter, contributionWhere } from './contribution-filter.js';
 
-export interface ContributionFilter {
-  sponsorId?: string | null;
-  enrolmentId?: string | null;
-  fromMonth?: string | null;
-  toMonth?: string | null;
-}
+export type { ContributionFilter } from './contribution-filter.js';
 
 export interface RecordContributionsInput {
   sponsorId: string;
@@ -55,15 +50,7 @@ export class ContributionService {
   }
 
   list(filter: ContributionFilter, page: PageArgs): Promise<Page<Contribution>> {
-    const where: FilterQuery<Contribution> = {};
-    if (filter.sponsorId) where.sponsor = numericKey('filter.sponsorId', filter.sponsorId, 'Sponsor');
-    if (filter.enrolmentId) where.enrolment = numericKey('filter.enrolmentId', filter.enrolmentId, 'Enrolment');
-    if (filter.fromMonth && filter.toMonth && filter.fromMonth > filter.toMonth)
-      throw new ValidationError('filter.toMonth', 'must not be before fromMonth');
-    if (filter.fromMonth || filter.toMonth) {
-      where.period = { ...(filter.fromMonth ? { $gte: filter.fromMonth } : {}), ...(filter.toMonth ? { $lte: filter.toMonth } : {}) };
-    }
-    return paginate(this.deps.em, Contribution, where, { period: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+    return paginate(this.deps.em, Contribution, contributionWhere(filter), { period: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
   }
 
   /**

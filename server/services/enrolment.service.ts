@@ -1,7 +1,7 @@
 import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employer } from '../../schema/entities/employer.entity.js';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import type { Sponsor } from '../../schema/entities/sponsor.entity.js';
@@ -18,14 +18,9 @@ import { BudgetService } from './budget.service.js';
 import { monthlyCost } from './contribution-cost.js';
 import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
+import { type EnrolmentFilter, enrolmentWhere } from './enrolment-filter.js';
 
-export interface EnrolmentFilter {
-  sponsorId?: string | null;
-  workerId?: string | null;
-  status?: EnrolmentStatus[] | null;
-  startFrom?: string | null;
-  startTo?: string | null;
-}
+export type { EnrolmentFilter } from './enrolment-filter.js';
 
 export interface EnrolInput {
   workerId: string;
@@ -53,17 +48,7 @@ export class EnrolmentService {
   }
 
   list(filter: EnrolmentFilter, page: PageArgs): Promise<Page<Enrolment>> {
-    const where: FilterQuery<Enrolment> = {};
-    if (filter.sponsorId) where.sponsor = numericKey('filter.sponsorId', filter.sponsorId, 'Sponsor');
-    if (filter.workerId) where.worker = numericKey('filter.workerId', filter.workerId, 'Worker');
-    if (filter.status?.length) where.status = { $in: filter.status };
-    if (filter.startFrom || filter.startTo) {
-      if (filter.startFrom && filter.startTo && filter.startFrom > filter.startTo) {
-        throw new ValidationError('filter.startTo', 'must not be before startFrom');
-      }
-      where.startDate = { ...(filter.startFrom ? { $gte: filter.startFrom } : {}), ...(filter.startTo ? { $lte: filter.startTo } : {}) };
-    }
-    return paginate(this.deps.em, Enrolment, where, { startDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+    return paginate(this.deps.em, Enrolment, enrolmentWhere(filter), { startDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
   }
 
   async enrol(input: EnrolInput): Promise<Enrolment> {

@@ -1,31 +1,22 @@
 import { checkVersion } from './optimistic-lock.js';
 import { recordAuditKey } from '../../schema/audit-key.js';
 import { LockMode } from '@mikro-orm/core';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { Region } from '../../schema/entities/region.entity.js';
 import { Worker } from '../../schema/entities/worker.entity.js';
-import type { EnrolmentStatus } from '../../schema/enums/enrolment-status.enum.js';
 import type { Occupation } from '../../schema/enums/occupation.enum.js';
 import { RegionLevel } from '../../schema/enums/region-level.enum.js';
 import type { Sector } from '../../schema/enums/sector.enum.js';
 import type { Sex } from '../../schema/enums/sex.enum.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.js';
+import { NotFoundError, ValidationError } from '../../schema/errors.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
-import { checkBirthDate, parseKecamatanCode, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
+import { checkBirthDate, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
+import { type WorkerFilter, workerWhere } from './worker-filter.js';
 
-export interface WorkerFilter {
-  kecamatan?: string | null;
-  occupation?: Occupation[] | null;
-  sector?: Sector | null;
-  sponsorId?: string | null;
-  enrolmentStatus?: EnrolmentStatus[] | null;
-  search?: string | null;
-}
+export { inKecamatan, type WorkerFilter } from './worker-filter.js';
 
 export interface WorkerFields {
   nik: string;
@@ -39,15 +30,6 @@ export interface WorkerFields {
   phone?: string | null;
 }
 
-/**
- * A kecamatan filter matches the kecamatan and its villages (64.02.06 and 64.02.06.NNNN). Codes
- * have a fixed shape, so that is one range, which the region_code index can serve (a LIKE cannot).
- */
-export function inKecamatan(field: string, code: string): FilterQuery<Region> {
-  const kecamatan = parseKecamatanCode(field, code);
-  return { code: { $gte: kecamatan, $lte: `${kecamatan}.9999` } };
-}
-
 export class WorkerService {
   private readonly audit: AuditService;
 
@@ -57,31 +39,7 @@ export class WorkerService {
 
   list(filter: WorkerFilter, page: PageArgs): Promise<Page<Worker>> {
     const { em } = this.deps;
-    const where: FilterQuery<Worker>[] = [];
-    if (filter.kecamatan) where.push({ region: inKecamatan('filter.kecamatan', filter.kecamatan) });
-    if (filter.occupation?.length) where.push({ occupation: { $in: filter.occupation } });
-    if (filter.sector) where.push({ sector: filter.sector });
-    if (filter.sponsorId || filter.enrolmentStatus?.length) {
-      const enrolments: FilterQuery<Enrolment> = {};
-      if (filter.sponsorId) enrolments.sponsor = numericKey('filter.sponsorId', filter.sponsorId, 'Sponsor');
-      if (filter.enrolmentStatus?.length) enrolments.status = { $in: filter.enrolmentStatus };
-      const sub = em.createQueryBuilder(Enrolment, 'e').select('e.worker_id').where(enrolments);
-      where.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Worker>);
-    }
-    if (filter.search) where.push(this.search(filter.search));
-    return paginate(em, Worker, where.length ? { $and: where } : {}, { id: 'asc' }, page, this.deps.pageSizeMax);
-  }
-
-  /** Searching by name or NIK would let a masked role probe who is enrolled, so it needs personal-data access. */
-  private search(text: string): FilterQuery<Worker> {
-    if (!this.deps.user?.seesPersonalData) {
-      throw new ForbiddenError(`role ${this.deps.user?.role ?? 'anonymous'} may not search by name or NIK (personal data)`);
-    }
-    const term = text.trim();
-    if (term.length < 3 || term.length > 100) throw new ValidationError('filter.search', 'must be 3 to 100 characters');
-    if (/^[0-9]{16}$/.test(term)) return { nik: term };
-    if (/^[0-9]+$/.test(term)) return { nik: { $like: `${term}%` } };
-    return { fullName: { $ilike: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } };
+    return paginate(em, Worker, workerWhere(em, this.deps.user, filter), { id: 'asc' }, page, this.deps.pageSizeMax);
   }
 
   async register(input: WorkerFields): Promise<Worker> {
