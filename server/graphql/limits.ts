@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import {
@@ -10,10 +11,14 @@ import {
   type GraphQLSchema,
   Kind,
   type SelectionSetNode,
+  TypeInfo,
   type ValidationContext,
   type ValidationRule,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * Protections from the OWASP GraphQL cheat sheet: depth and alias limits as validation rules
@@ -106,30 +111,40 @@ export const MAX_COST_NODES = 10_000;
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+  // Apollo keeps one parsed document per distinct query text (its document store), so the same
+  // object comes back for the same text and the estimate is kept beside it.
+  const costs = new WeakMap<DocumentNode, { inputs: Set<string>; byInputs: BoundedCache<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators,
-              maxQueryNodes: MAX_COST_NODES,
-            });
-          } catch (error) {
-            const coercion = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-            if (coercion.errors?.length) return;
-            const tooWide = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message);
-            throw new GraphQLError(
-              tooWide
-                ? `query cost could not be bounded: it expands to more than ${MAX_COST_NODES} selections once fragments are inlined; spread each fragment once`
-                : 'query cost could not be estimated, so the query was not run',
-              { extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, http: { status: 400 } } },
-            );
+          const variables = request.variables ?? {};
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = { inputs: costInputs(schema, document), byInputs: new BoundedCache(64) }));
+          const key = JSON.stringify([request.operationName ?? null, ...[...known.inputs].map((name) => variables[name] ?? null)]);
+          let cost = known.byInputs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables,
+                operationName: request.operationName ?? undefined,
+                estimators,
+                maxQueryNodes: MAX_COST_NODES,
+              });
+            } catch (error) {
+              const coercion = getVariableValues(schema, operation?.variableDefinitions ?? [], variables, { maxErrors: 1 });
+              if (coercion.errors?.length) return;
+              const tooWide = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message);
+              throw new GraphQLError(
+                tooWide
+                  ? `query cost could not be bounded: it expands to more than ${MAX_COST_NODES} selections once fragments are inlined; spread each fragment once`
+                  : 'query cost could not be estimated, so the query was not run',
+                { extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, http: { status: 400 } } },
+              );
+            }
+            known.byInputs.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, {
@@ -140,6 +155,35 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
       };
     },
   };
+}
+
+/**
+ * The variables an estimate can depend on: those inside the arguments of a field that declares
+ * its own complexity (a page size, a period), and those of `@include`/`@skip`. Every other
+ * field costs the same whatever the variables say, so a claim fetched by a new id reuses the
+ * estimate of the last one.
+ */
+function costInputs(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const inputs = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  const collect = (node: object) =>
+    visit(node as DocumentNode, {
+      Variable(v) {
+        inputs.add(v.name.value);
+      },
+    });
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (typeInfo.getFieldDef()?.extensions?.complexity !== undefined) for (const a of node.arguments ?? []) collect(a);
+      },
+      Directive(node) {
+        collect(node);
+      },
+    }),
+  );
+  return inputs;
 }
 
 /** Brackets (`{`, `[`, `(`) open at once in a document: a screen's operation needs about 20. */
@@ -158,10 +202,14 @@ export const MAX_SPREADS = 20;
  * the rest needs one parse, bounded by the token cap.
  */
 export function documentShapeLimit(limits: { maxTokens: number; maxAliases: number }): RequestHandler {
+  // The verdict depends on the text alone: a client sends the same few documents again and again.
+  const verdicts = new BoundedCache<string, ReturnType<typeof shapeProblem>>(1000);
   return (req, res, next) => {
     const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
     if (typeof query !== 'string') return next();
-    const problem = shapeProblem(query, limits);
+    const hash = createHash('sha256').update(query).digest('base64');
+    let problem = verdicts.get(hash);
+    if (problem === undefined) verdicts.set(hash, (problem = shapeProblem(query, limits)));
     if (!problem) return next();
     res
       .status(400)

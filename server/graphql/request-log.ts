@@ -26,6 +26,12 @@ export function statementCounter(orm: MikroORM): RequestHandler {
   return (_req, _res, next) => counter.run({ statements: 0 }, next);
 }
 
+/** Counts a statement sent outside knex (the compiled read path's own pool, server/read/). */
+export function countStatement(): void {
+  const store = counter.getStore();
+  if (store) store.statements++;
+}
+
 /** Null when counting is off. */
 export function statementsSoFar(): number | null {
   return counter.getStore()?.statements ?? null;
@@ -40,6 +46,8 @@ export function requestLogPlugin(log: Logger, options: { countStatements: boolea
         async willSendResponse({ response, operationName }) {
           const statements = statementsSoFar();
           if (options.countStatements && statements !== null) response.http.headers.set('x-sql-statements', String(statements));
+          // Below info (production runs at warn) the line is not even built.
+          if (!log.isLevelEnabled('info')) return;
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           log.info(
             {

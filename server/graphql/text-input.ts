@@ -9,12 +9,17 @@ import { checkText } from '../../schema/validation.js';
  * otherwise reaches PostgreSQL (`invalid byte sequence`) and comes back as an internal error.
  */
 export function textInputPlugin(): ApolloServerPlugin {
+  // Apollo hands back the same parsed document for the same text: its literals are checked once.
+  const checked = new WeakSet<DocumentNode>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           try {
-            checkLiterals(document);
+            if (!checked.has(document)) {
+              checkLiterals(document);
+              checked.add(document);
+            }
             checkVariables(request.variables ?? {}, []);
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
