@@ -7,6 +7,8 @@ import {
   type MetricUnit,
   type TrendInterval,
 } from '../../schema/metrics/metric-definitions.js';
+import type { RegionScope } from '../../schema/region-scope.js';
+import { regionCtes } from './metric-region.js';
 import { metricSql } from './metric-sql.js';
 
 /** What the queries need from a warehouse handle (`platform/warehouse-reader.ts` WarehouseReader has it). */
@@ -42,6 +44,8 @@ export interface YearOverYearQuery {
   year: number;
   compareTo?: number | null;
   groupBy?: MetricGrouping | null;
+  /** The regions the answer covers (a caller's scope narrowed to the region asked about); absent or national: every row. */
+  regions?: RegionScope | null;
 }
 
 export interface YearOverYearAnswer {
@@ -50,6 +54,8 @@ export interface YearOverYearAnswer {
   year: number;
   compareTo: number;
   groupBy: MetricGrouping | null;
+  /** The region codes answered for; null: the whole warehouse. */
+  regions: string[] | null;
   total: MetricComparison;
   groups: MetricComparison[];
   snapshot: WarehouseSnapshot;
@@ -63,6 +69,8 @@ export interface TrendQuery {
   from: string;
   to: string;
   interval: TrendInterval;
+  /** As for YearOverYearQuery. */
+  regions?: RegionScope | null;
 }
 
 export interface TrendPoint {
@@ -77,12 +85,15 @@ export interface TrendAnswer {
   interval: TrendInterval;
   from: string;
   to: string;
+  regions: string[] | null;
   points: TrendPoint[];
   snapshot: WarehouseSnapshot;
   sql: string;
 }
 
 const MAX_TREND_DAYS = 366 * 50;
+
+const regionCodes = (regions: RegionScope | null | undefined) => (regions && !regions.national ? [...regions.codes].sort() : null);
 
 /**
  * The comparison statement for one grouping. The inputs are checked integers and names from the
@@ -98,9 +109,16 @@ const MAX_TREND_DAYS = 366 * 50;
  * is spelled out here rather than in a new macro because this text is what the API returns and the
  * brief prints: changing it would change published SQL.
  */
-export function yearOverYearSql(metric: MetricName, grouping: MetricGrouping | 'TOTAL', year: number, compareTo: number): string {
-  return `with metric as (
-${metricSql('yearly', metric)}
+export function yearOverYearSql(
+  metric: MetricName,
+  grouping: MetricGrouping | 'TOTAL',
+  year: number,
+  compareTo: number,
+  regions?: RegionScope | null,
+): string {
+  const sql = metricSql('yearly', metric);
+  return `with ${regionCtes(sql, regions)}metric as (
+${sql}
 ),
 selected as (
     select * from metric where group_by = '${grouping}' and year in (${year}, ${compareTo})
@@ -156,8 +174,8 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
   if (groupBy && !definition.groupings.includes(groupBy)) {
     throw new ValidationError('groupBy', `${q.metric} can be grouped by ${definition.groupings.join(', ') || 'nothing'}`);
   }
-  const sql = [yearOverYearSql(q.metric, 'TOTAL', q.year, compareTo)];
-  if (groupBy) sql.push(yearOverYearSql(q.metric, groupBy, q.year, compareTo));
+  const sql = [yearOverYearSql(q.metric, 'TOTAL', q.year, compareTo, q.regions)];
+  if (groupBy) sql.push(yearOverYearSql(q.metric, groupBy, q.year, compareTo, q.regions));
   const [snapshot, totals, groups] = await Promise.all([
     warehouseSnapshot(warehouse),
     warehouse.query<ComparisonRow>(sql[0]!),
@@ -172,6 +190,7 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
     year: q.year,
     compareTo,
     groupBy,
+    regions: regionCodes(q.regions),
     total,
     groups: groups.map(toComparison),
     snapshot,
@@ -181,11 +200,19 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
 
 const PERIOD_UNIT: Record<TrendInterval, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
-export function trendSql(metric: MetricName, fold: 'SUM' | 'LAST', from: string, to: string, interval: TrendInterval): string {
+export function trendSql(
+  metric: MetricName,
+  fold: 'SUM' | 'LAST',
+  from: string,
+  to: string,
+  interval: TrendInterval,
+  regions?: RegionScope | null,
+): string {
   const unit = PERIOD_UNIT[interval];
   const value = fold === 'SUM' ? 'sum(value)' : 'arg_max(value, day)';
-  return `with metric as (
-${metricSql('trends', metric)}
+  const sql = metricSql('trends', metric);
+  return `with ${regionCtes(sql, regions)}metric as (
+${sql}
 ),
 periods as (
     select cast(unnest(generate_series(date_trunc('${unit}', date '${from}'), date '${to}', interval 1 ${unit})) as date) as period_start
@@ -214,7 +241,7 @@ export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_TREND_DAYS) {
     throw new ValidationError('to', 'must be within 50 years of from');
   }
-  const sql = trendSql(q.metric, definition.trend, from, to, q.interval);
+  const sql = trendSql(q.metric, definition.trend, from, to, q.interval, q.regions);
   const [snapshot, rows] = await Promise.all([
     warehouseSnapshot(warehouse),
     warehouse.query<{ period_start: string; period_end: string; value: string | null }>(sql),
@@ -225,6 +252,7 @@ export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise
     interval: q.interval,
     from,
     to,
+    regions: regionCodes(q.regions),
     snapshot,
     sql,
     points: rows.map((r) => ({ periodStart: r.period_start.slice(0, 10), periodEnd: r.period_end, value: r.value })),
