@@ -8,6 +8,9 @@ import { RowCheck } from './row-check.js';
 export const kecamatanCache = () =>
   new ReferenceCache<string>(`select code as key from region where level = 'DISTRICT' and code = any($1)`, (r) => String(r.key));
 
+/** Any official region (a sponsor may be a province, a regency, a kecamatan or a village). */
+export const regionCache = () => new ReferenceCache<string>(`select code as key from region where code = any($1)`, (r) => String(r.key));
+
 /** `resolve` for kinds whose only reference is a kecamatan (employers, workers, workforce). */
 export function resolveKecamatan<Row extends { kecamatanCode: string }>(): (db: Db, rows: readonly Row[]) => Promise<Array<Checked<Row>>> {
   const kecamatan = kecamatanCache();

@@ -1,7 +1,7 @@
 import { SponsorKind } from '../schema/enums/sponsor-kind.enum.js';
-import { parseEnum, parseRequiredText } from '../schema/validation.js';
+import { parseEnum, parseRegionCode, parseRequiredText } from '../schema/validation.js';
 import type { ImporterDefinition } from './importer.js';
-import { employerCache } from './references.js';
+import { employerCache, regionCache } from './references.js';
 import { RowCheck } from './row-check.js';
 
 interface SponsorRow {
@@ -9,19 +9,24 @@ interface SponsorRow {
   name: string;
   kind: SponsorKind;
   employerCode: string | null;
+  regionCode: string;
 }
 
 interface SponsorReady extends SponsorRow {
   employerId: string | null;
 }
 
-/** One row per sponsor (who pays contributions), keyed by `code`. */
+/**
+ * One row per sponsor (who pays contributions), keyed by `code`. `region_code` is where the payer
+ * is: the regency of an APBD sponsor (64.02), a company's address.
+ */
 export const sponsorImporter: ImporterDefinition<SponsorRow, SponsorReady> = {
-  required: ['code', 'name', 'kind'],
+  required: ['code', 'name', 'kind', 'region_code'],
   optional: ['employer_code'],
   keyColumns: ['code'],
   create({ columns }) {
     const employers = employerCache();
+    const regions = regionCache();
     return {
       parse(cells) {
         const check = new RowCheck();
@@ -34,6 +39,7 @@ export const sponsorImporter: ImporterDefinition<SponsorRow, SponsorReady> = {
           name: check.take(() => parseRequiredText('name', cells.get('name'))),
           kind,
           employerCode,
+          regionCode: check.take(() => parseRegionCode('region_code', cells.get('region_code'))),
         });
       },
       key: (row) => row.code,
@@ -42,8 +48,13 @@ export const sponsorImporter: ImporterDefinition<SponsorRow, SponsorReady> = {
           db,
           rows.map((r) => r.employerCode),
         );
+        await regions.load(
+          db,
+          rows.map((r) => r.regionCode),
+        );
         return rows.map((row) => {
           const check = new RowCheck();
+          check.found('region_code', regions.get(row.regionCode), `no Kemendagri region with code ${row.regionCode}`);
           const employerId =
             row.employerCode === null
               ? null
@@ -58,6 +69,7 @@ export const sponsorImporter: ImporterDefinition<SponsorRow, SponsorReady> = {
           { name: 'code', type: 'text', value: (r) => r.code },
           { name: 'name', type: 'text', value: (r) => r.name },
           { name: 'kind', type: 'text', value: (r) => r.kind },
+          { name: 'region_code', type: 'text', value: (r) => r.regionCode },
           { name: 'employer_id', type: 'bigint', value: (r) => r.employerId, onUpdate: columns.has('employer_code') ? undefined : false },
         ],
         touch: ['updated_at = now()'],

@@ -3,7 +3,7 @@ import { PROGRAMMES_CLOSED_TO_BPU, Programme } from './enums/programme.enum.js';
 import { Segment } from './enums/segment.enum.js';
 import { Sex } from './enums/sex.enum.js';
 import { ValidationError } from './errors.js';
-import { PROVINCE_CODES } from './reference/regions.js';
+import { isProvinceCode, levelOfCode } from './reference/regions.js';
 
 /**
  * The one validation module: every entry path (CSV import, API, seed) checks input here.
@@ -31,7 +31,7 @@ export function parseNik(field: string, raw: string, expected?: { sex?: Sex; bir
   const nik = raw.trim();
   if (!/^[0-9]{16}$/.test(nik)) throw new ValidationError(field, 'NIK must be exactly 16 digits');
   const provinceCode = nik.slice(0, 2);
-  if (!PROVINCE_CODES.has(provinceCode)) {
+  if (!isProvinceCode(provinceCode)) {
     throw new ValidationError(field, `NIK starts with ${provinceCode}, which is not a Kemendagri province code`);
   }
   const encodedDay = Number(nik.slice(6, 8));
@@ -166,6 +166,13 @@ export function parseOptionalPhone(field: string, raw: string | undefined | null
 export function parseKecamatanCode(field: string, raw: string): string {
   const text = raw.trim();
   if (!/^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$/.test(text)) throw new ValidationError(field, 'kecamatan code must look like 64.02.06');
+  return text;
+}
+
+/** Kemendagri code at any level: 64, 64.02, 64.02.06 or 64.02.06.2001 (whether it exists is the caller's lookup). */
+export function parseRegionCode(field: string, raw: string): string {
+  const text = raw.trim();
+  if (levelOfCode(text) === null) throw new ValidationError(field, 'region code must look like 64, 64.02, 64.02.06 or 64.02.06.2001');
   return text;
 }
 

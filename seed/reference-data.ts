@@ -1,4 +1,5 @@
 import { Faker, base, en, id_ID } from '@faker-js/faker';
+import { KUKAR_CODE } from '../schema/reference/regions.js';
 import * as C from './calibration.js';
 import { REGENCY_CODE, SELF_PAID_CODE, scaled, type EmployerSeed } from './population.js';
 import { Random } from './random.js';
@@ -14,6 +15,8 @@ export interface SponsorRow {
   name: string;
   kind: 'REGENCY_BUDGET' | 'COMPANY_CSR' | 'EMPLOYER' | 'SELF';
   employerId: number | null;
+  /** Where the payer is: the regency for its APBD (and for Kukar's self-paid members), a company's kecamatan. */
+  regionCode: string;
 }
 
 export interface BudgetRow {
@@ -59,14 +62,21 @@ export function employers(seed: number, scale: number): EmployerRow[] {
 
 export function sponsors(employerRows: EmployerRow[]): SponsorRow[] {
   const rows: SponsorRow[] = [
-    { id: 1, code: REGENCY_CODE, name: 'Pemkab Kutai Kartanegara (APBD)', kind: 'REGENCY_BUDGET', employerId: 1 },
-    { id: 2, code: SELF_PAID_CODE, name: 'Peserta mandiri (iuran sendiri)', kind: 'SELF', employerId: null },
+    { id: 1, code: REGENCY_CODE, name: 'Pemkab Kutai Kartanegara (APBD)', kind: 'REGENCY_BUDGET', employerId: 1, regionCode: KUKAR_CODE },
+    { id: 2, code: SELF_PAID_CODE, name: 'Peserta mandiri (iuran sendiri)', kind: 'SELF', employerId: null, regionCode: KUKAR_CODE },
   ];
   for (const e of employerRows.slice(1)) {
-    rows.push({ id: rows.length + 1, code: `SP-${e.code}`, name: e.name, kind: 'EMPLOYER', employerId: e.id });
+    rows.push({ id: rows.length + 1, code: `SP-${e.code}`, name: e.name, kind: 'EMPLOYER', employerId: e.id, regionCode: e.kecamatan });
   }
   for (const e of employerRows.filter((x) => x.csr)) {
-    rows.push({ id: rows.length + 1, code: `CSR-${e.code}`, name: `CSR ${e.name}`, kind: 'COMPANY_CSR', employerId: e.id });
+    rows.push({
+      id: rows.length + 1,
+      code: `CSR-${e.code}`,
+      name: `CSR ${e.name}`,
+      kind: 'COMPANY_CSR',
+      employerId: e.id,
+      regionCode: e.kecamatan,
+    });
   }
   return rows;
 }

@@ -22,14 +22,15 @@ export async function insertReferenceData(
     ],
   );
   await client.query(
-    `insert into sponsor (id, code, name, kind, employer_id, created_at, updated_at)
-     select *, $6::timestamptz, $6::timestamptz from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[])`,
+    `insert into sponsor (id, code, name, kind, employer_id, region_code, created_at, updated_at)
+     select *, $7::timestamptz, $7::timestamptz from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
     [
       sponsorRows.map((s) => s.id),
       sponsorRows.map((s) => s.code),
       sponsorRows.map((s) => s.name),
       sponsorRows.map((s) => s.kind),
       sponsorRows.map((s) => s.employerId),
+      sponsorRows.map((s) => s.regionCode),
       options.createdAt,
     ],
   );

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { REGION_SEEDS } from '../../schema/reference/regions.js';
+import { REGIONS_2026_11 } from './regions-2026-11.js';
 
 /**
  * The operational model. Written by hand rather than generated so that the database itself
@@ -22,7 +22,7 @@ create table region (
 );`);
     this.addSql(
       this.getKnex()
-        .insert(REGION_SEEDS.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })))
+        .insert(REGIONS_2026_11.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })))
         .into('region'),
     );
 

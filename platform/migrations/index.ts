@@ -5,6 +5,8 @@ import { Migration20261201000000_audit_record_keys } from './Migration2026120100
 import { Migration20261201300000_edit_versions } from './Migration20261201300000_edit_versions.js';
 import { Migration20261201200000_claim_notify } from './Migration20261201200000_claim_notify.js';
 import { Migration20261201100000_enrolment_no_overlap } from './Migration20261201100000_enrolment_no_overlap.js';
+import { Migration20261202000000_official_regions } from './Migration20261202000000_official_regions.js';
+import { Migration20261202000001_sponsor_region } from './Migration20261202000001_sponsor_region.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +16,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201100000_enrolment_no_overlap', class: Migration20261201100000_enrolment_no_overlap },
   { name: 'Migration20261201200000_claim_notify', class: Migration20261201200000_claim_notify },
   { name: 'Migration20261201300000_edit_versions', class: Migration20261201300000_edit_versions },
+  { name: 'Migration20261202000000_official_regions', class: Migration20261202000000_official_regions },
+  { name: 'Migration20261202000001_sponsor_region', class: Migration20261202000001_sponsor_region },
 ];

@@ -4,6 +4,7 @@ import { SponsorKind } from '../enums/sponsor-kind.enum.js';
 import { Node } from '../types/node.interface.js';
 import { BaseEntity } from './base.entity.js';
 import { Employer } from './employer.entity.js';
+import { Region } from './region.entity.js';
 
 /** Who pays contributions: the regency budget, a company's CSR, an employer, or the member. */
 @Entity({ tableName: 'sponsor' })
@@ -13,7 +14,7 @@ import { Employer } from './employer.entity.js';
 })
 export class Sponsor extends BaseEntity {
   @Property({ type: 'string', unique: true })
-  @Field(() => String, { description: 'Sponsor code, e.g. KUKAR-APBD.' })
+  @Field(() => String, { description: 'Sponsor code, e.g. PEMKAB-KUKAR (the Kutai Kartanegara APBD).' })
   code!: string;
 
   @Property({ type: 'string' })
@@ -27,4 +28,11 @@ export class Sponsor extends BaseEntity {
   /** GraphQL `employer` is resolved through the request's employer loader. */
   @ManyToOne({ entity: () => Employer, nullable: true })
   employer?: Employer;
+
+  /**
+   * Where the payer is: a regency's APBD sponsor is that regency (64.02), a company's sponsor is
+   * the company's address. GraphQL `region` is resolved through the request's region loader.
+   */
+  @ManyToOne({ entity: () => Region, fieldName: 'region_code' })
+  region!: Region;
 }

@@ -1,85 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+
 /**
- * Kemendagri region codes. Provinces are all 38, because a NIK may come from anywhere in
- * Indonesia; below province level only Kutai Kartanegara (64.02) and its 18 kecamatan,
- * taken from FACTS.md (a public mirror of the official list). Villages are modelled but not
- * listed: no verified list of Kukar's desa/kelurahan codes was available offline.
+ * Kemendagri region codes: the official list of Kepmendagri No 300.2.2-2138 Tahun 2025, all
+ * 91,599 codes (README.md beside this file gives its source and licence). Loaded into the
+ * `region` table by Migration20261202000000_official_regions; code here reads the same file,
+ * so there is one list. The level and parent follow from a code's shape (`64` → `64.02` →
+ * `64.02.06` → `64.02.06.2001`), never from its name: names are spelled differently between
+ * editions.
  */
+export type RegionLevelName = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+
 export interface RegionSeed {
   code: string;
   name: string;
   parentCode: string | null;
-  level: 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+  level: RegionLevelName;
 }
 
-const PROVINCES: Array<[string, string]> = [
-  ['11', 'Aceh'],
-  ['12', 'Sumatera Utara'],
-  ['13', 'Sumatera Barat'],
-  ['14', 'Riau'],
-  ['15', 'Jambi'],
-  ['16', 'Sumatera Selatan'],
-  ['17', 'Bengkulu'],
-  ['18', 'Lampung'],
-  ['19', 'Kepulauan Bangka Belitung'],
-  ['21', 'Kepulauan Riau'],
-  ['31', 'DKI Jakarta'],
-  ['32', 'Jawa Barat'],
-  ['33', 'Jawa Tengah'],
-  ['34', 'DI Yogyakarta'],
-  ['35', 'Jawa Timur'],
-  ['36', 'Banten'],
-  ['51', 'Bali'],
-  ['52', 'Nusa Tenggara Barat'],
-  ['53', 'Nusa Tenggara Timur'],
-  ['61', 'Kalimantan Barat'],
-  ['62', 'Kalimantan Tengah'],
-  ['63', 'Kalimantan Selatan'],
-  ['64', 'Kalimantan Timur'],
-  ['65', 'Kalimantan Utara'],
-  ['71', 'Sulawesi Utara'],
-  ['72', 'Sulawesi Tengah'],
-  ['73', 'Sulawesi Selatan'],
-  ['74', 'Sulawesi Tenggara'],
-  ['75', 'Gorontalo'],
-  ['76', 'Sulawesi Barat'],
-  ['81', 'Maluku'],
-  ['82', 'Maluku Utara'],
-  ['91', 'Papua'],
-  ['92', 'Papua Barat'],
-  ['93', 'Papua Selatan'],
-  ['94', 'Papua Tengah'],
-  ['95', 'Papua Pegunungan'],
-  ['96', 'Papua Barat Daya'],
-];
+export const OFFICIAL_REGIONS_FILE = new URL('./wilayah-kemendagri-2025.csv.gz', import.meta.url);
 
 export const KUKAR_CODE = '64.02';
+export const EAST_KALIMANTAN_CODE = '64';
 
-/** The 18 kecamatan of Kutai Kartanegara, in Kemendagri order. */
-export const KUKAR_KECAMATAN: Array<[string, string]> = [
-  ['64.02.01', 'Muara Muntai'],
-  ['64.02.02', 'Loa Kulu'],
-  ['64.02.03', 'Loa Janan'],
-  ['64.02.04', 'Anggana'],
-  ['64.02.05', 'Muara Badak'],
-  ['64.02.06', 'Tenggarong'],
-  ['64.02.07', 'Sebulu'],
-  ['64.02.08', 'Kota Bangun'],
-  ['64.02.09', 'Kenohan'],
-  ['64.02.10', 'Kembang Janggut'],
-  ['64.02.11', 'Muara Kaman'],
-  ['64.02.12', 'Tabang'],
-  ['64.02.13', 'Samboja'],
-  ['64.02.14', 'Muara Jawa'],
-  ['64.02.15', 'Sanga-Sanga'],
-  ['64.02.16', 'Tenggarong Seberang'],
-  ['64.02.17', 'Marang Kayu'],
-  ['64.02.18', 'Muara Wis'],
-];
+const LEVEL_BY_LENGTH: Record<number, RegionLevelName> = { 2: 'PROVINCE', 5: 'REGENCY', 8: 'DISTRICT', 13: 'VILLAGE' };
+const SHAPE = /^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$/;
 
-export const PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCES.map(([code]) => code));
+/** The level a well-formed code names, or null for anything else. */
+export function levelOfCode(code: string): RegionLevelName | null {
+  return SHAPE.test(code) ? (LEVEL_BY_LENGTH[code.length] ?? null) : null;
+}
 
-export const REGION_SEEDS: RegionSeed[] = [
-  ...PROVINCES.map(([code, name]) => ({ code, name, parentCode: null, level: 'PROVINCE' as const })),
-  { code: KUKAR_CODE, name: 'Kutai Kartanegara', parentCode: '64', level: 'REGENCY' },
-  ...KUKAR_KECAMATAN.map(([code, name]) => ({ code, name, parentCode: KUKAR_CODE, level: 'DISTRICT' as const })),
-];
+/** `64.02.06` → `64.02`; a province has no parent. */
+export function parentOfCode(code: string): string | null {
+  const cut = code.lastIndexOf('.');
+  return cut < 0 ? null : code.slice(0, cut);
+}
+
+let official: RegionSeed[] | undefined;
+
+/** All official regions, parents before children, read once (about 0.2 s) and kept. */
+export function officialRegions(): readonly RegionSeed[] {
+  official ??= (
+    parse(gunzipSync(readFileSync(OFFICIAL_REGIONS_FILE)), { columns: true, skip_empty_lines: true }) as Array<{
+      code: string;
+      name: string;
+    }>
+  ).map(({ code, name }) => {
+    const level = levelOfCode(code);
+    if (level === null) throw new Error(`official region list: ${code} is not a Kemendagri code`);
+    return { code, name, level, parentCode: parentOfCode(code) };
+  });
+  return official;
+}
+
+let byCode: Map<string, RegionSeed> | undefined;
+
+export function officialRegion(code: string): RegionSeed | undefined {
+  byCode ??= new Map(officialRegions().map((r) => [r.code, r]));
+  return byCode.get(code);
+}
+
+/** The regions directly below `code`, in code order (e.g. the 20 kecamatan of 64.02). */
+export function childrenOf(code: string): RegionSeed[] {
+  return officialRegions().filter((r) => r.parentCode === code);
+}
+
+/** A NIK's first two digits must be one of the 38 provinces. */
+export function isProvinceCode(code: string): boolean {
+  return code.length === 2 && officialRegion(code)?.level === 'PROVINCE';
+}

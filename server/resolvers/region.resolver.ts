@@ -7,7 +7,7 @@ import type { RequestContext } from '../context.js';
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => [Region], {
-    description: 'Regions by level and parent, e.g. the 18 kecamatan of Kutai Kartanegara (parentCode 64.02). Public: no token needed.',
+    description: 'Regions by level and parent, e.g. the 20 kecamatan of Kutai Kartanegara (parentCode 64.02). Public: no token needed.',
   })
   regions(
     @Ctx() ctx: RequestContext,

@@ -85,7 +85,7 @@ describe('developer experience', () => {
       await lock.query('commit');
       const res = await inFlight;
       expect(res.status).toBe(200);
-      expect(res.body.data.regions).toHaveLength(18);
+      expect(res.body.data.regions).toHaveLength(20);
       await stopped;
     } finally {
       await lock.query('rollback').catch(() => {});

@@ -93,9 +93,9 @@ describe('protections (OWASP GraphQL cheat sheet)', () => {
     const miss = (await (await api.post({ extensions })).json()) as any;
     expect(miss.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const register = (await (await api.post({ query, extensions })).json()) as any;
-    expect(register.data.regions).toHaveLength(18);
+    expect(register.data.regions).toHaveLength(20);
     const hit = (await (await api.post({ extensions })).json()) as any;
-    expect(hit.data.regions).toHaveLength(18);
+    expect(hit.data.regions).toHaveLength(20);
   });
 
   it('in production: no introspection, no field suggestions, no IDE', async () => {

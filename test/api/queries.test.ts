@@ -236,8 +236,31 @@ describe('queries over HTTP', () => {
 
   it('serves the region reference list without a token', async () => {
     const res = await api.gql('{ regions(parentCode: "64.02") { code name level } }', {}, { role: null });
-    expect(res.body.data.regions).toHaveLength(18);
+    expect(res.body.data.regions).toHaveLength(20);
     expect(res.body.data.regions[5]).toEqual({ code: '64.02.06', name: 'Tenggarong', level: 'DISTRICT' });
+    // Public and 91,599 codes long: below regency level, one parent's children at a time.
+    const villages = await api.gql('{ regions(level: VILLAGE) { code } }', {}, { role: null });
+    expect(villages.body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(villages.body.errors?.[0]?.message).toMatch(/^parentCode: is required/);
+  });
+
+  it("gives each sponsor the region of whoever pays, each regency's APBD sponsor its regency", async () => {
+    const res = await api.gql('{ sponsors(first: 100) { totalCount edges { node { code kind region { code level } } } } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.sponsors.totalCount).toBeLessThanOrEqual(100);
+    const { rows } = await api.db.pool.query(
+      `select s.code, s.kind, r.code as region, r.level from sponsor s join region r on r.code = s.region_code order by s.code`,
+    );
+    const seen = res.body.data.sponsors.edges.map((e: any) => ({
+      code: e.node.code,
+      kind: e.node.kind,
+      region: e.node.region.code,
+      level: e.node.region.level,
+    }));
+    expect(seen.sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(rows.sort((a, b) => a.code.localeCompare(b.code)));
+    const apbd = seen.filter((s: any) => s.kind === 'REGENCY_BUDGET');
+    expect(apbd.every((s: any) => s.level === 'REGENCY')).toBe(true);
+    expect(new Set(apbd.map((s: any) => s.region)).size).toBe(apbd.length);
   });
 
   it('lists sponsors, employers and budget allocations', async () => {

@@ -131,15 +131,19 @@ describe('worker', () => {
   });
 
   it('refuses a region that does not exist', async () => {
-    await expectRejected(insertWorker(db.pool, nextSeq(), { region_code: '64.02.19' }), '23503', 'worker_region_code_fkey');
+    await expectRejected(insertWorker(db.pool, nextSeq(), { region_code: '64.02.99' }), '23503', 'worker_region_code_fkey');
   });
 });
 
 describe('sponsor and budget_allocation', () => {
   it('refuses an unknown sponsor kind', async () => {
     const seq = nextSeq();
-    await expectRejected(insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'APBN' }), '23514', 'sponsor_kind_check');
-    await insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'SELF' });
+    await expectRejected(
+      insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'APBN', region_code: '64.02' }),
+      '23514',
+      'sponsor_kind_check',
+    );
+    await insertRow(db.pool, 'sponsor', { code: `S-${seq}`, name: 'Pemkab', kind: 'SELF', region_code: '64.02' });
   });
 
   it('refuses a negative amount', async () => {
@@ -231,7 +235,12 @@ describe('enrolment', () => {
     // The day before is fine, as are ended memberships and another sponsor over the same months.
     await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2021-01-01', end_date: '2021-12-31' }));
     await insertRow(db.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: '2023-12-31', status: 'TERMINATED' }));
-    const other = await insertRow(db.pool, 'sponsor', { code: `CSR-${p.seq}`, name: 'CSR PT Contoh', kind: 'COMPANY_CSR' });
+    const other = await insertRow(db.pool, 'sponsor', {
+      code: `CSR-${p.seq}`,
+      name: 'CSR PT Contoh',
+      kind: 'COMPANY_CSR',
+      region_code: '64.02.06',
+    });
     await insertRow(db.pool, 'enrolment', enrolmentRow(p, { sponsor_id: other, start_date: '2023-01-01', end_date: null }));
     // Ending it is what makes room for a new one: the constraint covers only ACTIVE and PENDING rows.
     await db.pool.query(`update enrolment set status = 'TERMINATED', end_date = '2023-05-31' where id = $1`, [p.bpuEnrolmentId]);
@@ -450,7 +459,7 @@ describe('migration enrolment_no_overlap', () => {
     try {
       const migrator = fresh.orm.getMigrator();
       await migrator.up({ to: 'Migration20261201000000_audit_record_keys' });
-      const p = await insertParents(fresh.pool);
+      const p = await insertParents(fresh.pool, { sponsorRegions: false });
       // Two open memberships of one worker paid by one sponsor, as the fuzz of issue 11 left behind.
       const twin = await insertRow(fresh.pool, 'enrolment', enrolmentRow(p, { start_date: '2023-01-01', end_date: null }));
       const before = Number((await fresh.pool.query('select count(*) from enrolment')).rows[0].count);

@@ -106,27 +106,39 @@ describe('migrations from an empty database', () => {
     ]);
   });
 
-  it('seeds 57 regions: 38 provinces, Kutai Kartanegara 64.02 and its 18 kecamatan', async () => {
+  it('loads the official Kemendagri list: 38 provinces, 514 regencies, 7,285 kecamatan, 83,762 villages', async () => {
     const { rows: levels } = await db.pool.query<{ level: string; n: string }>(
       `select level, count(*) as n from region group by level order by level`,
     );
     expect(levels).toEqual([
-      { level: 'DISTRICT', n: '18' },
+      { level: 'DISTRICT', n: '7285' },
       { level: 'PROVINCE', n: '38' },
-      { level: 'REGENCY', n: '1' },
+      { level: 'REGENCY', n: '514' },
+      { level: 'VILLAGE', n: '83762' },
     ]);
-
-    const { rows: kukar } = await db.pool.query(`select code, name, level, parent_code from region where level = 'REGENCY'`);
-    expect(kukar).toEqual([{ code: '64.02', name: 'Kutai Kartanegara', level: 'REGENCY', parent_code: '64' }]);
-
-    const { rows: kecamatan } = await db.pool.query<{ code: string; name: string; parent_code: string }>(
-      `select code, name, parent_code from region where level = 'DISTRICT' order by code`,
+    // Every parent exists and sits one level up: the level and parent come from the code's shape.
+    const {
+      rows: [orphans],
+    } = await db.pool.query(
+      `select count(*) filter (where p.code is null and r.parent_code is not null) as orphans,
+              count(*) filter (where p.code is not null and length(p.code) <> length(r.code) - case when r.level = 'VILLAGE' then 5 else 3 end) as misplaced
+       from region r left join region p on p.code = r.parent_code`,
     );
-    expect(kecamatan.map((k) => k.code)).toEqual(Array.from({ length: 18 }, (_, i) => `64.02.${String(i + 1).padStart(2, '0')}`));
-    expect(new Set(kecamatan.map((k) => k.parent_code))).toEqual(new Set(['64.02']));
-    expect(kecamatan.find((k) => k.code === '64.02.06')?.name).toBe('Tenggarong');
-    expect(kecamatan.find((k) => k.code === '64.02.18')?.name).toBe('Muara Wis');
+    expect(orphans).toEqual({ orphans: '0', misplaced: '0' });
 
+    const { rows: kukar } = await db.pool.query(`select code, name, level, parent_code from region where code = '64.02'`);
+    expect(kukar).toEqual([{ code: '64.02', name: 'Kabupaten Kutai Kartanegara', level: 'REGENCY', parent_code: '64' }]);
+
+    const { rows: kecamatan } = await db.pool.query<{ code: string; name: string }>(
+      `select code, name from region where parent_code = '64.02' order by code`,
+    );
+    expect(kecamatan.map((k) => k.code)).toEqual(Array.from({ length: 20 }, (_, i) => `64.02.${String(i + 1).padStart(2, '0')}`));
+    expect(kecamatan.find((k) => k.code === '64.02.06')?.name).toBe('Tenggarong');
+    expect(kecamatan.find((k) => k.code === '64.02.19')?.name).toBe('Kota Bangun Darat');
+    expect(kecamatan.find((k) => k.code === '64.02.20')?.name).toBe('Samboja Barat');
+
+    const { rows: kaltim } = await db.pool.query(`select code from region where parent_code = '64' order by code`);
+    expect(kaltim.map((r) => r.code)).toEqual(['64.01', '64.02', '64.03', '64.07', '64.08', '64.09', '64.11', '64.71', '64.72', '64.74']);
     const {
       rows: [east],
     } = await db.pool.query(`select name, parent_code from region where code = '64'`);
@@ -140,7 +152,7 @@ describe('migrations from an empty database', () => {
     const {
       rows: [regions],
     } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
-    expect(regions?.n).toBe('57');
+    expect(regions?.n).toBe('91599');
   });
 
   it('goes down to zero, leaving only the migrations table', async () => {
@@ -165,7 +177,7 @@ describe('migrations from an empty database', () => {
     const {
       rows: [regions],
     } = await db.pool.query<{ n: string }>(`select count(*) as n from region`);
-    expect(regions?.n).toBe('57');
+    expect(regions?.n).toBe('91599');
   });
 });
 
@@ -182,18 +194,30 @@ describe('entities map onto the migrated schema', () => {
   it('loads the seeded regions with their parents', async () => {
     const em = db.orm.em.fork();
     const kukar = await em.findOneOrFail(Region, '64.02', { populate: ['parent'] });
-    expect(kukar).toMatchObject({ code: '64.02', name: 'Kutai Kartanegara', level: RegionLevel.REGENCY });
+    expect(kukar).toMatchObject({ code: '64.02', name: 'Kabupaten Kutai Kartanegara', level: RegionLevel.REGENCY });
     expect(kukar.parent?.code).toBe('64');
     expect(kukar.parent?.name).toBe('Kalimantan Timur');
-    expect(await em.count(Region, { parent: '64.02' })).toBe(18);
+    expect(await em.count(Region, { parent: '64.02' })).toBe(20);
   });
 
   it('persists and reloads one of each entity, money exact as bigint', async () => {
     const em = db.orm.em.fork();
     const tenggarong = await em.findOneOrFail(Region, '64.02.06');
     const employer = em.create(Employer, { code: 'EMP-001', name: 'PT Tambang Contoh', region: tenggarong });
-    const pemkab = em.create(Sponsor, { code: 'PEMKAB-KUKAR', name: 'Pemkab Kutai Kartanegara', kind: SponsorKind.REGENCY_BUDGET });
-    const csr = em.create(Sponsor, { code: 'CSR-001', name: 'CSR PT Tambang Contoh', kind: SponsorKind.COMPANY_CSR, employer });
+    const kukar = await em.findOneOrFail(Region, '64.02');
+    const pemkab = em.create(Sponsor, {
+      code: 'PEMKAB-KUKAR',
+      name: 'Pemkab Kutai Kartanegara',
+      kind: SponsorKind.REGENCY_BUDGET,
+      region: kukar,
+    });
+    const csr = em.create(Sponsor, {
+      code: 'CSR-001',
+      name: 'CSR PT Tambang Contoh',
+      kind: SponsorKind.COMPANY_CSR,
+      employer,
+      region: tenggarong,
+    });
     em.create(BudgetAllocation, { sponsor: pemkab, fiscalYear: 2023, kind: BudgetKind.ORIGINAL, amount: 18_000_000_000n });
     // Above 2^53: a float would round it.
     em.create(BudgetAllocation, { sponsor: pemkab, fiscalYear: 2023, kind: BudgetKind.REVISED, amount: 9_223_372_036_854_775_807n });
@@ -259,6 +283,7 @@ describe('entities map onto the migrated schema', () => {
     const reloadedCsr = await fresh.findOneOrFail(Sponsor, { code: 'CSR-001' });
     expect(reloadedCsr.kind).toBe(SponsorKind.COMPANY_CSR);
     expect(reloadedCsr.employer?.id).toBe(reloadedEmployer.id);
+    expect(reloadedCsr.region.code).toBe('64.02.06');
 
     const budgets = await fresh.find(BudgetAllocation, { sponsor: { code: 'PEMKAB-KUKAR' } }, { orderBy: { kind: 'asc' } });
     expect(budgets.map((b) => [b.fiscalYear, b.kind, b.amount])).toEqual([

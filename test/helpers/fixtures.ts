@@ -55,10 +55,17 @@ export function insertRow(pool: pg.Pool, table: string, row: Record<string, unkn
   return insertId(pool, sql, Object.values(row));
 }
 
-export async function insertParents(pool: pg.Pool): Promise<Parents> {
+/** `sponsorRegions: false` for a database migrated to before sponsors had a region (20261202000001). */
+export async function insertParents(pool: pg.Pool, options: { sponsorRegions?: boolean } = {}): Promise<Parents> {
   const seq = nextSeq();
+  const region = (code: string) => (options.sponsorRegions === false ? {} : { region_code: code });
   const employerId = await insertRow(pool, 'employer', { code: `EMP-${seq}`, name: `PT Contoh ${seq}`, region_code: '64.02.06' });
-  const sponsorId = await insertRow(pool, 'sponsor', { code: `SPN-${seq}`, name: 'Pemkab Kutai Kartanegara', kind: 'REGENCY_BUDGET' });
+  const sponsorId = await insertRow(pool, 'sponsor', {
+    code: `SPN-${seq}`,
+    name: 'Pemkab Kutai Kartanegara',
+    kind: 'REGENCY_BUDGET',
+    ...region('64.02'),
+  });
   const workerId = await insertWorker(pool, seq);
   const bpuEnrolmentId = await insertRow(pool, 'enrolment', {
     membership_no: `BPU-${seq}`,
@@ -71,7 +78,12 @@ export async function insertParents(pool: pg.Pool): Promise<Parents> {
     status: 'ACTIVE',
   });
   // The employer pays the wage earner's contributions: one sponsor may not cover a worker twice (enrolment_no_overlap).
-  const employerSponsorId = await insertRow(pool, 'sponsor', { code: `EMS-${seq}`, name: `PT Contoh ${seq}`, kind: 'EMPLOYER' });
+  const employerSponsorId = await insertRow(pool, 'sponsor', {
+    code: `EMS-${seq}`,
+    name: `PT Contoh ${seq}`,
+    kind: 'EMPLOYER',
+    ...region('64.02.06'),
+  });
   const puEnrolmentId = await insertRow(pool, 'enrolment', {
     membership_no: `PU-${seq}`,
     worker_id: workerId,

@@ -366,7 +366,9 @@ describe('hostile input against a production server', () => {
     hostile('computes monthlyContribution in bigint, even for an income that slipped past validation', async () => {
       const worker = (await api.db.pool.query(`select id from worker order by id limit 1`)).rows[0].id;
       const sponsor = (
-        await api.db.pool.query(`insert into sponsor (code, name, kind) values ('SELF-BIG', 'Mandiri', 'SELF') returning id`)
+        await api.db.pool.query(
+          `insert into sponsor (code, name, kind, region_code) values ('SELF-BIG', 'Mandiri', 'SELF', '64.02') returning id`,
+        )
       ).rows[0].id;
       const enrolment = (
         await api.db.pool.query(
