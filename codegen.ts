@@ -12,7 +12,8 @@ const config: CodegenConfig = {
   generates: {
     'client/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // The manifest (persisted-documents.json) is what a production server accepts: trusted documents, by sha256 id.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         // NodeNext resolution needs explicit extensions on relative imports (NOTES.md).
         importExtension: '.js',

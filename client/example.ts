@@ -36,12 +36,18 @@ export type Request = <Result, Variables extends Record<string, unknown>>(
   variables: Variables,
 ) => Promise<Result>;
 
+/**
+ * Sends each operation by its trusted-document id (`documentId`, from the persisted-documents
+ * manifest codegen writes), which is all a production server accepts; a document without one
+ * (written by hand, not generated) goes as text, for servers or roles that take arbitrary documents.
+ */
 export function createClient(url: string, token: string): Request {
   return async (document, variables) => {
+    const documentId = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: JSON.stringify(documentId ? { documentId, variables } : { query: print(document), variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: GraphQLRequestError['errors'] };
     if (body.errors?.length) throw new GraphQLRequestError(body.errors);

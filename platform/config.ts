@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { PROGRAMME_TIME_ZONE } from './dates.js';
@@ -53,7 +54,20 @@ const ApiEnvSchema = z.object({
   ANALYTICS_MAX_CELLS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   ANALYTICS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(10),
+  // Trusted documents (server/README.md): on in production unless set.
+  GRAPHQL_TRUSTED_DOCUMENTS: flag.optional(),
+  GRAPHQL_TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
+  GRAPHQL_ARBITRARY_DOCUMENT_ROLES: z
+    .string()
+    .regex(
+      /^((viewer|analyst|operator|admin)(,(viewer|analyst|operator|admin))*)?$/,
+      'must be a comma-separated list of viewer, analyst, operator, admin',
+    )
+    .default(''),
 });
+
+/** The manifest `npm run codegen` writes (client preset, persisted documents). */
+const CLIENT_MANIFEST = fileURLToPath(new URL('../client/generated/persisted-documents.json', import.meta.url));
 
 /** A development-only key for worker pseudonyms: refused when NODE_ENV=production (etl/README.md, Personal data). */
 export const DEV_WAREHOUSE_KEY_SECRET = 'lindung-development-warehouse-key-not-for-production';
@@ -138,6 +152,12 @@ export interface ApiConfig {
   analyticsCacheEntries: number;
   /** Live subscriptions one WebSocket connection may hold at once (TOO_MANY_SUBSCRIPTIONS past it). */
   subscriptionsPerConnection: number;
+  /** Accept only documents of the manifest (by id), except from `arbitraryDocumentRoles`: default in production. */
+  trustedDocuments: boolean;
+  /** graphql-codegen's persisted-documents manifest (`{ "sha256:<hex>": "<document>" }`). */
+  trustedDocumentsManifest: string;
+  /** Roles that may send documents outside the manifest while `trustedDocuments` is on. */
+  arbitraryDocumentRoles: Array<'viewer' | 'analyst' | 'operator' | 'admin'>;
   production: boolean;
 }
 
@@ -231,6 +251,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       analyticsMaxCells: a.ANALYTICS_MAX_CELLS,
       analyticsCacheEntries: a.ANALYTICS_CACHE_ENTRIES,
       subscriptionsPerConnection: a.SUBSCRIPTIONS_PER_CONNECTION,
+      trustedDocuments: a.GRAPHQL_TRUSTED_DOCUMENTS ?? e.NODE_ENV === 'production',
+      trustedDocumentsManifest: path.resolve(a.GRAPHQL_TRUSTED_DOCUMENTS_MANIFEST ?? CLIENT_MANIFEST),
+      arbitraryDocumentRoles: a.GRAPHQL_ARBITRARY_DOCUMENT_ROLES.split(',').filter(Boolean) as ApiConfig['arbitraryDocumentRoles'],
       production: e.NODE_ENV === 'production',
     },
     etl: {

@@ -26,6 +26,7 @@ import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { bodyErrors, clearAggregatesAfterMutations, notReadyGate } from './graphql/http-edges.js';
+import { readManifest, trustedDocuments } from './graphql/trusted-documents.js';
 import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 
@@ -76,6 +77,11 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const warehouse = new WarehouseReader(warehouseDir);
   const verify = createTokenVerifier(api);
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
+  const documents = readManifest(api.trustedDocumentsManifest);
+  if (api.trustedDocuments && documents.size === 0)
+    throw new Error(
+      `trusted documents are on (GRAPHQL_TRUSTED_DOCUMENTS, the production default) but ${api.trustedDocumentsManifest} lists none: run npm run codegen`,
+    );
   // `analytics` answers of the published catalogue, shared by every request until the next publish.
   const semantic = { maxCells: api.analyticsMaxCells, cache: new AnswerCache<SemanticAnswer>(api.analyticsCacheEntries) };
   // Counting needs AsyncLocalStorage on every promise of the request, so production skips it.
@@ -177,6 +183,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     notReadyGate(readiness, aggregates, metrics),
     anonymousWorkLimit(api.anonymousWorkMsPerMinute),
     express.json({ limit: api.bodyLimit }),
+    trustedDocuments({ documents, enforce: api.trustedDocuments, arbitraryRoles: api.arbitraryDocumentRoles, verify }),
     documentShapeLimit(api),
     countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {

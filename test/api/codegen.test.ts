@@ -18,6 +18,7 @@ describe('typed clients (graphql-codegen client preset)', () => {
       'client/generated/gql.ts',
       'client/generated/graphql.ts',
       'client/generated/index.ts',
+      'client/generated/persisted-documents.json',
     ]);
     for (const { filename, content } of outputs as Array<{ filename: string; content: string }>) {
       expect(fs.readFileSync(filename, 'utf8'), `${filename} is stale: run npm run codegen`).toBe(content);
