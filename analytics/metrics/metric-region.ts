@@ -14,7 +14,7 @@ import { martBody } from '../semantic/pinned-models.js';
  * that pays (fct_budget), so a kecamatan holds no budget.
  */
 
-type RegionColumns = 'worker' | 'sponsor';
+export type RegionColumns = 'worker' | 'sponsor';
 
 /** Marts the metrics read whose rows carry a region: filtered. */
 const FILTERED: Readonly<Record<string, RegionColumns>> = {
@@ -36,16 +36,25 @@ const MART_REFERENCE = /\b(?:from|join)\s+((?:fct|yoy)_[a-z_]+)\b/g;
 const quote = (code: string) => `'${code}'`;
 
 /** A region code's rows among workers' facts: by the regency column for a province or regency, by kecamatan below. */
-function workerCondition(code: string): string {
-  if (/^\d{2}$/.test(code)) return `starts_with(regency_code, ${quote(`${code}.`)})`;
-  if (/^\d{2}\.\d{2}$/.test(code)) return `regency_code = ${quote(code)}`;
-  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return `kecamatan_code = ${quote(code)}`;
+function workerCondition(code: string, row: string): string {
+  if (/^\d{2}$/.test(code)) return `starts_with(${row}regency_code, ${quote(`${code}.`)})`;
+  if (/^\d{2}\.\d{2}$/.test(code)) return `${row}regency_code = ${quote(code)}`;
+  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return `${row}kecamatan_code = ${quote(code)}`;
   // The marts count workers by kecamatan at the finest: a village's figures would single people out.
   throw new ForbiddenError(`figures are published for provinces, regencies and kecamatan; ${code} is a village`);
 }
 
-const sponsorCondition = (code: string) =>
-  `(sponsor_region_code = ${quote(code)} or starts_with(sponsor_region_code, ${quote(`${code}.`)}))`;
+const sponsorCondition = (code: string, row: string) =>
+  `(${row}sponsor_region_code = ${quote(code)} or starts_with(${row}sponsor_region_code, ${quote(`${code}.`)}))`;
+
+/**
+ * The condition keeping a fact's rows in the regions (checked Kemendagri codes): workers' facts by the
+ * regency or kecamatan they live in, budgets by the paying sponsor's region. `row` prefixes the columns (`f.`).
+ */
+export function regionCondition(codes: readonly string[], columns: RegionColumns, row = ''): string {
+  const conditions = [...codes].sort().map((c) => (columns === 'worker' ? workerCondition(c, row) : sponsorCondition(c, row)));
+  return conditions.length === 1 ? conditions[0]! : `(${conditions.join(' or ')})`;
+}
 
 function referencedMarts(sql: string, into: Set<string>): Set<string> {
   for (const [, mart] of sql.matchAll(MART_REFERENCE)) {
@@ -63,15 +72,11 @@ function referencedMarts(sql: string, into: Set<string>): Set<string> {
  */
 export function regionCtes(sql: string, scope: RegionScope | null | undefined): string {
   if (!scope || scope.national) return '';
-  const codes = [...scope.codes].sort();
-  const worker = codes.map(workerCondition);
-  const sponsor = codes.map(sponsorCondition);
   const marts = referencedMarts(sql, new Set());
   const ctes: string[] = [];
   for (const [mart, columns] of Object.entries(FILTERED)) {
     if (!marts.has(mart)) continue;
-    const conditions = columns === 'worker' ? worker : sponsor;
-    ctes.push(`${mart} as (\n    select * from main.${mart} where ${conditions.join(' or ')}\n)`);
+    ctes.push(`${mart} as (\n    select * from main.${mart} where ${regionCondition(scope.codes, columns)}\n)`);
   }
   for (const mart of RECOMPUTED) if (marts.has(mart)) ctes.push(`${mart} as (\n${martBody(mart)}\n)`);
   const unknown = [...marts].filter((m) => !(m in FILTERED) && !(RECOMPUTED as readonly string[]).includes(m));

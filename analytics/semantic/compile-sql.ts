@@ -1,4 +1,5 @@
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
+import { regionCondition } from '../metrics/metric-region.js';
 import type { Period, PlannedFilter, QueryPlan } from './query-plan.js';
 import { DIMENSIONS, MEASURES, type MeasureId, type SourceName } from './semantic-model.js';
 import type { SourceRead } from './source-read.js';
@@ -92,6 +93,8 @@ function sourceCells(source: SourceName, plan: QueryPlan, read: SourceRead): str
   const { select, group } = dimensionColumns(plan.dimensions);
   const { on, bound } = timeJoin(read, plan);
   const where = [bound, ...plan.filters.map(condition)];
+  // A budget belongs to the region of the sponsor that pays it; every other source to where its workers live.
+  if (plan.regions) where.push(regionCondition(plan.regions, source === 'budget' ? 'sponsor' : 'worker', 'f.'));
   // Grouping sets, not a sum of the groups: a distinct count's total is its own count.
   const grouping = plan.dimensions.length
     ? `group by grouping sets ((p.side, p.period_index, ${group.join(', ')}), (p.side, p.period_index))`

@@ -6,7 +6,9 @@ import {
   type AnalyticsFilterOperator,
   type AnalyticsTimeDimensionName,
 } from '../../schema/metrics/semantic-names.js';
+import type { RegionScope } from '../../schema/region-scope.js';
 import { parseDate } from '../../schema/validation.js';
+import { regionCondition } from '../metrics/metric-region.js';
 import { type BaseMeasure, DIMENSIONS, MEASURES, type MeasureId, NOT_MEASURES, SOURCES, type SourceName } from './semantic-model.js';
 import { baseInputs, measureDimensions } from './measure-catalogue.js';
 
@@ -34,6 +36,8 @@ export interface SemanticQuery {
   };
   /** A published snapshot date; default the latest. */
   asOf?: string | null;
+  /** The regions answered for (the caller's scope narrowed to the region asked about); absent or national: every row. */
+  regions?: RegionScope | null;
 }
 
 export interface Period {
@@ -62,6 +66,8 @@ export interface QueryPlan {
   periods: Period[];
   comparePeriods: Period[] | null;
   asOf: string | null;
+  /** Sorted region codes every source's rows are kept to; null: the whole warehouse. Part of the cache key, so answers are per scope. */
+  regions: string[] | null;
 }
 
 const MAX_IN_VALUES = 200;
@@ -111,6 +117,8 @@ export function planQuery(q: SemanticQuery): QueryPlan {
     }
   }
   const asOf = q.asOf ? parseDate('asOf', q.asOf) : null;
+  const regions = q.regions && !q.regions.national ? [...new Set(q.regions.codes)].sort() : null;
+  if (regions) regionCondition(regions, 'worker'); // refuses a code the marts cannot answer for, before the warehouse is opened
   return {
     measures,
     bases,
@@ -124,6 +132,7 @@ export function planQuery(q: SemanticQuery): QueryPlan {
     periods,
     comparePeriods,
     asOf,
+    regions,
   };
 }
 

@@ -45,6 +45,8 @@ export interface SemanticAnswer {
   granularity: TrendInterval | null;
   dateRange: DateRange;
   compareDateRange: DateRange | null;
+  /** The region codes answered for; null: the whole warehouse. */
+  regions: string[] | null;
   /** One per period and group, largest first within a period; groups of a distinct count need not add up to its total. */
   rows: SemanticRow[];
   /** One per period, each counted on its own (never the sum of the rows). */
@@ -183,6 +185,7 @@ function shape(
     granularity: plan.granularity,
     dateRange: plan.dateRange,
     compareDateRange: plan.compareDateRange,
+    regions: plan.regions,
     rows: plan.dimensions.length ? rows.filter((r) => !r.is_total).map(toRow) : [],
     totals,
     snapshot,

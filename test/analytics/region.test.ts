@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trend, yearOverYear, type YearOverYearAnswer } from '../../analytics/metrics/metric-queries.js';
+import { AnswerCache } from '../../analytics/semantic/answer-cache.js';
+import { type SemanticAnswer, semanticQuery } from '../../analytics/semantic/semantic-query.js';
 import { METRICS, type MetricGrouping, type MetricName } from '../../schema/metrics/metric-definitions.js';
 import { NATIONAL, type RegionScope } from '../../schema/region-scope.js';
 import { WarehouseReader } from '../../platform/warehouse-reader.js';
@@ -196,5 +198,52 @@ describe('metrics for a region', () => {
     const b = await ask(after, 'CONTRIBUTIONS_PAID', null, scope('64.02.03'));
     expect(BigInt(both.total.value!)).toBe(BigInt(a.total.value ?? 0) + BigInt(b.total.value ?? 0));
     await expect(ask(after, 'CONTRIBUTIONS_PAID', null, scope('64.02.02.2001'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('the semantic query for a region', () => {
+  const MEASURES = ['WORKERS_PROTECTED', 'CONTRIBUTIONS_PAID', 'BENEFITS_PAID', 'BUDGET_ALLOCATED', 'COVERAGE', 'LABOUR_FORCE'] as const;
+  const question = (regions: RegionScope | null) => ({
+    measures: MEASURES,
+    timeDimension: {
+      granularity: 'YEAR' as const,
+      dateRange: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` },
+      compareDateRange: { from: `${COMPARE}-01-01`, to: `${COMPARE}-12-31` },
+    },
+    regions,
+  });
+
+  it.each([
+    ['Paser', PASER],
+    ['Kukar', '64.02'],
+    ['a kecamatan', '64.02.02'],
+    ['the province', '64'],
+  ])('%s: every measure equals yearOverYear for the same regions', async (_, code) => {
+    const regions = scope(code);
+    const answer = await semanticQuery(after, question(regions), { maxCells: 10_000 });
+    expect(answer.regions).toEqual([code]);
+    for (const v of answer.totals[0]!.values) {
+      const yoy = await ask(after, v.measure, null, regions);
+      const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Number(a) === Number(b));
+      expect(
+        same(v.value, yoy.total.value) && same(v.prior, yoy.total.prior),
+        `${v.measure}: ${v.value}/${v.prior} vs ${yoy.total.value}/${yoy.total.prior}`,
+      ).toBe(true);
+    }
+  });
+
+  it('answers are cached per scope: two scopes, two answers', async () => {
+    const cache = new AnswerCache<SemanticAnswer>(10);
+    const options = { maxCells: 10_000, cache };
+    const paser = await semanticQuery(after, question(scope(PASER)), options);
+    const kukar = await semanticQuery(after, question(scope('64.02')), options);
+    expect(kukar.totals[0]!.values[0]!.value).not.toBe(paser.totals[0]!.values[0]!.value);
+    expect(await semanticQuery(after, question(scope(PASER)), options)).toBe(paser);
+  });
+
+  it('a village scope is refused before the warehouse is read', async () => {
+    await expect(semanticQuery(after, question(scope('64.02.02.2001')), { maxCells: 10_000 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
