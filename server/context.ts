@@ -14,6 +14,7 @@ import { ClaimService } from './services/claim.service.js';
 import { ContributionService } from './services/contribution.service.js';
 import { DashboardService } from './services/dashboard.service.js';
 import { EnrolmentService } from './services/enrolment.service.js';
+import { ListAggregateService } from './services/list-aggregates.service.js';
 import { NodeService } from './services/node.service.js';
 import { RegionService } from './services/region.service.js';
 import type { ServiceDeps } from './services/service-deps.js';
@@ -52,6 +53,7 @@ const SERVICES = {
   contributions: (deps: ServiceDeps) => new ContributionService(deps),
   dashboard: (deps: ServiceDeps) => new DashboardService(deps),
   enrolments: (deps: ServiceDeps) => new EnrolmentService(deps),
+  listAggregates: (deps: ServiceDeps) => new ListAggregateService(deps),
   nodes: (deps: ServiceDeps) => new NodeService(deps),
   regions: (deps: ServiceDeps) => new RegionService(deps.em),
   sponsors: (deps: ServiceDeps) => new SponsorService(deps),

@@ -13,6 +13,12 @@ import { ContributionResolver } from '../resolvers/contribution.resolver.js';
 import { DashboardResolver, SponsorBudgetResolver } from '../resolvers/dashboard.resolver.js';
 import { EmployerResolver } from '../resolvers/employer.resolver.js';
 import { EnrolmentResolver } from '../resolvers/enrolment.resolver.js';
+import {
+  ClaimAggregatesResolver,
+  ContributionAggregatesResolver,
+  EnrolmentAggregatesResolver,
+  WorkerAggregatesResolver,
+} from '../resolvers/list-aggregates.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
 import { RegionResolver } from '../resolvers/region.resolver.js';
 import { SponsorResolver } from '../resolvers/sponsor.resolver.js';
@@ -22,16 +28,20 @@ export const RESOLVERS = [
   AnalyticsResolver,
   AuditResolver,
   BudgetResolver,
+  ClaimAggregatesResolver,
   ClaimResolver,
   ClaimSubscriptionResolver,
+  ContributionAggregatesResolver,
   ContributionResolver,
   DashboardResolver,
   EmployerResolver,
+  EnrolmentAggregatesResolver,
   EnrolmentResolver,
   NodeResolver,
   RegionResolver,
   SponsorBudgetResolver,
   SponsorResolver,
+  WorkerAggregatesResolver,
   WorkerResolver,
 ] as const;
 
