@@ -119,6 +119,14 @@ export class YearOverYear {
   })
   groups!: MetricComparison[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
+      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
+  })
+  regions!: string[] | null;
+
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from.' })
   snapshot!: WarehouseSnapshot;
 
@@ -161,6 +169,14 @@ export class Trend {
 
   @Field(() => [TrendPoint], { description: 'Every period from `from` to `to` once, in order, including those with no value.' })
   points!: TrendPoint[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
+      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
+  })
+  regions!: string[] | null;
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from.' })
   snapshot!: WarehouseSnapshot;
@@ -289,6 +305,14 @@ export class AnalyticsAnswer {
     complexity: ({ childComplexity }) => 1 + childComplexity * 4,
   })
   totals!: AnalyticsRow[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
+      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
+  })
+  regions!: string[] | null;
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from (`asOf`, or the latest).' })
   snapshot!: WarehouseSnapshot;

@@ -22,6 +22,14 @@ export class YearOverYearArgs {
     description: 'A breakdown, one of the metric’s `groupings`; without it only the total.',
   })
   groupBy?: AnalyticsGrouping | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
+      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
+  })
+  region?: string | null;
 }
 
 @ArgsType()
@@ -37,6 +45,14 @@ export class TrendArgs {
 
   @Field(() => TrendInterval, { defaultValue: TrendInterval.MONTH, description: 'The length of one point.' })
   interval!: TrendInterval;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
+      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
+  })
+  region?: string | null;
 }
 
 @InputType({ description: 'Inclusive calendar dates: only days from `from` to `to` count.' })
@@ -138,4 +154,12 @@ export class AnalyticsArgs {
     description: 'Answer as the warehouse stood on this published snapshot date (`snapshots` in `npm run sql`); default the latest.',
   })
   asOf?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
+      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
+  })
+  region?: string | null;
 }

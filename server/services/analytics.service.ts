@@ -15,7 +15,8 @@ import {
   type YearOverYearQuery,
 } from '../../analytics/index.js';
 import { METRICS } from '../../schema/metrics/metric-definitions.js';
-import { WarehouseNotReadyError } from '../../schema/errors.js';
+import { ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
+import { NATIONAL, narrowTo, type RegionScope } from '../../schema/region-scope.js';
 import type {
   AnalyticsAnswer,
   AnalyticsMeasure,
@@ -48,13 +49,15 @@ export class AnalyticsService {
     }));
   }
 
-  async yearOverYear(query: YearOverYearQuery): Promise<YearOverYear> {
-    const answer: YearOverYearAnswer = await this.onWarehouse((w) => yearOverYear(w, query));
+  async yearOverYear(query: Omit<YearOverYearQuery, 'regions'> & RegionArg): Promise<YearOverYear> {
+    const regions = this.regions(query.region);
+    const answer: YearOverYearAnswer = await this.onWarehouse((w) => yearOverYear(w, { ...query, regions }));
     return { ...answer, total: comparison(answer.total), groups: answer.groups.map(comparison), snapshot: snapshot(answer.snapshot) };
   }
 
-  async trend(query: TrendQuery): Promise<Trend> {
-    const answer: TrendAnswer = await this.onWarehouse((w) => trend(w, query));
+  async trend(query: Omit<TrendQuery, 'regions'> & RegionArg): Promise<Trend> {
+    const regions = this.regions(query.region);
+    const answer: TrendAnswer = await this.onWarehouse((w) => trend(w, { ...query, regions }));
     return { ...answer, snapshot: snapshot(answer.snapshot), sql: [answer.sql] };
   }
 
@@ -67,9 +70,14 @@ export class AnalyticsService {
    * Any measures by the dimensions the data can answer, one or two date ranges, as of any published snapshot
    * (analytics/semantic); answers of the published catalogue are shared by every request until the next publish.
    */
-  async analytics(query: SemanticQuery): Promise<AnalyticsAnswer> {
+  async analytics(query: Omit<SemanticQuery, 'regions'> & RegionArg): Promise<AnalyticsAnswer> {
     const reader = this.deps.warehouse;
-    const answer: SemanticAnswer = await semanticQuery(reader ?? { pinned: (work) => this.onWarehouse(work) }, query, this.deps.semantic);
+    const regions = this.regions(query.region);
+    const answer: SemanticAnswer = await semanticQuery(
+      reader ?? { pinned: (work) => this.onWarehouse(work) },
+      { ...query, regions },
+      this.deps.semantic,
+    );
     const hasCompare = answer.compareDateRange !== null;
     const row = (r: SemanticRow): AnalyticsRow => ({
       period: r.period,
@@ -88,6 +96,22 @@ export class AnalyticsService {
   }
 
   /**
+   * The regions an answer covers: the region asked about narrowed to the caller's scope (a kecamatan officer's
+   * `yearOverYear` is their kecamatan's, whatever region they name above it), else the whole scope.
+   */
+  private regions(region: string | null | undefined): RegionScope {
+    const scope = callerScope(this.deps.user);
+    if (region === undefined || region === null) return scope;
+    if (!/^\d{2}(\.\d{2}(\.\d{2})?)?$/.test(region)) {
+      throw new ValidationError(
+        'region',
+        `must be a province, regency or kecamatan code (64, 64.02, 64.02.06); got ${JSON.stringify(region)}`,
+      );
+    }
+    return narrowTo(scope, region);
+  }
+
+  /**
    * One catalogue per answer. The reader opens it at the first statement, after the input is
    * checked, so bad input is reported as such before the first load too (then WAREHOUSE_NOT_READY).
    */
@@ -101,6 +125,18 @@ export class AnalyticsService {
       });
     return reader.pinned(work);
   }
+}
+
+interface RegionArg {
+  region?: string | null;
+}
+
+/**
+ * The caller's regions. The one place a principal without a scope (a token from before scopes, a context built
+ * without a user) counts as national; row-level security holds the operational data to the scope regardless.
+ */
+function callerScope(user: ServiceDeps['user']): RegionScope {
+  return (user as { scope?: RegionScope } | null)?.scope ?? NATIONAL;
 }
 
 /** "New" needs something to show: a zero after nothing (a programme with no payment yet) is not new. */

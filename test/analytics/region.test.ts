@@ -6,6 +6,8 @@ import { type SemanticAnswer, semanticQuery } from '../../analytics/semantic/sem
 import { METRICS, type MetricGrouping, type MetricName } from '../../schema/metrics/metric-definitions.js';
 import { NATIONAL, type RegionScope } from '../../schema/region-scope.js';
 import { WarehouseReader } from '../../platform/warehouse-reader.js';
+import { AnalyticsService } from '../../server/services/analytics.service.js';
+import type { ServiceDeps } from '../../server/services/service-deps.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { etlService, openReader, seededDatabase, tempWarehouse } from '../etl/etl.fixture.js';
 
@@ -245,5 +247,53 @@ describe('the semantic query for a region', () => {
     await expect(semanticQuery(after, question(scope('64.02.02.2001')), { maxCells: 10_000 })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe("the API's analytics fields held to the caller's scope", () => {
+  /** The service as a request builds it (server/context.ts), for a caller with this scope. */
+  const service = (callerScope: RegionScope | undefined) =>
+    new AnalyticsService({
+      user: { subject: 'officer', role: 'viewer', seesPersonalData: false, ...(callerScope ? { scope: callerScope } : {}) },
+      warehouse: after,
+      semantic: { maxCells: 10_000, cache: new AnswerCache<SemanticAnswer>(10) },
+    } as unknown as ServiceDeps);
+  const q = { metric: 'WORKERS_PROTECTED' as const, year: YEAR, compareTo: COMPARE, groupBy: 'SECTOR' as const };
+
+  it('a kecamatan officer’s yearOverYear is their kecamatan’s, also when they name their regency', async () => {
+    const officer = service(scope('64.02.02'));
+    const own = await ask(after, 'WORKERS_PROTECTED', 'SECTOR', scope('64.02.02'));
+    for (const region of [undefined, '64.02', '64', '64.02.02']) {
+      const answer = await officer.yearOverYear({ ...q, region });
+      expect(answer.regions, String(region)).toEqual(['64.02.02']);
+      expect(answer.total.value).toBe(own.total.value);
+      expect(answer.groups.map((g) => g.value)).toEqual(own.groups.map((g) => g.value));
+    }
+    await expect(officer.yearOverYear({ ...q, region: PASER })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const trendAnswer = await officer.trend({ metric: 'CLAIMS_PAID', from: '2023-01-01', to: '2023-12-31', interval: 'YEAR' });
+    expect(trendAnswer.regions).toEqual(['64.02.02']);
+  });
+
+  it('a provincial viewer asks for one regency; a caller without a scope counts as national', async () => {
+    const province = service(scope('64'));
+    const paser = await province.yearOverYear({ ...q, region: PASER });
+    expect(paser.total.value).toBe((await ask(after, 'WORKERS_PROTECTED', null, scope(PASER))).total.value);
+    const unscoped = service(undefined);
+    expect((await unscoped.yearOverYear(q)).regions).toBeNull();
+    expect((await unscoped.yearOverYear(q)).total.value).toBe((await ask(after, 'WORKERS_PROTECTED', null, null)).total.value);
+    await expect(province.yearOverYear({ ...q, region: 'Kukar' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('analytics answers for the scope, cached per scope', async () => {
+    const question = {
+      measures: ['CONTRIBUTIONS_PAID'] as const,
+      timeDimension: { granularity: 'YEAR' as const, dateRange: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` } },
+    };
+    const kecamatan = await service(scope('64.02.02')).analytics(question);
+    const paser = await service(scope(PASER)).analytics(question);
+    expect(kecamatan.regions).toEqual(['64.02.02']);
+    expect(paser.regions).toEqual([PASER]);
+    expect(kecamatan.totals[0]!.values[0]!.value).toBe((await ask(after, 'CONTRIBUTIONS_PAID', null, scope('64.02.02'))).total.value);
+    expect(paser.totals[0]!.values[0]!.value).toBe((await ask(after, 'CONTRIBUTIONS_PAID', null, scope(PASER))).total.value);
   });
 });
