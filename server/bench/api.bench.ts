@@ -1,39 +1,63 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
-import { createInterface } from 'node:readline';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import pg from 'pg';
-import { createServer } from '../app.js';
 import { mintToken } from '../auth/tokens.js';
 import { loadConfig } from '../../platform/config.js';
 import { initORM, migrateUp } from '../../platform/db/orm.js';
 import { createLogger } from '../../platform/logger.js';
 import { seedDemo } from '../../seed/seed.service.js';
+import { startStatementProxy } from './statement-proxy.js';
+import {
+  ask,
+  benchDocuments,
+  LABELS,
+  type Operation,
+  peakRssMb,
+  type Sample,
+  startFloor,
+  startLindung,
+  startPeer,
+  stop,
+  stopAll,
+  type Target,
+} from './targets.js';
 
 /**
- * `npm run bench:api -- --scale 1`: autocannon on loopback against the demo data at a fixed
- * concurrency, for the three operations frontends run most: a page of 50 workers with nested
- * enrolments and claims, one claim by id, and the dashboard summary. Queries only, so it can
- * run read-only against an existing database (`--database-url`).
+ * `npm run bench:api`: issue 13's reads (a), (b), (c) and the dashboard summary, at a fixed
+ * concurrency on loopback, against lindung in production mode, PostGraphile 4 on the same
+ * database and a bare node:http + pg floor, targets alternating within each round so a change in
+ * the machine's load hits all of them alike. Prints req/s, p50, p99, the ratios to the floor and
+ * to PostGraphile from this run, SQL statements per request (counted on the wire for every
+ * target) and each server's peak RSS, then the hostile mix. Queries only, so it can run
+ * read-only against an existing database (`--database-url`).
  */
 const program = new Command('bench:api')
   .option('--scale <n>', 'demo scale: uses (creating and seeding once) the database lindung_bench_s<scale>', '1')
   .option('--database-url <url>', 'benchmark an existing, seeded database instead (read-only)')
-  .option('--connections <n>', 'concurrent connections', '10')
-  .option('--duration <s>', 'seconds per operation', '15')
+  .option('--connections <n>', 'concurrent connections', '32')
+  .option('--duration <s>', 'seconds per target and operation in each round', '10')
+  .option('--rounds <n>', 'rounds (targets alternate within each)', '2')
+  .option('--operations <list>', 'which reads: a, b, c, dashboard', 'a,b,c,dashboard')
+  .option('--no-peer', 'leave PostGraphile out')
+  .option('--peer-dir <dir>', 'where PostGraphile is installed', path.join(os.tmpdir(), 'lindung-peer-postgraphile'))
   .option('--sponsor <code>', 'sponsor whose budget the dashboard summary shows', 'PEMKAB-KUKAR')
   .option('--mix-duration <s>', 'seconds of the mixed traffic, once without and once with the hostile client (0: skip)', '15')
   .option('--hostile-connections <n>', 'connections of the hostile client during the mix', '2')
-  .option('--mix-only', 'skip the per-operation table, run only the mix')
+  .option('--mix-only', 'skip the comparison, run only the mix')
   .parse();
 const opts = program.opts<{
   scale: string;
   databaseUrl?: string;
   connections: string;
   duration: string;
+  rounds: string;
+  operations: string;
+  peer: boolean;
+  peerDir: string;
   sponsor: string;
   mixDuration: string;
   hostileConnections: string;
@@ -41,14 +65,13 @@ const opts = program.opts<{
 }>();
 const log = createLogger('warn');
 const TODAY = '2026-11-26';
-
-const workers = fs.readFileSync(new URL('../../client/operations/workers.graphql', import.meta.url), 'utf8');
-const OPERATIONS: Record<string, string> = {
-  'workers page (50, nested enrolments + claims)': workers,
-  'same, next page (no totalCount)': workers,
-  'claim by id (node)': fs.readFileSync(new URL('../../client/operations/claims.graphql', import.meta.url), 'utf8'),
-  'dashboard summary': fs.readFileSync(new URL('../../client/operations/dashboard.graphql', import.meta.url), 'utf8'),
-};
+const operations = opts.operations.split(',').map((o) => o.trim()) as Operation[];
+for (const op of operations) if (!(op in LABELS)) throw new Error(`--operations: unknown read ${op} (a, b, c, dashboard)`);
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function database(): Promise<string> {
   if (opts.databaseUrl) return opts.databaseUrl;
@@ -75,100 +98,210 @@ async function database(): Promise<string> {
 const url = await database();
 const db = new pg.Client({ connectionString: url });
 await db.connect();
-const sample = async (sql: string) => (await db.query(sql)).rows[0];
-const sponsor = await sample(`select id, name from sponsor where code = '${opts.sponsor.replace(/'/g, "''")}'`);
-const claim = await sample(`select id from claim order by id desc limit 1`);
-const kecamatan = '64.02.06';
-const counts = await sample(`select (select count(*) from worker)::int as workers, (select count(*) from claim)::int as claims,
+const one = async (sql: string, values: unknown[] = []) => (await db.query(sql, values)).rows[0];
+const sample: Sample = {
+  claimId: (await one('select id::text from claim order by id desc limit 1')).id,
+  sponsorId: (await one('select id::text from sponsor where code = $1', [opts.sponsor])).id,
+  kecamatan: '64.02.06',
+  year: 2026,
+};
+const counts = await one(`select (select count(*) from worker)::int as workers, (select count(*) from claim)::int as claims,
   (select reltuples::bigint from pg_class where relname = 'contribution')::text as contributions`);
 await db.end();
-const gid = (type: string, id: string | number) => Buffer.from(`${type}:${id}`).toString('base64url');
 
-const variables: Record<string, { operationName: string; variables: Record<string, unknown> }> = {
-  'workers page (50, nested enrolments + claims)': { operationName: 'WorkersPage', variables: { first: 50, filter: { kecamatan } } },
-  'same, next page (no totalCount)': {
-    operationName: 'WorkersPage',
-    variables: { first: 50, filter: { kecamatan }, withTotal: false, after: 'WzUwMDBd' },
-  },
-  'claim by id (node)': { operationName: 'ClaimById', variables: { id: gid('Claim', claim.id) } },
-  'dashboard summary': { operationName: 'DashboardSummary', variables: { sponsorId: gid('Sponsor', sponsor.id), year: 2026 } },
-};
-
-// Probe first, in this process with statement counting on: checks every answer, reads SQL statements per request.
-const jwtSecret = randomBytes(32).toString('hex');
 // Production refuses the development keys; the bench makes throwaway ones (it writes no warehouse).
-const warehouseKey = randomBytes(32).toString('hex');
-const api = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, WAREHOUSE_KEY_SECRET: warehouseKey }).api };
+const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), WAREHOUSE_KEY_SECRET: randomBytes(32).toString('hex') };
+const api = loadConfig({ NODE_ENV: 'production', ...secrets }).api;
 const token = await mintToken(api, { role: 'operator', subject: 'bench' });
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-const bodies = Object.fromEntries(
-  Object.entries(OPERATIONS).map(([label, query]) => [label, JSON.stringify({ query, ...variables[label] })]),
-);
-const statements: Record<string, string> = {};
-{
-  const orm = await initORM(url, { pool: { min: 0, max: 4 } });
-  const probe = await createServer({ orm, log, api, today: () => TODAY, exposeStatementCount: true });
-  const http = await probe.listen(0, '127.0.0.1');
-  for (const [label, body] of Object.entries(bodies)) {
-    const res = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`, { method: 'POST', headers, body });
-    const json = (await res.json()) as { errors?: unknown[] };
-    if (json.errors) throw new Error(`${label}: ${JSON.stringify(json.errors)}`);
-    statements[label] = res.headers.get('x-sql-statements') ?? '?';
-  }
-  await probe.stop(100);
-  await orm.close();
-}
-
-// The load runs against a production-mode server in its own process (no statement counting, graphql's production mode).
-const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: jwtSecret,
-    WAREHOUSE_KEY_SECRET: warehouseKey,
-    LOG_LEVEL: 'warn',
-    BENCH_DATABASE_URL: url,
-    BENCH_TODAY: TODAY,
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
+// In production lindung runs trusted documents only: the client's manifest plus the bench's own reads.
+const { manifest, dashboard } = benchDocuments(JSON.parse(fs.readFileSync(api.trustedDocumentsManifest, 'utf8')));
+const manifestFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-bench-')), 'persisted-documents.json');
+fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+const env = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  NODE_ENV: 'production',
+  ...secrets,
+  GRAPHQL_TRUSTED_DOCUMENTS_MANIFEST: manifestFile,
+  LOG_LEVEL: 'warn',
+  BENCH_DATABASE_URL: databaseUrl,
+  BENCH_TODAY: TODAY,
+  DB_POOL_MAX: '10',
 });
-const { port } = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)));
-const endpoint = `http://127.0.0.1:${port}/graphql`;
+const startAll = async (databaseUrl: string): Promise<Target[]> => [
+  await startLindung(env(databaseUrl), token, sample, dashboard),
+  ...(opts.peer ? [await startPeer(databaseUrl, opts.peerDir, sample)] : []),
+  await startFloor(env(databaseUrl), sample),
+];
 
 console.log(`lindung API benchmark: ${counts.workers} workers, ${counts.claims} claims, ~${counts.contributions} contributions`);
 console.log(
-  `database ${new URL(url).pathname.slice(1)}, ${opts.connections} connections, ${opts.duration} s per operation, role operator, NODE_ENV=production\n`,
+  `database ${new URL(url).pathname.slice(1)}, ${opts.connections} connections, ${opts.rounds} × ${opts.duration} s per target and read, lindung as operator with NODE_ENV=production; load average at start ${loadAverage()}\n`,
 );
-const rows: string[][] = [];
-for (const [label, body] of opts.mixOnly ? [] : Object.entries(bodies)) {
+
+try {
+  if (!opts.mixOnly) await compare();
+  if (Number(opts.mixDuration) > 0) await hostileMix();
+} finally {
+  stopAll();
+}
+process.exit(0);
+
+/**
+ * SQL statements per request, counted on the wire: a probe instance of each target talks to
+ * PostgreSQL through a counting relay; after warm-up (connections, prepared statements), ten
+ * requests of each read are counted. The measured instances then talk to PostgreSQL directly.
+ */
+async function statementsPerRequest(): Promise<Map<string, string>> {
+  const proxy = await startStatementProxy(url);
+  const counted = new Map<string, string>();
+  try {
+    for (const target of await startAll(proxy.url)) {
+      for (const op of operations) {
+        const body = target.body(op);
+        if (!body) continue;
+        for (let i = 0; i < 5; i++) await ask(target, body);
+        const before = proxy.statements();
+        for (let i = 0; i < 10; i++) await ask(target, body);
+        counted.set(`${op}|${target.name}`, ((proxy.statements() - before) / 10).toFixed(1).replace(/\.0$/, ''));
+      }
+      stop(target);
+    }
+  } finally {
+    await proxy.close();
+  }
+  return counted;
+}
+
+interface Figure {
+  requests: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+async function load(target: Target, body: string): Promise<Figure> {
   // A few requests first, so connections, prepared plans and JIT warm up outside the measurement.
-  for (let i = 0; i < 5; i++) await (await fetch(endpoint, { method: 'POST', headers, body })).text();
+  for (let i = 0; i < 5; i++) await ask(target, body);
   const result = await autocannon({
-    url: endpoint,
+    url: `http://127.0.0.1:${target.port}${target.path}`,
     method: 'POST',
-    headers,
+    headers: target.headers,
     body,
     connections: Number(opts.connections),
     duration: Number(opts.duration),
     timeout: 120,
   });
-  rows.push([
-    label,
-    result.requests.average.toFixed(1),
-    String(result.latency.p50),
-    String(result.latency.p99),
-    statements[label]!,
-    String(result.non2xx + result.errors + result.timeouts),
-  ]);
+  return {
+    requests: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
-if (rows.length > 0) console.log(table(['operation', 'req/s', 'p50 ms', 'p99 ms', 'SQL/request', 'failed'], rows));
+
+async function compare(): Promise<void> {
+  const statements = await statementsPerRequest();
+  const targets = await startAll(url);
+  const figures = new Map<string, Figure[]>();
+  for (let round = 1; round <= Number(opts.rounds); round++) {
+    for (const op of operations) {
+      for (const target of targets) {
+        const body = target.body(op);
+        if (!body) continue;
+        const figure = await load(target, body);
+        const key = `${op}|${target.name}`;
+        figures.set(key, [...(figures.get(key) ?? []), figure]);
+        console.error(
+          `round ${round} ${LABELS[op]} ${target.name}: ${figure.requests.toFixed(0)} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms`,
+        );
+      }
+    }
+  }
+  const rss = new Map(targets.map((t) => [t.name, peakRssMb(t.child)]));
+  const mean = (fs: Figure[]) => ({
+    requests: fs.reduce((s, f) => s + f.requests, 0) / fs.length,
+    p50: Math.max(...fs.map((f) => f.p50)),
+    p99: Math.max(...fs.map((f) => f.p99)),
+    failed: fs.reduce((s, f) => s + f.failed, 0),
+  });
+  const rows: string[][] = [];
+  for (const op of operations) {
+    const floor = figures.get(`${op}|node:http + pg floor`);
+    const peer = figures.get(`${op}|PostGraphile 4`);
+    for (const target of targets) {
+      const f = figures.get(`${op}|${target.name}`);
+      if (!f) continue;
+      const m = mean(f);
+      const vs = (other?: Figure[]) => (other ? (m.requests / mean(other).requests).toFixed(2) : '');
+      rows.push([
+        LABELS[op],
+        target.name,
+        m.requests.toFixed(0),
+        String(m.p50),
+        String(m.p99),
+        vs(floor),
+        vs(peer),
+        statements.get(`${op}|${target.name}`) ?? '?',
+        String(m.failed),
+      ]);
+    }
+  }
+  console.log(table(['read', 'target', 'req/s', 'p50 ms', 'p99 ms', '÷ floor', '÷ PostGraphile', 'SQL/request', 'failed'], rows));
+  console.log(
+    `\npeak RSS: ${targets.map((t) => `${t.name} ${rss.get(t.name) ?? '?'} MB`).join(', ')}; load average at the end ${loadAverage()}`,
+  );
+  // Issue 13's goals, from this run's ratios.
+  const ratio = (op: Operation, other: string) => {
+    const a = figures.get(`${op}|lindung`);
+    const b = figures.get(`${op}|${other}`);
+    return a && b ? mean(a).requests / mean(b).requests : undefined;
+  };
+  const goal = (name: string, value: number | undefined | null, ok: (v: number) => boolean, shown: (v: number) => string) =>
+    value === undefined || value === null ? `${name}: not measured` : `${name}: ${shown(value)} ${ok(value) ? 'met' : 'NOT met'}`;
+  const c = figures.get('c|lindung');
+  console.log(
+    [
+      ...(['a', 'b', 'c'] as const).map((op) =>
+        goal(
+          `${op} ≥ 1.5× PostGraphile`,
+          ratio(op, 'PostGraphile 4'),
+          (v) => v >= 1.5,
+          (v) => `${v.toFixed(2)}×`,
+        ),
+      ),
+      goal(
+        'c ≥ 0.7× floor',
+        ratio('c', 'node:http + pg floor'),
+        (v) => v >= 0.7,
+        (v) => `${v.toFixed(2)}×`,
+      ),
+      goal(
+        'c p99 < 50 ms',
+        c ? mean(c).p99 : undefined,
+        (v) => v < 50,
+        (v) => `${v} ms`,
+      ),
+      goal(
+        'lindung peak RSS < 300 MB',
+        rss.get('lindung'),
+        (v) => v < 300,
+        (v) => `${v} MB`,
+      ),
+    ]
+      .map((line) => `- ${line}`)
+      .join('\n'),
+  );
+  for (const t of targets) stop(t);
+}
 
 /**
- * The hostile mix (issue 11): the four operations round-robin at `--connections`, once alone and
- * once beside an anonymous client sending the 21-doubling-fragment query and its cost-bypass
- * variant as fast as it is answered, with /healthz probed every 50 ms throughout.
+ * The hostile mix (issue 11): the four reads round-robin at `--connections`, once alone and once
+ * beside an anonymous client sending the 21-doubling-fragment query and its cost-bypass variant
+ * as fast as it is answered, with /healthz probed every 50 ms throughout. In production these
+ * documents are not trusted ones, so they are refused before they are parsed.
  */
-if (Number(opts.mixDuration) > 0) {
+async function hostileMix(): Promise<void> {
+  const lindung = await startLindung(env(url), token, sample, dashboard);
+  const endpoint = `http://127.0.0.1:${lindung.port}/graphql`;
   const doubling = Array.from({ length: 21 }, (_, i) =>
     i < 20 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : 'fragment F20 on Query { regions { code } }',
   );
@@ -178,7 +311,12 @@ if (Number(opts.mixDuration) > 0) {
       query: `{ ...F6 workers(first: 100) { edges { node { enrolments { contributions(last: 120) { amount } } } } } }\n${doubling.slice(6).join('\n')}`,
     }),
   ];
-  const normal = Object.values(bodies).map((body) => ({ method: 'POST' as const, headers, body }));
+  const normal = (['a', 'b', 'c', 'dashboard'] as const).map((op) => ({
+    method: 'POST' as const,
+    headers: lindung.headers,
+    body: lindung.body(op)!,
+  }));
+  for (const r of normal) await ask(lindung, r.body);
   const mixRows: string[][] = [];
   for (const hostile of [false, true]) {
     const health = probeHealth(endpoint.replace('/graphql', '/healthz'));
@@ -215,7 +353,7 @@ if (Number(opts.mixDuration) > 0) {
     ]);
   }
   console.log(
-    `\nhostile mix: the four operations round-robin at ${opts.connections} connections, ${opts.mixDuration} s each run\n${table(
+    `\nhostile mix: the four reads round-robin at ${opts.connections} connections, ${opts.mixDuration} s each run; load average ${loadAverage()}\n${table(
       [
         'run',
         'normal req/s',
@@ -228,8 +366,8 @@ if (Number(opts.mixDuration) > 0) {
       mixRows,
     )}`,
   );
+  stop(lindung);
 }
-child.kill('SIGTERM');
 
 function probeHealth(url: string): { stop(): Promise<number[]> } {
   const times: number[] = [];
@@ -265,10 +403,10 @@ function statusSummary(result: autocannon.Result): string {
 
 function table(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
     line(header),
-    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    `|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
     ...body.map(line),
   ].join('\n');
 }

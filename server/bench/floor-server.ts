@@ -3,33 +3,74 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
 /**
- * The bare-driver floor of the peer benchmark: node:http and pg, answering the claim-by-id
- * request with the one statement the answer needs (a named prepared statement), and nothing
- * else: no GraphQL, no auth, no masking. What any API over the same database can at best reach.
+ * The bare-driver floor of `npm run bench:api`: node:http and pg, answering each read of the
+ * benchmark with one named prepared statement that builds the answer's JSON inside PostgreSQL
+ * (as PostGraphile does), and nothing else: no GraphQL, no auth, no masking, no limits. What any
+ * API over the same database can at best reach. POST `/` with `{ "op": "a" | "b" | "c", "variables": … }`.
  */
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL!, max: Number(process.env.DB_POOL_MAX ?? 10) });
+
 const CLAIM = {
   name: 'floor_claim_by_id',
   text: `select c.id::text, c.claim_no, c.status, c.claimed_amount::text, e.membership_no
          from claim c join enrolment e on e.id = c.enrolment_id where c.id = $1`,
 };
 
+/** 51 workers of one kecamatan (the 51st says whether there is a next page), each with its enrolments, sponsor and claims. */
+const page = (withTotal: boolean) => ({
+  name: withTotal ? 'floor_workers_page_total' : 'floor_workers_page',
+  text: `select ${withTotal ? '(select count(*) from worker where region_code = $1)::int' : 'null::int'} as total_count,
+         coalesce(json_agg(json_build_object(
+           'cursor', w.id::text, 'node', json_build_object(
+             'id', w.id::text, 'nik', w.nik, 'fullName', w.full_name, 'sex', w.sex, 'occupation', w.occupation, 'sector', w.sector,
+             'region', json_build_object('code', r.code, 'name', r.name),
+             'enrolments', (select coalesce(json_agg(json_build_object(
+                 'id', e.id::text, 'membershipNo', e.membership_no, 'segment', e.segment, 'programmes', e.programmes,
+                 'status', e.status, 'startDate', e.start_date, 'endDate', e.end_date,
+                 'sponsor', json_build_object('id', s.id::text, 'name', s.name, 'kind', s.kind),
+                 'claims', (select coalesce(json_agg(json_build_object(
+                     'id', c.id::text, 'claimNo', c.claim_no, 'programme', c.programme, 'status', c.status,
+                     'claimedAmount', c.claimed_amount::text, 'paidAmount', c.paid_amount::text, 'submittedDate', c.submitted_date)
+                   order by c.submitted_date, c.id), '[]'::json) from claim c where c.enrolment_id = e.id))
+               order by e.start_date, e.id), '[]'::json)
+               from enrolment e join sponsor s on s.id = e.sponsor_id where e.worker_id = w.id)))
+           order by w.id), '[]'::json) as edges
+       from (select * from worker where region_code = $1 order by id limit 51) w join region r on r.code = w.region_code`,
+});
+const PAGE = { a: page(true), b: page(false) };
+
+async function answer(op: string, variables: Record<string, string>): Promise<unknown> {
+  if (op === 'c') {
+    const row = (await pool.query({ ...CLAIM, values: [variables.id] })).rows[0];
+    const claim = row && {
+      id: row.id,
+      claimNo: row.claim_no,
+      status: row.status,
+      claimedAmount: row.claimed_amount,
+      enrolment: { membershipNo: row.membership_no },
+    };
+    return { claim };
+  }
+  if (op !== 'a' && op !== 'b') throw new Error(`unknown operation ${op}`);
+  const row = (await pool.query({ ...PAGE[op], values: [variables.kec] })).rows[0];
+  const edges = row.edges as Array<{ cursor: string }>;
+  const shown = edges.slice(0, 50);
+  return {
+    workers: {
+      ...(op === 'a' ? { totalCount: row.total_count } : {}),
+      pageInfo: { hasNextPage: edges.length > 50, endCursor: shown.at(-1)?.cursor ?? null },
+      edges: shown,
+    },
+  };
+}
+
 const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', async () => {
     try {
-      const { variables } = JSON.parse(body) as { variables: { id: string } };
-      const { rows } = await pool.query({ ...CLAIM, values: [variables.id] });
-      const row = rows[0];
-      const claim = row && {
-        id: row.id,
-        claimNo: row.claim_no,
-        status: row.status,
-        claimedAmount: row.claimed_amount,
-        enrolment: { membershipNo: row.membership_no },
-      };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { claim } }));
+      const { op, variables } = JSON.parse(body) as { op: string; variables: Record<string, string> };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: await answer(op, variables) }));
     } catch (error) {
       res.writeHead(500).end(String(error));
     }
