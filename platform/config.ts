@@ -13,6 +13,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // The API's own connection (role lindung_api, row-level security); default: DATABASE_URL with that user.
+  API_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   LINDUNG_DATA_DIR: z.string().min(1).default('.lindung'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -164,6 +169,11 @@ export interface ApiConfig {
 export interface Config {
   /** Absent: run the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * The API's connection as lindung_api (server/README.md, Region scopes). Absent: the platform's
+   * URL with the user lindung_api and the same password, which `npm start` gives that role.
+   */
+  apiDatabaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   port: number;
@@ -223,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    apiDatabaseUrl: e.API_DATABASE_URL,
     dataDir: path.resolve(e.LINDUNG_DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     port: e.PORT,

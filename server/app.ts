@@ -13,6 +13,9 @@ import { ClaimEvents } from './subscriptions/claim-events.js';
 import { attachSubscriptions } from './subscriptions/subscription-server.js';
 import { UnauthenticatedError } from '../schema/errors.js';
 import { createTokenVerifier } from './auth/tokens.js';
+import { regionCodesOf } from './auth/region-codes.js';
+import { assertHeldByPolicies, openApiOrm } from '../platform/db/api-connection.js';
+import { requestTransactionPlugin } from './request-transaction.js';
 import { briefRouter } from './brief.route.js';
 import type { Principal } from './auth/roles.js';
 import { type ApiConfig, loadConfig } from '../platform/config.js';
@@ -31,7 +34,10 @@ import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 
 export interface ServerOptions {
+  /** The platform's ORM (the migration role); the API itself connects as lindung_api (`apiDatabaseUrl`). */
   orm: MikroORM;
+  /** The API's connection (default: config's API_DATABASE_URL, else `orm`'s URL as lindung_api). */
+  apiDatabaseUrl?: string;
   log: Logger;
   /** Set when the platform is fully up (migrated, seeded); /readyz answers 503 until then. */
   isReady?: () => boolean;
@@ -75,7 +81,19 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   // One reader for the server's lifetime: it follows the ETL's catalogue swaps by itself (platform/warehouse-reader.ts).
   const warehouseDir = options.warehouseDir ?? config.etl.warehouseDir;
   const warehouse = new WarehouseReader(warehouseDir);
-  const verify = createTokenVerifier(api);
+  // Every request's SQL goes through lindung_api, held by row-level security (server/README.md, Region scopes).
+  const apiOrm = await openApiOrm(options.orm, options.apiDatabaseUrl ?? config.apiDatabaseUrl);
+  let rolesChecked: Promise<void> | undefined;
+  const checkRole = () =>
+    (rolesChecked ??= assertHeldByPolicies(apiOrm).catch((error: Error) => {
+      rolesChecked = undefined;
+      throw error;
+    }));
+  const regionCodes = regionCodesOf(apiOrm);
+  // Warmed now when the database is ready; before the first migration (npm start serves at once) they fail quietly and run on first use.
+  void checkRole().catch(() => {});
+  void regionCodes().catch(() => {});
+  const verify = createTokenVerifier(api, { regionCodes });
   const aggregates = new AggregateCache(api.dashboardCacheSeconds * 1000);
   const documents = readManifest(api.trustedDocumentsManifest);
   if (api.trustedDocuments && documents.size === 0)
@@ -90,7 +108,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   const metricsToken = options.metricsToken ?? config.metricsToken;
   const metrics =
     (options.metrics ?? (!api.production || metricsToken !== undefined))
-      ? new ServerMetrics({ orm: options.orm, warehouseDir, isReady: () => readiness().ready, etlRuns: options.etlRuns })
+      ? new ServerMetrics({ orm: apiOrm, warehouseDir, isReady: () => readiness().ready, etlRuns: options.etlRuns })
       : undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -122,6 +140,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       errorPlugin(options.log),
       requestLogPlugin(options.log, { countStatements }),
       clearAggregatesAfterMutations(aggregates),
+      requestTransactionPlugin(),
       ...(metrics ? [metrics.plugin()] : []),
     ],
   });
@@ -185,11 +204,15 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     express.json({ limit: api.bodyLimit }),
     trustedDocuments({ documents, enforce: api.trustedDocuments, arbitraryRoles: api.arbitraryDocumentRoles, verify }),
     documentShapeLimit(api),
-    countStatements ? statementCounter(options.orm) : (_req: unknown, _res: unknown, next: () => void) => next(),
+    countStatements ? statementCounter(apiOrm) : (_req: unknown, _res: unknown, next: () => void) => next(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const deadline = Date.now() + api.requestTimeoutMs;
-        capStatements(options.orm, api.requestTimeoutMs);
+        capStatements(apiOrm, api.requestTimeoutMs);
+        await checkRole().catch((error: Error) => {
+          options.log.fatal({ err: error.message }, 'the API connection is not held by row-level security');
+          throw error;
+        });
         let user: Principal | null;
         try {
           user = await verify(req.headers.authorization);
@@ -199,7 +222,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
             extensions: { code: error.code, http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
           });
         }
-        return createRequestContext(options.orm.em, res.locals.requestId as string, {
+        const context = createRequestContext(apiOrm.em, res.locals.requestId as string, {
           user,
           pageSizeMax: api.pageSizeMax,
           today: options.today,
@@ -208,13 +231,16 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
           semantic,
           deadline,
         });
+        // Opened by requestTransactionPlugin once the operation is known; rolled back here if GraphQL never ended it.
+        res.once('close', () => void context.transaction.release());
+        return context;
       },
     }),
   );
   app.use(bodyErrors(options.log));
 
   let server: http.Server | undefined;
-  const claimEvents = new ClaimEvents(options.orm.config.getClientUrl(), options.log);
+  const claimEvents = new ClaimEvents(apiOrm.config.getClientUrl(), options.log);
   let subscriptions: { close(): Promise<void> } | undefined;
   return {
     app,
@@ -227,7 +253,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         schema,
         verify,
         contextFor: (user, requestId) =>
-          createRequestContext(options.orm.em, requestId, {
+          createRequestContext(apiOrm.em, requestId, {
             user,
             pageSizeMax: api.pageSizeMax,
             today: options.today,
@@ -259,6 +285,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       }
       await apollo.stop();
       warehouse.close();
+      await apiOrm.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { PersonalDataContext } from '../schema/personal-data.js';
 import type { Principal } from './auth/roles.js';
 import { transactionDeadline } from './graphql/request-budget.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { RequestTransaction } from './request-transaction.js';
 import { todayIn } from '../platform/dates.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { AnalyticsService } from './services/analytics.service.js';
@@ -31,6 +32,8 @@ export interface RequestContext extends PersonalDataContext {
   services: Services;
   /** Today in Asia/Makassar (YYYY-MM-DD). */
   today: () => string;
+  /** The scoped transaction the request's statements run in (server/request-transaction.ts). */
+  transaction: RequestTransaction;
 }
 
 export interface ContextOptions {
@@ -83,6 +86,8 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
   };
   const user = options.user ?? null;
   let loaders: Loaders | undefined;
+  const transaction = new RequestTransaction(forked, user ? { scope: user.scope, actor: user.subject } : null);
+  const aggregates = options.aggregates ?? new AggregateCache(0);
   const deps = {
     get em() {
       return forked();
@@ -94,7 +99,10 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
     },
     pageSizeMax: options.pageSizeMax ?? 100,
     today: options.today ?? (() => todayIn()),
-    aggregates: options.aggregates ?? new AggregateCache(0),
+    aggregates,
+    shared: <T>(name: string, compute: () => Promise<T>) =>
+      // Without a user nothing is visible: such a figure is keyed apart from every scope's.
+      aggregates.get(user ? AggregateCache.key(user.scope, name) : `anonymous|${name}`, () => transaction.hold(compute())),
     warehouse: options.warehouse ?? null,
     semantic: options.semantic ?? { maxCells: 20_000, cache: null },
   } satisfies ServiceDeps;
@@ -109,5 +117,6 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
     },
     services: lazyServices(deps),
     today: deps.today,
+    transaction,
   };
 }

@@ -1,3 +1,5 @@
+import type { RegionScope } from '../../schema/region-scope.js';
+
 /**
  * Roles carried in the token's `role` claim, and what each may do. Resolvers name these
  * groups in `@Authorized(...)`; `@Authorized()` alone means any signed-in role.
@@ -20,12 +22,14 @@ export interface Principal {
   subject: string;
   role: Role;
   seesPersonalData: boolean;
+  /** The regions the caller may see and change (the token's `scopes` claim); row-level security holds every query to it. */
+  scope: RegionScope;
 }
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export function principal(subject: string, role: Role): Principal {
-  return { subject, role, seesPersonalData: PERSONAL_DATA_ROLES.includes(role) };
+export function principal(subject: string, role: Role, scope: RegionScope): Principal {
+  return { subject, role, seesPersonalData: PERSONAL_DATA_ROLES.includes(role), scope };
 }

@@ -186,6 +186,10 @@ export function fromDatabaseError(error: unknown): { message: string; extensions
       extensions: { code: 'REQUEST_TIMEOUT' },
     };
   }
+  // Row-level security refused a write (migration region_scopes): the row is outside the caller's region scope.
+  if (e.code === '42501' && /row-level security/.test(String((error as Error).message))) {
+    return { message: 'this change is outside your region scope: nothing was written', extensions: { code: 'FORBIDDEN' } };
+  }
   const known = CONSTRAINT_MESSAGES[e.constraint ?? ''];
   if (known)
     return {

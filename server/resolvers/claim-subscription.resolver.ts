@@ -5,7 +5,7 @@ import type { Claim } from '../../schema/entities/claim.entity.js';
 import { ClaimChange } from '../../schema/types/claim-change.type.js';
 import { toGlobalId } from '../../schema/types/global-id.js';
 import type { ClaimEvent } from '../subscriptions/claim-events.js';
-import type { SubscriptionContext } from '../subscriptions/subscription-context.js';
+import { type SubscriptionContext, visibleClaimEvents } from '../subscriptions/subscription-context.js';
 
 interface ClaimChangedArgs {
   statuses?: ClaimStatus[] | null;
@@ -21,7 +21,8 @@ export class ClaimSubscriptionResolver {
       'the import or the database itself. Authenticate in `connection_init` with `{ "authorization": "Bearer <token>" }`.',
     subscribe: ({ args, context }) => {
       const { statuses, programmes } = args as ClaimChangedArgs;
-      return (context as SubscriptionContext).claimEvents.subscribe(
+      return visibleClaimEvents(
+        context as SubscriptionContext,
         (e) => (!statuses?.length || statuses.includes(e.status)) && (!programmes?.length || programmes.includes(e.programme)),
       );
     },
@@ -34,8 +35,7 @@ export class ClaimSubscriptionResolver {
     @Arg('programmes', () => [Programme], { nullable: true, description: 'Only claims under these programmes (default: all).' })
     _programmes?: Programme[] | null,
   ): Promise<ClaimChange> {
-    // Each event is read afresh, with the subscriber's access, as `node(id:)` would read it.
-    ctx.renew();
+    // Read afresh in the event's scoped transaction (visibleClaimEvents opened it), as `node(id:)` would read it.
     const claim = (await ctx.services.nodes.node(toGlobalId('Claim', event.id))) as Claim | null;
     return { change: event.change, claim };
   }

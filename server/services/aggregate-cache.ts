@@ -1,3 +1,5 @@
+import { type RegionScope, scopeClaim } from '../../schema/region-scope.js';
+
 interface Entry {
   value?: unknown;
   settledAt?: number;
@@ -11,12 +13,19 @@ interface Entry {
  * one refresh runs behind it (stale-while-revalidate), so a slow aggregate never makes every
  * reader wait. Concurrent first reads share one query. Only plain rows are cached, never
  * entities, which belong to one request's EntityManager. A mutation through this server
- * clears everything, so its own writes show at once.
+ * clears everything, so its own writes show at once. Each figure is computed under row-level
+ * security for one scope, so its key names the scope (`AggregateCache.key`): a kecamatan officer's
+ * total is never served to the regency, nor the other way round.
  */
 export class AggregateCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly ttlMs: number) {}
+
+  /** The key of figure `name` as computed under `scope`. */
+  static key(scope: RegionScope, name: string): string {
+    return `${scopeClaim(scope).join(',')}|${name}`;
+  }
 
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return compute();

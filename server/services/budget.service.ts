@@ -11,7 +11,6 @@ import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
 import { BudgetExceededError, NotFoundError } from '../../schema/errors.js';
 import { numericKey } from '../../schema/types/global-id.js';
 import { checkBudgetAmount, parseYear } from '../../schema/validation.js';
-import type { AggregateCache } from './aggregate-cache.js';
 import { AuditService, snapshot } from './audit.service.js';
 import { addMonth, formatRupiah, monthlyCost, monthsBetween } from './contribution-cost.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -63,9 +62,9 @@ export class BudgetService {
    * With `shared`, the figures come from the server's aggregate cache (dashboards); the budget
    * check passes none, so an enrolment is always decided on the figures inside its transaction.
    */
-  async position(em: EntityManager, sponsor: Sponsor, year: number, shared?: AggregateCache): Promise<BudgetPosition> {
-    const read = <T>(key: string, compute: () => Promise<T>) => (shared ? shared.get(`${key}:${sponsor.id}:${year}`, compute) : compute());
-    const db = shared ? em.fork() : em;
+  async position(em: EntityManager, sponsor: Sponsor, year: number, shared?: ServiceDeps['shared']): Promise<BudgetPosition> {
+    const read = <T>(key: string, compute: () => Promise<T>) => (shared ? shared(`${key}:${sponsor.id}:${year}`, compute) : compute());
+    const db = em;
     const yearStart = `${year}-01-01`;
     const yearEnd = `${year}-12-31`;
     const [allocation] = await read('allocation', () =>
@@ -100,19 +99,10 @@ export class BudgetService {
     const yearEnd = `${year}-12-31`;
     if (from > yearEnd) return { amount: 0n, enrolments: 0 };
     // Grouped in SQL, priced in TypeScript: the rates live in one place (contribution-rates.ts).
+    // The whole sponsor's members, not only those the caller's scope sees (the migration region_scopes says why).
     const groups = await em.execute<
       { segment: Segment; programmes: Programme[]; income: string; industry: string; from_month: string; to_date: string; n: number }[]
-    >(
-      `select e.segment, e.programmes, e.declared_income::text as income, coalesce(emp.industry, 'LAINNYA') as industry,
-              to_char(greatest(date_trunc('month', e.start_date)::date, ?::date), 'YYYY-MM-DD') as from_month,
-              to_char(least(coalesce(e.end_date, ?::date), ?::date), 'YYYY-MM-DD') as to_date,
-              count(*)::int as n
-       from enrolment e left join employer emp on emp.id = e.employer_id
-       where e.sponsor_id = ? and e.status in ('ACTIVE', 'PENDING') and e.start_date <= ?::date
-         and (e.end_date is null or e.end_date >= ?::date)
-       group by 1, 2, 3, 4, 5, 6`,
-      [from, yearEnd, yearEnd, sponsorId, yearEnd, from],
-    );
+    >('select * from sponsor_commitment_groups(?, ?::date, ?::date)', [sponsorId, from, yearEnd]);
     let amount = 0n;
     let enrolments = 0;
     for (const g of groups) {
@@ -170,7 +160,7 @@ export class BudgetService {
   async sponsorPosition(sponsorId: string, year: number): Promise<BudgetPosition> {
     const sponsor = await this.deps.loaders.sponsor.load(numericKey('sponsorId', sponsorId, 'Sponsor'));
     if (!sponsor) throw new NotFoundError('sponsorId', 'sponsor');
-    return this.position(this.deps.em, sponsor, parseYear('year', year), this.deps.aggregates);
+    return this.position(this.deps.em, sponsor, parseYear('year', year), this.deps.shared);
   }
 
   async setAllocation(input: {

@@ -129,7 +129,8 @@ export class ClaimService {
     } catch (error) {
       // A concurrent retry with this key got there first (lost lock, duplicate key, or already PAID when read).
       if (error instanceof OptimisticLockError || error instanceof IllegalTransitionError || isUniqueViolation(error)) {
-        const earlier = await this.paidWith(this.deps.em.fork(), input.paymentKey, key);
+        // A fresh unit of work, still in the request's scoped transaction (whose savepoint for the attempt was rolled back).
+        const earlier = await this.paidWith(this.deps.em.fork({ keepTransactionContext: true }), input.paymentKey, key);
         if (earlier) return earlier;
       }
       throw error;

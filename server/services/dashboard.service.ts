@@ -21,13 +21,13 @@ export interface ClaimPipelineGroup {
   paidAmount: bigint;
 }
 
-/** Aggregates for dashboards, from the operational tables; shared across requests for DASHBOARD_CACHE_SECONDS. */
+/** Aggregates for dashboards, from the operational rows the caller's scope covers; shared across requests of that scope for DASHBOARD_CACHE_SECONDS. */
 export class DashboardService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async activeEnrolments(filter: { sponsorKind?: SponsorKind[] | null }): Promise<ActiveEnrolmentGroup[]> {
-    const all = await this.deps.aggregates.get('activeEnrolments', () =>
-      this.deps.em.fork().execute<{ sponsor_id: string; kind: SponsorKind; sector: Sector; n: number }[]>(
+    const all = await this.deps.shared('activeEnrolments', () =>
+      this.deps.em.execute<{ sponsor_id: string; kind: SponsorKind; sector: Sector; n: number }[]>(
         `select s.id::text as sponsor_id, s.kind, g.sector, g.n
          from (select e.sponsor_id, w.sector, count(*)::int as n
                from enrolment e join worker w on w.id = e.worker_id
@@ -47,17 +47,15 @@ export class DashboardService {
 
   async claimPipeline(filter: { submittedFrom?: string | null; submittedTo?: string | null }): Promise<ClaimPipelineGroup[]> {
     const key = `claimPipeline:${filter.submittedFrom ?? ''}:${filter.submittedTo ?? ''}`;
-    const rows = await this.deps.aggregates.get(key, () =>
-      this.deps.em
-        .fork()
-        .execute<{ status: ClaimStatus; programme: Programme; n: number; claimed: string; approved: string; paid: string }[]>(
-          `select status, programme, count(*)::int as n, sum(claimed_amount)::text as claimed,
+    const rows = await this.deps.shared(key, () =>
+      this.deps.em.execute<{ status: ClaimStatus; programme: Programme; n: number; claimed: string; approved: string; paid: string }[]>(
+        `select status, programme, count(*)::int as n, sum(claimed_amount)::text as claimed,
               coalesce(sum(approved_amount), 0)::text as approved, coalesce(sum(paid_amount), 0)::text as paid
        from claim
        where (?::date is null or submitted_date >= ?::date) and (?::date is null or submitted_date <= ?::date)
        group by 1, 2 order by 1, 2`,
-          [filter.submittedFrom ?? null, filter.submittedFrom ?? null, filter.submittedTo ?? null, filter.submittedTo ?? null],
-        ),
+        [filter.submittedFrom ?? null, filter.submittedFrom ?? null, filter.submittedTo ?? null, filter.submittedTo ?? null],
+      ),
     );
     return rows.map((r) => ({
       status: r.status,

@@ -14,8 +14,13 @@ export interface ServiceDeps {
   pageSizeMax: number;
   /** Today in Asia/Makassar (YYYY-MM-DD): the default for dates the caller leaves out. */
   today: () => string;
-  /** Shared by all requests of one server: dashboard aggregates. */
+  /** Shared by all requests of one server: dashboard aggregates (read them through `shared`, which keys them by scope). */
   aggregates: AggregateCache;
+  /**
+   * A dashboard figure shared by the requests of the caller's scope for DASHBOARD_CACHE_SECONDS,
+   * computed (when due) on this request's scoped transaction, which waits for it before it ends.
+   */
+  shared<T>(name: string, compute: () => Promise<T>): Promise<T>;
   /** Shared by all requests of one server: the analytics warehouse, read-only. Null in contexts built without one. */
   warehouse: WarehouseReader | null;
   /** Shared by all requests of one server: the `analytics` query's plan limit and answer cache. */

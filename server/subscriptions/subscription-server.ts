@@ -19,7 +19,7 @@ import type { Principal } from '../auth/roles.js';
 import { withoutSuggestions } from '../graphql/errors.js';
 import type { RequestContext } from '../context.js';
 import type { ClaimEvents } from './claim-events.js';
-import { createSubscriptionContext } from './subscription-context.js';
+import { createSubscriptionContext, type SubscriptionContext } from './subscription-context.js';
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
@@ -79,8 +79,11 @@ export function attachSubscriptions(server: http.Server, o: SubscriptionServerOp
         const contextValue = createSubscriptionContext(() => o.contextFor(users.get(ctx)!, randomUUID()), o.claimEvents);
         return { schema: o.schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => o.formatError(e.toJSON(), e)) } : result,
+      onNext: async (_ctx, _id, _payload, args, result) => {
+        // The event's result is built: its scoped transaction ends before the next event's begins.
+        await (args.contextValue as SubscriptionContext).settle();
+        return result.errors ? { ...result, errors: result.errors.map((e) => o.formatError(e.toJSON(), e)) } : result;
+      },
       // Refusals before execution: our own codes, else a validation failure as Apollo names it.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map(

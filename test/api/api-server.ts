@@ -25,12 +25,13 @@ export interface TestApi {
   config: ApiConfig;
   /** Every log line the server wrote, parsed. */
   logs: Array<Record<string, any>>;
-  token(role: Role, subject?: string): Promise<string>;
-  /** POSTs an operation as `role` (default operator; null for no token). */
+  /** A token for `role`; its scopes are the whole country (["*"]) unless given. */
+  token(role: Role, subject?: string, scopes?: string[]): Promise<string>;
+  /** POSTs an operation as `role` (default operator; null for no token), nationally unless `scopes` are given. */
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { role?: Role | null; token?: string; headers?: Record<string, string> },
+    options?: { role?: Role | null; token?: string; scopes?: string[]; headers?: Record<string, string> },
   ): Promise<GqlResponse<T>>;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -72,9 +73,10 @@ export async function startApi(
   const http = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   const tokens = new Map<string, string>();
-  const token = async (role: Role, subject = `${role}-tester`) => {
-    const key = `${role}:${subject}`;
-    if (!tokens.has(key)) tokens.set(key, await mintToken(config, { role, subject }));
+  // National by default, and explicit about it: every token the tests mint carries a scopes claim.
+  const token = async (role: Role, subject = `${role}-tester`, scopes: string[] = ['*']) => {
+    const key = `${role}:${subject}:${scopes.join(',')}`;
+    if (!tokens.has(key)) tokens.set(key, await mintToken(config, { role, subject, scopes }));
     return tokens.get(key)!;
   };
   const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -93,7 +95,7 @@ export async function startApi(
     post,
     async gql(query, variables = {}, opts = {}) {
       const role = opts.role === undefined ? 'operator' : opts.role;
-      const auth = opts.token ?? (role ? await token(role) : undefined);
+      const auth = opts.token ?? (role ? await token(role, undefined, opts.scopes) : undefined);
       const res = await post({ query, variables }, { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...opts.headers });
       return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] };
     },

@@ -75,7 +75,7 @@ describe('access control', () => {
       await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
       const other = await startApi({ db: api.db, api: { jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json` } });
       try {
-        const token = await new SignJWT({ role: 'analyst' })
+        const token = await new SignJWT({ role: 'analyst', scopes: ['*'] })
           .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
           .setSubject('sso-user')
           .setIssuer('lindung')
