@@ -65,7 +65,11 @@ export const CSR_FIRST_YEAR = 2023;
  */
 export const JHT_SHARE_OF_CALIBRATED = 0.86;
 
-/** Kecamatan population weights (approximate 2020 census counts, thousands). */
+/**
+ * Kecamatan population weights (approximate 2020 census counts, thousands), for all 20 of the
+ * official list. Kota Bangun Darat (19) and Samboja Barat (20) were split from Kota Bangun (08)
+ * and Samboja (13); the split of those two counts is a guess.
+ */
 export const KECAMATAN_WEIGHTS: Array<readonly [string, number]> = [
   ['64.02.01', 19],
   ['64.02.02', 52],
@@ -74,17 +78,19 @@ export const KECAMATAN_WEIGHTS: Array<readonly [string, number]> = [
   ['64.02.05', 48],
   ['64.02.06', 115],
   ['64.02.07', 45],
-  ['64.02.08', 35],
+  ['64.02.08', 22],
   ['64.02.09', 11],
   ['64.02.10', 28],
   ['64.02.11', 39],
   ['64.02.12', 9],
-  ['64.02.13', 64],
+  ['64.02.13', 38],
   ['64.02.14', 40],
   ['64.02.15', 20],
   ['64.02.16', 71],
   ['64.02.17', 27],
   ['64.02.18', 10],
+  ['64.02.19', 13],
+  ['64.02.20', 26],
 ];
 
 export const VULNERABLE_OCCUPATIONS: Array<readonly [string, number]> = [
@@ -109,3 +115,141 @@ export const INDUSTRIES: Array<readonly [string, number]> = [
 
 /** Yearly growth of the labour force, applied to the coverage-year denominators. */
 export const WORKFORCE_GROWTH = 0.015;
+
+/**
+ * The other nine regencies and cities of East Kalimantan, each with its own APBD programme for
+ * vulnerable workers and a few companies' wage earners. Synthetic throughout: no source gives
+ * their lists, budgets or labour force. They are much smaller than Kukar (together about a
+ * fifth of its rows) so that the first run stays inside its time budget; the province is a
+ * demo of many regencies side by side, not a census. Names come from the official list.
+ */
+export interface RegencyProgramme {
+  /** Kemendagri code (64.01); the name is the official list's. */
+  code: string;
+  /** For sponsor and employer codes: PEMKAB-PASER, EMP-PASER-001. */
+  slug: string;
+  /** First sponsored month. */
+  start: string;
+  /** Sponsored list in the first year, growing by `listGrowth` a year. */
+  list: number;
+  listGrowth: number;
+  /** APBD allocated per listed worker and year (the premium is Rp 16.800 × 12 = Rp 201.600). */
+  budgetPerWorker: number;
+  /** Wage earners employed at any one time, and their companies. */
+  formalWorkers: number;
+  employers: number;
+  /** Labour-force denominators follow from these: formal workers / formalCoverage, list / informalCoverage. */
+  formalCoverage: number;
+  informalCoverage: number;
+}
+
+export const PROVINCE_PROGRAMMES: readonly RegencyProgramme[] = [
+  {
+    code: '64.01',
+    slug: 'PASER',
+    start: '2022-07-01',
+    list: 2_400,
+    listGrowth: 0.08,
+    budgetPerWorker: 260_000,
+    formalWorkers: 200,
+    employers: 5,
+    formalCoverage: 0.62,
+    informalCoverage: 0.22,
+  },
+  {
+    code: '64.03',
+    slug: 'BERAU',
+    start: '2023-01-01',
+    list: 2_000,
+    listGrowth: 0.1,
+    budgetPerWorker: 300_000,
+    formalWorkers: 250,
+    employers: 6,
+    formalCoverage: 0.7,
+    informalCoverage: 0.18,
+  },
+  {
+    code: '64.07',
+    slug: 'KUBAR',
+    start: '2022-01-01',
+    list: 1_500,
+    listGrowth: 0.05,
+    budgetPerWorker: 240_000,
+    formalWorkers: 120,
+    employers: 4,
+    formalCoverage: 0.55,
+    informalCoverage: 0.2,
+  },
+  {
+    code: '64.08',
+    slug: 'KUTIM',
+    start: '2022-04-01',
+    list: 2_500,
+    listGrowth: 0.07,
+    budgetPerWorker: 280_000,
+    formalWorkers: 350,
+    employers: 8,
+    formalCoverage: 0.74,
+    informalCoverage: 0.27,
+  },
+  {
+    code: '64.09',
+    slug: 'PPU',
+    start: '2023-07-01',
+    list: 1_100,
+    listGrowth: 0.12,
+    budgetPerWorker: 250_000,
+    formalWorkers: 100,
+    employers: 3,
+    formalCoverage: 0.58,
+    informalCoverage: 0.15,
+  },
+  {
+    code: '64.11',
+    slug: 'MAHULU',
+    start: '2024-01-01',
+    list: 400,
+    listGrowth: 0.05,
+    budgetPerWorker: 320_000,
+    formalWorkers: 30,
+    employers: 2,
+    formalCoverage: 0.4,
+    informalCoverage: 0.12,
+  },
+  {
+    code: '64.71',
+    slug: 'BALIKPAPAN',
+    start: '2024-01-01',
+    list: 2_600,
+    listGrowth: 0.06,
+    budgetPerWorker: 300_000,
+    formalWorkers: 500,
+    employers: 10,
+    formalCoverage: 0.81,
+    informalCoverage: 0.24,
+  },
+  {
+    code: '64.72',
+    slug: 'SAMARINDA',
+    start: '2023-01-01',
+    list: 2_700,
+    listGrowth: 0.08,
+    budgetPerWorker: 270_000,
+    formalWorkers: 500,
+    employers: 10,
+    formalCoverage: 0.79,
+    informalCoverage: 0.3,
+  },
+  {
+    code: '64.74',
+    slug: 'BONTANG',
+    start: '2025-01-01',
+    list: 900,
+    listGrowth: 0.04,
+    budgetPerWorker: 350_000,
+    formalWorkers: 200,
+    employers: 4,
+    formalCoverage: 0.83,
+    informalCoverage: 0.2,
+  },
+];

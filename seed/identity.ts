@@ -17,7 +17,7 @@ export interface Identity {
 
 /**
  * Personal data for the demo: Indonesian names from faker's id_ID locale, and NIKs that obey
- * the Kemendagri layout. Most NIKs were issued in Kukar, some elsewhere (the prefix is where
+ * the Kemendagri layout. Most NIKs were issued in the worker's kecamatan, some elsewhere (the prefix is where
  * a NIK was first registered). Used in one walk over the population, so names come from one
  * seeded faker in worker order.
  */
@@ -32,9 +32,10 @@ export class IdentityFactory {
   create(worker: WorkerPlan): Identity {
     const rng = new Random(this.seed, IDENTITY_STREAM, worker.id);
     const roll = rng.float();
+    // Most were issued where the worker lives: the kecamatan code without its dots (64.02.06 → 640206).
     const prefix =
       roll < 0.85
-        ? `6402${worker.kecamatan.slice(6, 8)}`
+        ? worker.kecamatan.slice(0, 8).replaceAll('.', '')
         : roll < 0.95
           ? `${rng.pick(OTHER_KALTIM_REGENCIES)}${pad(rng.int(1, 10))}`
           : `${rng.pick(OTHER_PROVINCE_REGENCIES)}${pad(rng.int(1, 20))}`;

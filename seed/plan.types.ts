@@ -11,6 +11,9 @@ export enum Cohort {
   FORMAL = 3,
   SELF_PAID = 4,
   CSR = 5,
+  /** The other regencies of the province (seed/province.plan.ts), after all of Kukar. */
+  PROVINCE_VULNERABLE = 6,
+  PROVINCE_FORMAL = 7,
 }
 
 /** Why an enrolment ended; drives claims (JHT after resigning, JKP after a lay-off, …). */

@@ -1,10 +1,9 @@
 import { Programme } from '../schema/enums/programme.enum.js';
-import { Sector } from '../schema/enums/sector.enum.js';
 import { Segment } from '../schema/enums/segment.enum.js';
 import * as C from './calibration.js';
-import { claimsForExit, accidentClaims } from './claims.plan.js';
+import { accidentClaims } from './claims.plan.js';
 import { addMonths, dayOf, monthOf, toDay, yearOf } from './dates.js';
-import { Cohort, type ExitReason, type WorkerPlan } from './plan.types.js';
+import { Cohort, type WorkerPlan } from './plan.types.js';
 import { Random } from './random.js';
 import {
   birthForAge,
@@ -17,14 +16,24 @@ import {
   SELF_PAID_CODE,
   scaled,
 } from './population.context.js';
+import { positions } from './positions.plan.js';
+import { province } from './province.plan.js';
 import { vulnerable } from './vulnerable.plan.js';
 
-export { type EmployerSeed, type PopulationOptions, REGENCY_CODE, SELF_PAID_CODE, scaled } from './population.context.js';
+export {
+  type EmployerSeed,
+  isRegencyBudgetCode,
+  type PopulationOptions,
+  type RegencySeed,
+  REGENCY_CODE,
+  SELF_PAID_CODE,
+  scaled,
+} from './population.context.js';
 export { vulnerableGroups } from './vulnerable.plan.js';
 
 /**
  * Walks the whole demo population in a fixed order, yielding each worker with their
- * enrolments and claim drafts. It is a pure function of (seed, scale, today): the seeder
+ * enrolments and claim drafts: Kukar's cohorts, then the other regencies of the province. It is a pure function of (seed, scale, today): the seeder
  * walks it once per table and sees the same workers each time.
  */
 export function* population(options: PopulationOptions): Generator<WorkerPlan> {
@@ -36,89 +45,8 @@ export function* population(options: PopulationOptions): Generator<WorkerPlan> {
   yield* formal(ctx);
   yield* selfPaid(ctx);
   yield* csr(ctx);
-}
-
-/**
- * A job held by a chain of occupants: when one leaves (resigns, is laid off, retires, dies)
- * the next is hired a month or two later. Used for formal jobs and non-ASN posts.
- */
-function* positions(
-  ctx: Ctx,
-  cohort: Cohort,
-  count: number,
-  job: (
-    position: number,
-    rng: Random,
-  ) => {
-    firstHire: number;
-    horizon: number;
-    turnover: number;
-    employerCode: string;
-    sponsorCode: string;
-    industry: string;
-    programmes: Programme[];
-    wageMedian: number;
-    nonAsn: boolean;
-    occupation: (rng: Random) => string;
-    forced?: 'DIED' | 'RETIRED' | 'LAID_OFF' | 'ACCIDENT';
-  },
-): Generator<WorkerPlan> {
-  for (let p = 0; p < count; p++) {
-    const rng = new Random(ctx.seed, cohort, p);
-    const spec = job(p, rng);
-    let hire = spec.firstHire;
-    let first = true;
-    while (hire <= ctx.today) {
-      const worker = newWorker(ctx, cohort, rng, { sector: Sector.FORMAL, nonAsn: spec.nonAsn, occupation: spec.occupation(rng) });
-      const forced = first ? spec.forced : undefined;
-      worker.birth =
-        forced === 'RETIRED'
-          ? dayOf(1965, rng.int(1, 6), rng.int(1, 28))
-          : birthForAge(rng, Math.max(hire, spec.horizon), 19, first ? 56 : 40);
-      const retireAt = worker.birth + 57 * 365 + 14;
-      const countedFrom = Math.max(hire, spec.horizon);
-      let leave = countedFrom + Math.round((-Math.log(1 - rng.float()) / spec.turnover) * 365);
-      let exit: ExitReason = rng.weighted([
-        ['RESIGNED', 65],
-        ['LAID_OFF', 30],
-        ['DIED', 5],
-      ] as const);
-      if (forced === 'DIED' || forced === 'LAID_OFF') {
-        exit = forced;
-        leave = dayOf(2022, forced === 'DIED' ? 5 : 6, rng.int(1, 28));
-      }
-      if (retireAt < leave || forced === 'RETIRED') {
-        exit = 'RETIRED';
-        leave = forced === 'RETIRED' ? dayOf(2022, 7, 31) : retireAt;
-      }
-      const ongoing = leave > ctx.today;
-      const companyWage = Math.max(3_300_000, Math.round(rng.logNormal(spec.wageMedian, 0.35) / 1000) * 1000);
-      // Honoraria spread less than company wages. The company draw is still taken for non-ASN
-      // posts so that every seed keeps generating the same rows.
-      const income = spec.nonAsn ? Math.max(1_500_000, Math.round(rng.logNormal(spec.wageMedian, 0.25) / 1000) * 1000) : companyWage;
-      const e = enrolment(ctx, {
-        sponsorCode: spec.sponsorCode,
-        employerCode: spec.employerCode,
-        segment: Segment.PU,
-        programmes: spec.programmes,
-        start: hire,
-        end: ongoing ? null : leave,
-        income,
-        industry: spec.industry,
-        exit: ongoing ? 'ONGOING' : exit,
-      });
-      worker.enrolments.push(e);
-      const group = spec.nonAsn ? 'VULNERABLE_NON_ASN' : 'OTHER';
-      worker.claims.push(
-        ...accidentClaims(claimContext(ctx, rng), e, group, spec.nonAsn ? 0.003 : 0.03, forced === 'ACCIDENT'),
-        ...claimsForExit(claimContext(ctx, rng), e, group, forced !== undefined && forced !== 'ACCIDENT'),
-      );
-      yield worker;
-      if (ongoing) break;
-      hire = addMonths(leave, rng.int(1, 3));
-      first = false;
-    }
-  }
+  // After all of Kukar, so that Kukar's ids, names and NIKs are the same with or without them.
+  yield* province(ctx);
 }
 
 /** Honorary regency staff: PU, JKK + JKM paid by the regency, from January 2022. */

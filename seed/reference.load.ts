@@ -1,14 +1,31 @@
 import type pg from 'pg';
+import type { RegencySeed } from './population.js';
+import { provinceReference } from './province.reference.js';
 import { type BudgetRow, type EmployerRow, type SponsorRow, budgets, employers, sponsors } from './reference-data.js';
 
-/** Inserts the small reference tables (employers, sponsors, budgets) in the caller's transaction. */
+/**
+ * Inserts the small reference tables (employers, sponsors, budgets) in the caller's transaction:
+ * Kukar's first, then the other regencies' numbered after them.
+ */
 export async function insertReferenceData(
   client: pg.ClientBase,
   options: { seed: number; scale: number; lastYear: number; createdAt: string },
-): Promise<{ employers: EmployerRow[]; sponsors: SponsorRow[]; budgets: BudgetRow[] }> {
-  const employerRows = employers(options.seed, options.scale);
-  const sponsorRows = sponsors(employerRows);
-  const budgetRows = budgets(sponsorRows, options.scale, options.lastYear);
+): Promise<{
+  kukarEmployers: EmployerRow[];
+  regencies: RegencySeed[];
+  employers: EmployerRow[];
+  sponsors: SponsorRow[];
+  budgets: BudgetRow[];
+}> {
+  const kukarEmployers = employers(options.seed, options.scale);
+  const kukarSponsors = sponsors(kukarEmployers);
+  const province = provinceReference(options.seed, options.scale, options.lastYear, {
+    employer: kukarEmployers.length,
+    sponsor: kukarSponsors.length,
+  });
+  const employerRows = [...kukarEmployers, ...province.employers];
+  const sponsorRows = [...kukarSponsors, ...province.sponsors];
+  const budgetRows = [...budgets(kukarSponsors, options.scale, options.lastYear), ...province.budgets];
   await client.query(
     `insert into employer (id, code, name, region_code, industry, created_at, updated_at)
      select *, $6::timestamptz, $6::timestamptz from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])`,
@@ -45,5 +62,5 @@ export async function insertReferenceData(
       budgetRows.map((b) => b.amount.toString()),
     ],
   );
-  return { employers: employerRows, sponsors: sponsorRows, budgets: budgetRows };
+  return { kukarEmployers, regencies: province.regencies, employers: employerRows, sponsors: sponsorRows, budgets: budgetRows };
 }

@@ -13,7 +13,9 @@ const positive = (name: string) => (value: string) => {
 };
 
 const program = new Command('seed')
-  .description('Generate the deterministic demo Kukar (late 2021 to today) into an empty database')
+  .description(
+    'Generate the deterministic demo (Kukar and the other regencies of East Kalimantan, late 2021 to today) into an empty database',
+  )
   .option(
     '--seed <n>',
     'random seed',

@@ -23,7 +23,8 @@ import { IdentityFactory } from './identity.js';
 import type { ClaimDraft } from './plan.types.js';
 import { population } from './population.js';
 import { insertReferenceData } from './reference.load.js';
-import { CoverageCounter, workforceRows } from './workforce.plan.js';
+import { CoverageCounter, provinceWorkforceRows, workforceRows } from './workforce.plan.js';
+import { KUKAR_CODE } from '../schema/reference/regions.js';
 
 /** The seed is one batch: the whole demo database (schema/audit-key.ts). */
 const SEED_AUDIT_KEY = batchAuditKey('database', 'demo');
@@ -45,11 +46,12 @@ export interface SeedSummary {
 
 export class SeedRefusedError extends Error {}
 
-/** Rows per table of the scale-1 demo to late 2026: only for the progress display's estimate. */
-const ABOUT_AT_SCALE_1: Record<string, number> = { worker: 128_000, enrolment: 128_000, contribution: 9_930_000, claim: 12_700 };
+/** Rows per table of the scale-1 demo to late 2026 (Kukar and the nine others): only for the progress display's estimate. */
+const ABOUT_AT_SCALE_1: Record<string, number> = { worker: 160_000, enrolment: 160_000, contribution: 12_140_000, claim: 15_150 };
 
 /**
- * Generates the demo Kukar into an empty, migrated database in one transaction: either the
+ * Generates the demo (Kukar as calibrated, then East Kalimantan's nine other regencies and
+ * cities, smaller) into an empty, migrated database in one transaction: either the
  * whole demo is there or none of it. Rows stream through COPY; the population is walked once
  * per table rather than held in memory.
  */
@@ -76,7 +78,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     rows.sponsor = sponsorRows.length;
     rows.budget_allocation = reference.budgets.length;
 
-    const walk = () => population({ seed, scale, today, employers: employerRows });
+    const walk = () => population({ seed, scale, today, employers: reference.kukarEmployers, province: reference.regencies });
     const sponsorId = new Map(sponsorRows.map((s) => [s.code, s.id]));
     const employerId = new Map(employerRows.map((e) => [e.code, e.id]));
 
@@ -117,6 +119,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
 
     const coverage = new CoverageCounter();
     const drafts: ClaimDraft[] = [];
+    // The article's 2022 totals are Kukar's: only the claims of people living there are calibrated to them.
+    const kukarEnrolments = new Set<number>();
     const identities = new IdentityFactory(seed);
     await phase(
       'worker',
@@ -126,6 +130,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
           await w.write(workerRow(worker, identities.create(worker)));
           coverage.add(worker, 2021, yearOf(today));
           drafts.push(...worker.claims);
+          if (worker.kecamatan.startsWith(`${KUKAR_CODE}.`)) for (const e of worker.enrolments) kukarEnrolments.add(e.id);
         }
       },
     );
@@ -190,7 +195,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     log.debug({ seconds: (Date.now() - refreshStarted) / 1000 }, 'refreshed sponsor_month_paid');
 
     const claims = settleClaims(drafts, seed, today);
-    calibrateClaims(claims, scale);
+    calibrateClaims(
+      claims.filter((c) => kukarEnrolments.has(c.enrolmentId)),
+      scale,
+    );
     await phase(
       'claim',
       () => new CopyWriter(client, 'claim', CLAIM_COLUMNS),
@@ -199,7 +207,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       },
     );
 
-    const workforce = workforceRows(coverage, seed, yearOf(today));
+    const workforce = [
+      ...workforceRows(coverage, seed, yearOf(today)),
+      ...provinceWorkforceRows(reference.regencies, seed, scale, yearOf(today)),
+    ];
     await client.query(
       `insert into workforce (year, region_code, sector, workers)
        select * from unnest($1::int[], $2::text[], $3::text[], $4::int[])`,

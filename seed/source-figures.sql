@@ -1,12 +1,14 @@
 -- The article's figures, recomputed from the operational rows (README "Demo data").
 -- Each query is named; test/foundation/seed.test.ts runs them against a fresh seed.
+-- The article is about Kutai Kartanegara (64.02): each query keeps to its sponsor (region_code
+-- 64.02) or its residents (kecamatan 64.02.xx), so the other regencies of the demo add nothing.
 
 -- name: regency_budget
 -- Pemkab Kukar's allocation in force per fiscal year (REVISED replaces ORIGINAL).
 select b.fiscal_year, b.amount
 from budget_in_force b
 join sponsor s on s.id = b.sponsor_id
-where s.kind = 'REGENCY_BUDGET'
+where s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02'
 order by b.fiscal_year;
 
 -- name: sponsored_vulnerable_workers
@@ -16,15 +18,18 @@ from generate_series(2021, 2026) as y(year)
 join enrolment e on e.start_date <= make_date(y.year, 12, 31) and coalesce(e.end_date, 'infinity') >= make_date(y.year, 1, 1)
 join worker w on w.id = e.worker_id
 join sponsor s on s.id = e.sponsor_id
-where s.kind = 'REGENCY_BUDGET' and w.sector = 'INFORMAL' and not w.non_asn
+where s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02' and w.sector = 'INFORMAL' and not w.non_asn
 group by y.year
 order by y.year;
 
 -- name: benefits_paid_2022
--- All benefits paid in 2022 over JKK, JHT, JKM, JP and JKP.
-select sum(paid_amount) as paid
-from claim
-where status = 'PAID' and paid_date between date '2022-01-01' and date '2022-12-31';
+-- All benefits paid in 2022 over JKK, JHT, JKM, JP and JKP, to members living in Kukar.
+select sum(c.paid_amount) as paid
+from claim c
+join enrolment e on e.id = c.enrolment_id
+join worker w on w.id = e.worker_id
+where c.status = 'PAID' and c.paid_date between date '2022-01-01' and date '2022-12-31'
+  and w.region_code like '64.02.%';
 
 -- name: benefits_paid_2022_non_asn_and_vulnerable
 -- Of which JKK and JKM paid to non-ASN and (regency- or CSR-sponsored) vulnerable workers.
@@ -34,7 +39,7 @@ join enrolment e on e.id = c.enrolment_id
 join worker w on w.id = e.worker_id
 join sponsor s on s.id = e.sponsor_id
 where c.status = 'PAID' and c.paid_date between date '2022-01-01' and date '2022-12-31'
-  and c.programme in ('JKK', 'JKM')
+  and c.programme in ('JKK', 'JKM') and w.region_code like '64.02.%'
   and (w.non_asn or (w.sector = 'INFORMAL' and s.kind in ('REGENCY_BUDGET', 'COMPANY_CSR')));
 
 -- name: coverage_2022
@@ -44,9 +49,10 @@ with covered as (
   from enrolment e
   join worker w on w.id = e.worker_id
   where e.start_date <= date '2022-12-31' and coalesce(e.end_date, 'infinity') >= date '2022-01-01'
+    and w.region_code like '64.02.%'
   group by w.sector
 ), labour_force as (
-  select sector, sum(workers) as workers from workforce where year = 2022 group by sector
+  select sector, sum(workers) as workers from workforce where year = 2022 and region_code like '64.02.%' group by sector
 )
 select c.sector, c.covered, l.workers, round(100.0 * c.covered / l.workers, 1) as coverage_pct
 from covered c
@@ -59,11 +65,11 @@ with paid as (
   select extract(year from c.period)::int as fiscal_year, sum(c.amount) as paid
   from contribution c
   join sponsor s on s.id = c.sponsor_id
-  where s.kind = 'REGENCY_BUDGET'
+  where s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02'
   group by 1
 )
 select b.fiscal_year, b.amount as allocated, coalesce(p.paid, 0) as paid
 from budget_in_force b
-join sponsor s on s.id = b.sponsor_id and s.kind = 'REGENCY_BUDGET'
+join sponsor s on s.id = b.sponsor_id and s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02'
 left join paid p using (fiscal_year)
 order by b.fiscal_year;

@@ -7,16 +7,27 @@ import { Cohort, type ExitReason, type WorkerPlan } from './plan.types.js';
 import { birthForAge, claimContext, type Ctx, enrolment, newWorker, REGENCY_CODE, scaled } from './population.context.js';
 import { Random } from './random.js';
 
-/** (entry year, exit year, count) groups giving exactly the regency's list size each year. */
-export function vulnerableGroups(scale: number, lastYear: number): Array<{ entry: number; exit: number; count: number }> {
+/** Kukar's list size in a year (calibration.ts). */
+const kukarList = (year: number) => C.SPONSORED_LIST[year] ?? C.SPONSORED_LIST[2026]!;
+
+/**
+ * (entry year, exit year, count) groups giving exactly a regency's list size each year from
+ * `firstYear`: Kukar's by default, another regency's with its own list and start.
+ */
+export function vulnerableGroups(
+  scale: number,
+  lastYear: number,
+  listSize: (year: number) => number = kukarList,
+  firstYear = 2021,
+): Array<{ entry: number; exit: number; count: number }> {
   const groups: Array<{ entry: number; exit: number; count: number }> = [];
   let present: Array<{ entry: number; count: number }> = [];
-  for (let year = 2021; year <= lastYear; year++) {
-    const list = scaled(C.SPONSORED_LIST[year] ?? C.SPONSORED_LIST[2026]!, scale);
+  for (let year = firstYear; year <= lastYear; year++) {
+    const list = scaled(listSize(year), scale);
     const carried = present.reduce((s, c) => s + c.count, 0);
     if (list > carried) present.push({ entry: year, count: list - carried });
     if (year === lastYear) break;
-    const next = scaled(C.SPONSORED_LIST[year + 1] ?? C.SPONSORED_LIST[2026]!, scale);
+    const next = scaled(listSize(year + 1), scale);
     const exits = list - Math.min(next, Math.round(list * C.SPONSORED_RETENTION));
     // Exits fall on cohorts in proportion to their size; the rounding remainder on the oldest.
     const share = present.map((c) => Math.floor((c.count * exits) / list));

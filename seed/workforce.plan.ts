@@ -2,6 +2,7 @@ import { Sector } from '../schema/enums/sector.enum.js';
 import * as C from './calibration.js';
 import { dayOf } from './dates.js';
 import type { WorkerPlan } from './plan.types.js';
+import { type RegencySeed, scaled } from './population.context.js';
 import { Random } from './random.js';
 
 const WORKFORCE_STREAM = 33;
@@ -65,6 +66,44 @@ export function workforceRows(coverage: CoverageCounter, seed: number, lastYear:
       for (const sector of [Sector.FORMAL, Sector.INFORMAL]) {
         const workers = Math.round(base.get(`${kecamatan}|${sector}`)! * (1 + C.WORKFORCE_GROWTH) ** (year - C.SOURCE.coverageYear));
         rows.push({ year, kecamatan, sector, workers });
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The other regencies' labour force (synthetic): a sector's total is what its calibration says
+ * the programme covers divided by its coverage ratio (wage earners / formalCoverage, the first
+ * year's list / informalCoverage), spread over the kecamatan by weight give or take 10%, in
+ * 2022, growing by WORKFORCE_GROWTH a year. Coverage computed from rows lands near the ratios,
+ * not on them: only Kukar's are figures to reproduce.
+ */
+export function provinceWorkforceRows(regencies: readonly RegencySeed[], seed: number, scale: number, lastYear: number): WorkforceRow[] {
+  const rows: WorkforceRow[] = [];
+  for (const [index, regency] of regencies.entries()) {
+    const rng = new Random(seed, WORKFORCE_STREAM, index + 1);
+    const p = regency.programme;
+    const totals = {
+      [Sector.FORMAL]: scaled(p.formalWorkers, scale) / p.formalCoverage,
+      [Sector.INFORMAL]: scaled(p.list, scale) / p.informalCoverage,
+    };
+    const weightSum = regency.kecamatan.reduce((s, [, w]) => s + w, 0);
+    const base = regency.kecamatan.map(([kecamatan, weight]) => ({
+      kecamatan,
+      [Sector.FORMAL]: (totals[Sector.FORMAL] * weight * (0.9 + 0.2 * rng.float())) / weightSum,
+      [Sector.INFORMAL]: (totals[Sector.INFORMAL] * weight * (0.9 + 0.2 * rng.float())) / weightSum,
+    }));
+    for (let year = 2021; year <= lastYear; year++) {
+      for (const b of base) {
+        for (const sector of [Sector.FORMAL, Sector.INFORMAL]) {
+          rows.push({
+            year,
+            kecamatan: b.kecamatan,
+            sector,
+            workers: Math.round(b[sector] * (1 + C.WORKFORCE_GROWTH) ** (year - C.SOURCE.coverageYear)),
+          });
+        }
       }
     }
   }
