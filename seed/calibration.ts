@@ -234,7 +234,7 @@ export const PROVINCE_PROGRAMMES: readonly RegencyProgramme[] = [
     start: '2023-01-01',
     list: 2_700,
     listGrowth: 0.08,
-    budgetPerWorker: 270_000,
+    budgetPerWorker: 265_000,
     formalWorkers: 500,
     employers: 10,
     formalCoverage: 0.79,

@@ -84,12 +84,12 @@ export function provinceReference(
       });
     }
 
-    // Each year's list at the regency's rate, for the months the programme ran, rounded up to Rp 1 juta.
+    // Each year's list at the regency's rate, for the months the programme ran, rounded up to three significant digits.
     const start = toDay(programme.start);
     for (let year = yearOf(start); year <= lastYear; year++) {
       const months = year === yearOf(start) ? 13 - monthOf(start) : 12;
       const need = (scaled(listSize(programme, year), scale) * programme.budgetPerWorker * months) / 12;
-      out.budgets.push({ sponsorId: apbd.id, year, kind: 'ORIGINAL', amount: BigInt(Math.ceil(need / 1_000_000) * 1_000_000) });
+      out.budgets.push({ sponsorId: apbd.id, year, kind: 'ORIGINAL', amount: BigInt(roundUp3(need)) });
     }
 
     out.regencies.push({
@@ -102,4 +102,10 @@ export function provinceReference(
     });
   }
   return out;
+}
+
+/** 786.240.000 → 787.000.000: an allocation as a budget states it, at any scale. */
+function roundUp3(amount: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(amount, 1))) - 2);
+  return Math.ceil(amount / step) * step;
 }
