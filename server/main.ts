@@ -23,6 +23,7 @@ const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background 
     import('../etl/ledger.js'),
     import('../etl/warehouse.js'),
   ]);
+const { setApiPassword } = await import('../platform/db/api-connection.js');
 
 const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
@@ -61,6 +62,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 const applied = await migrateUp(orm);
 if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
+// The API connects as lindung_api (created by the migrations); a derived URL logs in with the platform's password.
+if (!config.apiDatabaseUrl) await setApiPassword(orm);
 background.operational = 'checking';
 background.go();
 const exitCode = await firstRun;

@@ -255,9 +255,12 @@ begin
   return coalesce(found, array['*']);
 end $$;
 
+-- …and by the scope that wrote it: a kecamatan officer who records the regency sponsor's month
+-- reads their own entry back (INSERT … RETURNING must pass the read policy too).
 create function audit_entry_scope_path() returns trigger language plpgsql as $$
 begin
-  new.region_path := audit_region_path(new.entity_type, new.entity_id);
+  new.region_path := path_union(audit_region_path(new.entity_type, new.entity_id),
+    array(select distinct p from unnest(request_scope()) as c, unnest(region_path(c)) as p));
   return new;
 end $$;
 create trigger audit_entry_scope_path before insert on audit_entry for each row execute function audit_entry_scope_path();
