@@ -32,6 +32,8 @@ export interface RequestContext extends PersonalDataContext {
   services: Services;
   /** Today in Asia/Makassar (YYYY-MM-DD). */
   today: () => string;
+  /** For the compiled read path (server/read/): the server's unforked EntityManager (its pool's key), the page size limit, the SQL deadline. */
+  read: { em: EntityManager; pageSizeMax: number; deadline?: number };
   /** The scoped transaction the request's statements run in (server/request-transaction.ts). */
   transaction: RequestTransaction;
 }
@@ -117,6 +119,7 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
     },
     services: lazyServices(deps),
     today: deps.today,
+    read: { em, pageSizeMax: deps.pageSizeMax, deadline: options.deadline },
     transaction,
   };
 }

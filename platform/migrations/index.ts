@@ -5,6 +5,7 @@ import { Migration20261201000000_audit_record_keys } from './Migration2026120100
 import { Migration20261201300000_edit_versions } from './Migration20261201300000_edit_versions.js';
 import { Migration20261201200000_claim_notify } from './Migration20261201200000_claim_notify.js';
 import { Migration20261201100000_enrolment_no_overlap } from './Migration20261201100000_enrolment_no_overlap.js';
+import { Migration20261202200000_read_path } from './Migration20261202200000_read_path.js';
 import { Migration20261202100000_region_scopes } from './Migration20261202100000_region_scopes.js';
 import { Migration20261202000000_official_regions } from './Migration20261202000000_official_regions.js';
 import { Migration20261202000001_sponsor_region } from './Migration20261202000001_sponsor_region.js';
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000001_sponsor_region', class: Migration20261202000001_sponsor_region },
   // After 20261202000001 (sponsor.region_code): the policies read it. Keep this line last of the three.
   { name: 'Migration20261202100000_region_scopes', class: Migration20261202100000_region_scopes },
+  { name: 'Migration20261202200000_read_path', class: Migration20261202200000_read_path },
 ];

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Claim } from '../../schema/entities/claim.entity.js';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
@@ -11,6 +12,7 @@ import { ClaimsArgs } from '../inputs/claim.args.js';
 import { SubmitClaimInput } from '../inputs/claim.input.js';
 import { pageComplexity } from './complexity.js';
 import { RANGES } from '../../schema/validation.js';
+import { compiledConnection, isRow, type Row } from '../read/index.js';
 
 const VERSION = { description: 'The claim’s `version` as you last read it; CONFLICT if it changed since.' };
 
@@ -21,12 +23,18 @@ export class ClaimResolver {
     description: 'Claims, latest submission first, filtered by status, programme, kecamatan, submission and payment date ranges.',
     complexity: pageComplexity,
   })
-  claims(@Ctx() ctx: RequestContext, @Args(() => ClaimsArgs) args: ClaimsArgs): Promise<Page<Claim>> {
-    return ctx.services.claims.list(args.filter ?? {}, args);
+  async claims(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ClaimsArgs) args: ClaimsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Claim>> {
+    const compiled = await compiledConnection(ctx, info, 'claims', args);
+    return (compiled as Page<Claim> | undefined) ?? ctx.services.claims.list(args.filter ?? {}, args);
   }
 
   @FieldResolver(() => Enrolment, { description: 'The enrolment claimed under.' })
-  async enrolment(@Root() claim: Claim, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
+  async enrolment(@Root() claim: Claim | Row, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
+    if (isRow(claim)) return claim.enrolment as Enrolment;
     return ctx.loaders.enrolment.load(claim.enrolment.id);
   }
 

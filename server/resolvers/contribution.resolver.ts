@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Contribution } from '../../schema/entities/contribution.entity.js';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { Sponsor } from '../../schema/entities/sponsor.entity.js';
@@ -11,6 +12,7 @@ import type { ContributionBatch as Batch } from '../services/contribution.servic
 import { ContributionsArgs } from '../inputs/contribution.args.js';
 import { RecordContributionsInput } from '../inputs/contribution.input.js';
 import { pageComplexity } from './complexity.js';
+import { compiledConnection, isRow, type Row } from '../read/index.js';
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
@@ -19,17 +21,24 @@ export class ContributionResolver {
     description: 'Contributions, latest month first, filtered by sponsor, enrolment and month range.',
     complexity: pageComplexity,
   })
-  contributions(@Ctx() ctx: RequestContext, @Args(() => ContributionsArgs) args: ContributionsArgs): Promise<Page<Contribution>> {
-    return ctx.services.contributions.list(args.filter ?? {}, args);
+  async contributions(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ContributionsArgs) args: ContributionsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Contribution>> {
+    const compiled = await compiledConnection(ctx, info, 'contributions', args);
+    return (compiled as Page<Contribution> | undefined) ?? ctx.services.contributions.list(args.filter ?? {}, args);
   }
 
   @FieldResolver(() => Enrolment, { description: 'The enrolment this month pays for.' })
-  async enrolment(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
+  async enrolment(@Root() contribution: Contribution | Row, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
+    if (isRow(contribution)) return contribution.enrolment as Enrolment;
     return ctx.loaders.enrolment.load(contribution.enrolment.id);
   }
 
   @FieldResolver(() => Sponsor, { description: 'The sponsor that paid.' })
-  async sponsor(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
+  async sponsor(@Root() contribution: Contribution | Row, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
+    if (isRow(contribution)) return contribution.sponsor as Sponsor;
     return ctx.loaders.sponsor.load(contribution.sponsor.id);
   }
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Claim } from '../../schema/entities/claim.entity.js';
 import { Contribution } from '../../schema/entities/contribution.entity.js';
 import { Employer } from '../../schema/entities/employer.entity.js';
@@ -15,6 +16,7 @@ import { EnrolmentsArgs } from '../inputs/enrolment.args.js';
 import { EndEnrolmentInput, EnrolInput } from '../inputs/enrolment.input.js';
 import { lastComplexity, listComplexity, pageComplexity } from './complexity.js';
 import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
+import { compiledConnection, isRow, type Row } from '../read/index.js';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
@@ -23,27 +25,36 @@ export class EnrolmentResolver {
     description: 'Enrolments, latest start first, filtered by sponsor, worker, status and start date range.',
     complexity: pageComplexity,
   })
-  enrolments(@Ctx() ctx: RequestContext, @Args(() => EnrolmentsArgs) args: EnrolmentsArgs): Promise<Page<Enrolment>> {
-    return ctx.services.enrolments.list(args.filter ?? {}, args);
+  async enrolments(
+    @Ctx() ctx: RequestContext,
+    @Args(() => EnrolmentsArgs) args: EnrolmentsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Enrolment>> {
+    const compiled = await compiledConnection(ctx, info, 'enrolments', args);
+    return (compiled as Page<Enrolment> | undefined) ?? ctx.services.enrolments.list(args.filter ?? {}, args);
   }
 
   @FieldResolver(() => Worker, { description: 'The covered worker.' })
-  async worker(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Worker | undefined> {
+  async worker(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Worker | undefined> {
+    if (isRow(enrolment)) return enrolment.worker as Worker;
     return ctx.loaders.worker.load(enrolment.worker.id);
   }
 
   @FieldResolver(() => Sponsor, { description: 'Who pays the contributions.' })
-  async sponsor(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
+  async sponsor(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
+    if (isRow(enrolment)) return enrolment.sponsor as Sponsor;
     return ctx.loaders.sponsor.load(enrolment.sponsor.id);
   }
 
   @FieldResolver(() => Employer, { nullable: true, description: 'The employer, for PU memberships.' })
-  async employer(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Employer | undefined> {
+  async employer(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Employer | undefined> {
+    if (isRow(enrolment)) return (enrolment.employer as Employer | null) ?? undefined;
     return enrolment.employer ? ctx.loaders.employer.load(enrolment.employer.id) : undefined;
   }
 
   @FieldResolver(() => [Claim], { description: 'Claims under this enrolment, oldest first.', complexity: listComplexity(3) })
-  claims(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Claim[]> {
+  claims(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Claim[]> | Claim[] {
+    if (isRow(enrolment)) return enrolment.claims as Claim[];
     return ctx.loaders.claimsOfEnrolment.load(enrolment.id);
   }
 
@@ -52,10 +63,11 @@ export class EnrolmentResolver {
     complexity: lastComplexity,
   })
   contributions(
-    @Root() enrolment: Enrolment,
+    @Root() enrolment: Enrolment | Row,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: 12, description: 'How many rows, 1 to 120.' }) last: number,
-  ): Promise<Contribution[]> {
+  ): Promise<Contribution[]> | Contribution[] {
+    if (isRow(enrolment)) return enrolment.contributions as Contribution[];
     if (last < 1 || last > 120) throw new ValidationError('last', 'must be between 1 and 120');
     return ctx.loaders.recentContributions(last).load(enrolment.id);
   }

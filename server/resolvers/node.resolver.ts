@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { Node } from '../../schema/types/node.interface.js';
 import { Principal } from '../../schema/types/dashboard.type.js';
 import type { RequestContext } from '../context.js';
+import { compiledNode } from '../read/index.js';
 
 @Resolver()
 export class NodeResolver {
@@ -10,11 +12,13 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global ID (null when it does not exist). Masking and roles apply as in lists.',
   })
-  node(
+  async node(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<object | null> {
-    return ctx.services.nodes.node(id);
+    const compiled = await compiledNode(ctx, info, id);
+    return compiled === undefined ? ctx.services.nodes.node(id) : compiled;
   }
 
   @Authorized()

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Enrolment } from '../../schema/entities/enrolment.entity.js';
 import { Region } from '../../schema/entities/region.entity.js';
 import { Worker } from '../../schema/entities/worker.entity.js';
@@ -10,6 +11,7 @@ import { RegisterWorkerInput, UpdateWorkerInput } from '../inputs/worker.input.j
 import { WorkersArgs } from '../inputs/worker.args.js';
 import { listComplexity, pageComplexity } from './complexity.js';
 import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
+import { compiledConnection, isRow, type Row } from '../read/index.js';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
@@ -19,17 +21,24 @@ export class WorkerResolver {
       'Workers, oldest registration first, filtered by kecamatan, occupation, sector, sponsor, enrolment status, or name/NIK search.',
     complexity: pageComplexity,
   })
-  workers(@Ctx() ctx: RequestContext, @Args(() => WorkersArgs) args: WorkersArgs): Promise<Page<Worker>> {
-    return ctx.services.workers.list(args.filter ?? {}, args);
+  async workers(
+    @Ctx() ctx: RequestContext,
+    @Args(() => WorkersArgs) args: WorkersArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Worker>> {
+    const compiled = await compiledConnection(ctx, info, 'workers', args);
+    return (compiled as Page<Worker> | undefined) ?? ctx.services.workers.list(args.filter ?? {}, args);
   }
 
   @FieldResolver(() => Region, { description: 'Kecamatan or village where the worker lives now (may differ from the NIK’s prefix).' })
-  async region(@Root() worker: Worker, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
+  async region(@Root() worker: Worker | Row, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
+    if (isRow(worker)) return worker.region as Region;
     return ctx.loaders.region.load(worker.region.code);
   }
 
   @FieldResolver(() => [Enrolment], { description: 'The worker’s enrolments, oldest first.', complexity: listComplexity(3) })
-  enrolments(@Root() worker: Worker, @Ctx() ctx: RequestContext): Promise<Enrolment[]> {
+  enrolments(@Root() worker: Worker | Row, @Ctx() ctx: RequestContext): Promise<Enrolment[]> | Enrolment[] {
+    if (isRow(worker)) return worker.enrolments as Enrolment[];
     return ctx.loaders.enrolmentsOfWorker.load(worker.id);
   }
 

@@ -1,0 +1,69 @@
+import { CATALOGUE, type TypeName } from './catalogue.js';
+import { maskSql } from './mask-sql.js';
+import { type Selection, Unsupported } from './selection.js';
+
+/** The text and values of one statement under construction; values become `$n` parameters. */
+export class Statement {
+  readonly values: unknown[] = [];
+  private aliases = 0;
+
+  param(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+
+  alias(): string {
+    return `t${this.aliases++}`;
+  }
+}
+
+export interface CompileOptions {
+  /** Roles without personal-data access get the masked value out of PostgreSQL. */
+  masked: boolean;
+}
+
+/**
+ * One `json_build_object` for a row of `type` under alias `t`, with its single references and
+ * lists as correlated subqueries (each an index lookup per row, planned once): the whole
+ * nested answer comes back as one JSON value from one statement.
+ */
+export function objectSql(type: TypeName, selection: Selection, t: string, st: Statement, options: CompileOptions): string {
+  const spec = CATALOGUE[type];
+  const pairs: string[] = [];
+  for (const [field, sel] of selection) {
+    const column = spec.columns[field];
+    if (column) {
+      if (Object.keys(sel.args).length) throw new Unsupported(`${type}.${field} with arguments`);
+      const sql = column.sql(t);
+      pairs.push(`'${column.prop}', ${options.masked && column.mask ? maskSql(column.mask, sql) : sql}`);
+      continue;
+    }
+    const relation = spec.relations[field];
+    if (!relation) throw new Unsupported(`${type}.${field}`);
+    const target = CATALOGUE[relation.target];
+    const c = st.alias();
+    const child = objectSql(relation.target, sel.fields, c, st, options);
+    if (!relation.many) {
+      pairs.push(`'${relation.prop}', (select ${child} from ${target.table} ${c} where ${relation.on(t, c)})`);
+    } else if (relation.last) {
+      const given = sel.args[relation.last.arg] ?? relation.last.defaultValue;
+      if (typeof given !== 'number' || given < relation.last.min || given > relation.last.max) {
+        throw new Unsupported(`${type}.${field}(${relation.last.arg}) out of range`);
+      }
+      const r = st.alias();
+      pairs.push(
+        `'${relation.prop}', (select coalesce(json_agg(${r}.j order by ${relation.order!(r)}), '[]'::json) from ` +
+          `(select ${child} as j, ${c}.* from ${target.table} ${c} where ${relation.on(t, c)} order by ${relation.order!(c)} ` +
+          `limit ${st.param(given, 'int')}) ${r})`,
+      );
+    } else {
+      pairs.push(
+        `'${relation.prop}', (select coalesce(json_agg(${child} order by ${relation.order!(c)}), '[]'::json) ` +
+          `from ${target.table} ${c} where ${relation.on(t, c)})`,
+      );
+    }
+  }
+  // json_build_object takes at most 100 arguments; no type here has 50 fields.
+  if (pairs.length > 50) throw new Unsupported(`${type}: too many fields`);
+  return `json_build_object(${pairs.join(', ')})`;
+}

@@ -1,0 +1,232 @@
+import { Cursor } from '@mikro-orm/core';
+import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import { loadConfig } from '../../platform/config.js';
+import { NATIONAL, type RegionScope } from '../../schema/region-scope.js';
+import type { Page } from '../../schema/types/connection.type.js';
+import { fromGlobalId, numericKey } from '../../schema/types/global-id.js';
+import { parseDate } from '../../schema/validation.js';
+import type { RequestContext } from '../context.js';
+import type { PageArgs } from '../services/pagination.js';
+import { CATALOGUE, type TypeName } from './catalogue.js';
+import { objectSql, Statement } from './compile.js';
+import { CONNECTIONS, type ConnectionSpec, cursorSql, knownFilter } from './connections.js';
+import { ReadSession } from './read-pool.js';
+import { type Selection, selectionOf, Unsupported } from './selection.js';
+import { compiledReads } from './switch.js';
+import { estimateSql } from './estimate.js';
+
+/**
+ * The compiled read path: a root field's whole answer (nested lists and references, cursors,
+ * page info, counts, masking) from ONE SQL statement that builds the JSON inside PostgreSQL.
+ * Each function answers `undefined` when the selection or the arguments are outside what the
+ * compiler handles (or would be refused), and the resolver then takes the ORM path, which gives
+ * the same answer or the same error.
+ */
+
+const DEFAULT_PAGE_SIZE = 20;
+const sessions = new WeakMap<object, ReadSession>();
+let requestTimeoutMs: number | undefined;
+
+function session(ctx: RequestContext): ReadSession {
+  let s = sessions.get(ctx);
+  if (!s) {
+    s = new ReadSession(ctx.read.em, {
+      scope: scopeOf(ctx),
+      actor: ctx.user?.subject ?? 'anonymous',
+      // Outside HTTP (no deadline of its own) a read gets the whole request budget.
+      deadline: ctx.read.deadline ?? Date.now() + (requestTimeoutMs ??= loadConfig().api.requestTimeoutMs),
+    });
+    sessions.set(ctx, s);
+  }
+  return s;
+}
+
+/**
+ * The region scope row-level security reads. Until the principal carries one (issue: region
+ * scopes), every role is national, as it is on the ORM path; then it is the token's.
+ */
+function scopeOf(ctx: RequestContext): RegionScope {
+  return (ctx.user as { scope?: RegionScope } | null)?.scope ?? NATIONAL;
+}
+
+/**
+ * Compiled rows get their entity's prototype, so type-graphql's `instanceof` checks (the Node
+ * interface, getters such as `birthYear`) take them as they are; their own properties shadow the
+ * getters (`nodeId`, `birthYear` come computed from SQL). The mark tells field resolvers the
+ * nested values are already there.
+ */
+const ROW = Symbol('compiled row');
+export type Row = Record<string, unknown>;
+export function isRow(value: object): value is Row {
+  return (value as Record<symbol, unknown>)[ROW] === true;
+}
+
+function adopt(row: Row, type: TypeName, selection: Selection): void {
+  const spec = CATALOGUE[type];
+  Object.setPrototypeOf(row, spec.entity.prototype);
+  row[ROW as unknown as string] = true;
+  for (const [field, sel] of selection) {
+    const relation = spec.relations[field];
+    if (!relation) continue;
+    const value = row[relation.prop];
+    if (Array.isArray(value)) for (const child of value) adopt(child as Row, relation.target, sel.fields);
+    else if (value) adopt(value as Row, relation.target, sel.fields);
+  }
+}
+
+function attempt<T>(build: () => T): T | undefined {
+  if (!compiledReads.enabled) return undefined;
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    // A refused argument: the ORM path refuses it with its own message.
+    return undefined;
+  }
+}
+
+interface ConnectionRow {
+  rows: Array<{ c: string; n: object }>;
+  total?: number;
+  estimate?: number;
+}
+
+export async function compiledConnection(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  root: keyof typeof CONNECTIONS & string,
+  args: PageArgs & { filter?: object | null },
+): Promise<Page<object> | undefined> {
+  const spec = CONNECTIONS[root]!;
+  const plan = attempt(() => planConnection(ctx, info, root, spec, args));
+  if (!plan) return undefined;
+  const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values);
+  const { rows, total, estimate } = row!.j;
+  const more = rows.length > plan.limit;
+  if (more) {
+    if (plan.isLast) rows.shift();
+    else rows.pop();
+  }
+  for (const r of rows) adopt(r.n as Row, spec.type, plan.node);
+  const edges = rows.map((r) => ({ cursor: r.c, node: r.n }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: plan.isLast ? plan.before : more,
+      hasPreviousPage: plan.isLast ? more : plan.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => Promise.resolve(total!),
+    totalCountEstimate: () => Promise.resolve(estimate!),
+  } as Page<object>;
+}
+
+function planConnection(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  root: string,
+  spec: ConnectionSpec,
+  args: PageArgs & { filter?: object | null },
+) {
+  const connectionType = getNamedType(info.returnType) as GraphQLObjectType;
+  const selection = selectionOf(info, connectionType);
+  const { first, last, after, before } = args;
+  const pageSizeMax = ctx.read.pageSizeMax;
+  if (first != null && last != null) throw new Unsupported('first and last');
+  for (const n of [first, last]) if (n != null && (n < 1 || n > pageSizeMax)) throw new Unsupported('page size');
+  const filter = { ...(args.filter ?? {}) } as Record<string, unknown>;
+  if (!knownFilter(root, filter)) throw new Unsupported('filter');
+  const st = new Statement();
+  const where = spec.where(filter, st, ctx.user);
+  const isLast = last != null;
+  const limit = isLast ? last : (first ?? DEFAULT_PAGE_SIZE);
+  const rows = [...where];
+  const keyset = (cursor: string, name: string, inverse: boolean) => {
+    const values = decodeCursor(cursor, spec, name);
+    const greater = (spec.direction === 'desc') === inverse;
+    const cols = spec.key ? `(t.${spec.key.column}, t.id)` : 't.id';
+    const vals = spec.key ? `(${st.param(values[0], spec.key.cast)}, ${st.param(values[1], 'bigint')})` : st.param(values[0], 'bigint');
+    rows.push(`${cols} ${greater ? '>' : '<'} ${vals}`);
+  };
+  if (after) keyset(after, 'after', false);
+  if (before) keyset(before, 'before', true);
+  const forward = spec.direction === 'desc' ? !isLast : isLast;
+  const order = (desc: boolean) =>
+    spec.key ? `t.${spec.key.column} ${desc ? 'desc' : 'asc'}, t.id ${desc ? 'desc' : 'asc'}` : `t.id ${desc ? 'desc' : 'asc'}`;
+  const normal = order(spec.direction === 'desc');
+  const table = CATALOGUE[spec.type].table;
+
+  const parts: string[] = [];
+  let node: Selection = new Map();
+  for (const [field, sel] of selection) {
+    if (field === 'edges') {
+      for (const f of sel.fields.keys()) if (f !== 'cursor' && f !== 'node') throw new Unsupported(`edge field ${f}`);
+      node = sel.fields.get('node')?.fields ?? new Map();
+      const nodeSql = objectSql(spec.type, node, 't', st, { masked: !ctx.user?.seesPersonalData });
+      const whereSql = rows.length ? `where ${rows.join(' and ')}` : '';
+      parts.push(
+        `'rows', (select coalesce(json_agg(json_build_object('c', ${cursorSql(spec)}, 'n', ${nodeSql}) order by ${normal}), '[]'::json) ` +
+          `from (select * from ${table} t ${whereSql} order by ${order(forward)} limit ${st.param(limit + 1, 'int')}) t)`,
+      );
+    } else if (field === 'pageInfo') {
+      if (!selection.has('edges')) throw new Unsupported('pageInfo without edges');
+    } else if (field === 'totalCount') {
+      parts.push(`'total', (select count(*)::int from ${table} t ${where.length ? `where ${where.join(' and ')}` : ''})`);
+    } else if (field === 'totalCountEstimate') {
+      parts.push(`'estimate', ${estimateSql(table, where)}`);
+    } else {
+      throw new Unsupported(`${connectionType.name}.${field}`);
+    }
+  }
+  if (!selection.has('edges') && selection.has('pageInfo')) throw new Unsupported('pageInfo alone');
+  if (!selection.has('edges')) parts.push(`'rows', '[]'::json`);
+  return {
+    text: `select json_build_object(${parts.join(', ')}) as j`,
+    values: st.values,
+    limit,
+    isLast,
+    after: !!after,
+    before: !!before,
+    node,
+  };
+}
+
+/** MikroORM's cursor (base64url of a JSON array), checked against the order's column types as pagination.ts checks it. */
+function decodeCursor(value: string, spec: ConnectionSpec, name: string): unknown[] {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) throw new Unsupported(`${name}: not base64url`);
+  const decoded = Cursor.decode(value) as unknown;
+  const width = spec.key ? 2 : 1;
+  if (!Array.isArray(decoded) || decoded.length !== width) throw new Unsupported(`${name}: width`);
+  const id = decoded[width - 1];
+  if (!Number.isSafeInteger(id) || (id as number) < 0) throw new Unsupported(`${name}: id`);
+  if (spec.key && !(typeof decoded[0] === 'string' && parseDate(name, decoded[0]) === decoded[0])) throw new Unsupported(`${name}: date`);
+  return decoded;
+}
+
+const NODE_TYPES: Record<string, { type: TypeName }> = Object.fromEntries(Object.keys(CATALOGUE).map((t) => [t, { type: t as TypeName }]));
+
+/** `node(id:)` for the catalogue's types: one statement. */
+export async function compiledNode(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<object | null | undefined> {
+  const plan = attempt(() => {
+    const { type, key } = fromGlobalId('id', id);
+    const known = NODE_TYPES[type];
+    const objectType = info.schema.getType(type);
+    if (!known || !isObjectType(objectType)) throw new Unsupported(`node of ${type}`);
+    const st = new Statement();
+    const selection = selectionOf(info, objectType);
+    const body = objectSql(known.type, selection, 't', st, { masked: !ctx.user?.seesPersonalData });
+    const match = type === 'Region' ? `t.code = ${st.param(key, 'text')}` : `t.id = ${st.param(numericKey('id', id, type), 'bigint')}`;
+    return {
+      type: known.type,
+      selection,
+      text: `select ${body} as j from ${CATALOGUE[known.type].table} t where ${match}`,
+      values: st.values,
+    };
+  });
+  if (!plan) return undefined;
+  const [row] = await session(ctx).rows<{ j: Record<string, unknown> }>(plan.text, plan.values);
+  if (!row) return null;
+  adopt(row.j, plan.type, plan.selection);
+  return row.j;
+}
