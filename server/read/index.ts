@@ -1,7 +1,7 @@
 import { Cursor } from '@mikro-orm/core';
 import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import { loadConfig } from '../../platform/config.js';
-import { NATIONAL, type RegionScope } from '../../schema/region-scope.js';
+import type { RegionScope } from '../../schema/region-scope.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { fromGlobalId, numericKey } from '../../schema/types/global-id.js';
 import { parseDate } from '../../schema/validation.js';
@@ -10,7 +10,7 @@ import type { PageArgs } from '../services/pagination.js';
 import { CATALOGUE, type TypeName } from './catalogue.js';
 import { objectSql, Statement } from './compile.js';
 import { CONNECTIONS, type ConnectionSpec, cursorSql, knownFilter } from './connections.js';
-import { ReadSession } from './read-pool.js';
+import { type OpenTransaction, ReadSession } from './read-pool.js';
 import { type Selection, selectionOf, Unsupported } from './selection.js';
 import { compiledReads } from './switch.js';
 import { estimateSql } from './estimate.js';
@@ -30,24 +30,32 @@ let requestTimeoutMs: number | undefined;
 function session(ctx: RequestContext): ReadSession {
   let s = sessions.get(ctx);
   if (!s) {
-    s = new ReadSession(ctx.read.em, {
-      scope: scopeOf(ctx),
-      actor: ctx.user?.subject ?? 'anonymous',
-      // Outside HTTP (no deadline of its own) a read gets the whole request budget.
-      deadline: ctx.read.deadline ?? Date.now() + (requestTimeoutMs ??= loadConfig().api.requestTimeoutMs),
-    });
+    s = new ReadSession(
+      ctx.read.em,
+      {
+        scope: scopeOf(ctx),
+        actor: ctx.user?.subject ?? 'anonymous',
+        // Outside HTTP (no deadline of its own) a read gets the whole request budget.
+        deadline: ctx.read.deadline ?? Date.now() + (requestTimeoutMs ??= loadConfig().api.requestTimeoutMs),
+      },
+      () => requestTransaction(ctx),
+    );
     sessions.set(ctx, s);
   }
   return s;
 }
 
-/**
- * The region scope row-level security reads. Until the principal carries one (issue: region
- * scopes), every role is national, as it is on the ORM path; then it is the token's.
- */
-function scopeOf(ctx: RequestContext): RegionScope {
-  return (ctx.user as { scope?: RegionScope } | null)?.scope ?? NATIONAL;
+/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it. */
+function requestTransaction(ctx: RequestContext) {
+  if (!(ctx as { transaction?: unknown }).transaction) return undefined;
+  return ctx.em.getTransactionContext() as ReturnType<OpenTransaction>;
 }
+
+/** The token's region scope, which row-level security reads; a caller without one sees nothing. */
+function scopeOf(ctx: RequestContext): RegionScope {
+  return ctx.user?.scope ?? NOTHING;
+}
+const NOTHING: RegionScope = { national: false, codes: [] };
 
 /**
  * Compiled rows get their entity's prototype, so type-graphql's `instanceof` checks (the Node

@@ -53,11 +53,16 @@ export interface ReadRequest extends RequestScope {
   deadline: number;
 }
 
+/** The request's own scoped transaction (server/request-transaction.ts), as knex holds it, when one is open. */
+export type OpenTransaction = () => { client: { acquireConnection(): Promise<pg.ClientBase> } } | undefined;
+
 /**
- * One request's reads: one connection, one read-only transaction opened with the request's
- * settings (scopes and actor for row-level security, the time left as statement_timeout) in a
- * single message, then one named prepared statement per root field, then commit. Root fields
- * resolved together share the transaction; the commit goes out when the last one has its rows.
+ * One request's reads. A signed-in request already runs in its scoped transaction (begun with
+ * the settings row-level security reads, and its statement_timeout): each root field is then one
+ * named prepared statement on that transaction's connection, and nothing else. Without one (a
+ * context built outside the HTTP server's plugin), the session opens its own on the read pool:
+ * a read-only transaction whose opening (begin, statement_timeout, settings) is one message, a
+ * statement per root field, then commit, sent when the last root field has its rows.
  */
 export class ReadSession {
   private client: Promise<pg.PoolClient> | undefined;
@@ -68,9 +73,18 @@ export class ReadSession {
   constructor(
     private readonly em: EntityManager,
     private readonly request: ReadRequest,
+    private readonly transaction: OpenTransaction,
   ) {}
 
   async rows<T>(text: string, values: unknown[]): Promise<T[]> {
+    const trx = this.transaction();
+    if (trx) {
+      const connection = await trx.client.acquireConnection();
+      countStatement();
+      const result = this.turn.then(() => connection.query({ name: statementName(text), text, values }));
+      this.turn = result.catch(() => {});
+      return (await result).rows as T[];
+    }
     this.pending++;
     const client = (this.client ??= this.open());
     try {
