@@ -6,7 +6,8 @@ import { Migration } from '@mikro-orm/migrations';
  * worker list pages by the primary key; claims, enrolments and contributions need these.
  * `lindung_count_estimate` is the planner's row estimate of a filtered query (`totalCountEstimate`),
  * for screens that show "about 1.2 million" without paying for the exact count. It runs as its
- * caller, so row-level security shapes the estimate as it shapes the rows.
+ * caller, so row-level security shapes the estimate as it shapes the rows; volatile, because
+ * PostgreSQL allows EXPLAIN only in a volatile function.
  */
 export class Migration20261202200000_read_path extends Migration {
   override async up(): Promise<void> {
@@ -15,7 +16,7 @@ create index if not exists claim_submitted_keyset_idx on claim (submitted_date, 
 create index if not exists enrolment_start_keyset_idx on enrolment (start_date, id);
 create index if not exists contribution_period_keyset_idx on contribution (period, id);
 create or replace function lindung_count_estimate(query text) returns bigint
-  language plpgsql stable parallel safe as $$
+  language plpgsql volatile as $$
 declare plan json;
 begin
   execute 'explain (format json) ' || query into plan;

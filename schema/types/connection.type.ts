@@ -11,6 +11,8 @@ export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: () => Promise<number>;
+  /** The planner's estimate of the same count, from EXPLAIN: no scan, so cheap on any list. */
+  totalCountEstimate?: () => Promise<number>;
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` for a node type, Relay cursor connection style. */
@@ -35,6 +37,14 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
     // `simple` lets graphql-js call the page's totalCount() thunk, so the COUNT runs only when selected.
     @Field(() => Int, { simple: true, description: `How many ${plural} match the filter across all pages.` })
     totalCount!: () => Promise<number>;
+
+    @Field(() => Int, {
+      simple: true,
+      description:
+        `About how many ${plural} match the filter: PostgreSQL's planner estimate, costing a plan instead of a count. ` +
+        'For a screen that shows "about 1.2 million"; use totalCount where the exact figure matters.',
+    })
+    totalCountEstimate!: () => Promise<number>;
   }
   return ConnectionType;
 }

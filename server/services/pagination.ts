@@ -53,6 +53,7 @@ export async function paginate<T extends object>(
     includeCount: false,
   });
   let count: Promise<number> | undefined;
+  let estimate: Promise<number> | undefined;
   return {
     edges: cursor.items.map((node) => ({ cursor: cursor.from(node), node: node as T })),
     pageInfo: {
@@ -62,7 +63,15 @@ export async function paginate<T extends object>(
       endCursor: cursor.endCursor,
     },
     totalCount: () => (count ??= em.count(entity, where)),
+    totalCountEstimate: () => (estimate ??= countEstimate(em, entity, where)),
   };
+}
+
+/** The planner's row estimate of the filtered list (migration 20261202200000's lindung_count_estimate). */
+async function countEstimate<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>): Promise<number> {
+  const query = em.createQueryBuilder(entity).select('*').where(where).getFormattedQuery();
+  const [row] = await em.execute<{ n: number }[]>('select lindung_count_estimate(?)::int as n', [query]);
+  return row!.n;
 }
 
 /**
