@@ -18,7 +18,7 @@ describe('region codes over HTTP', () => {
   const workers = async () => Number((await api.db.pool.query('select count(*) as n from worker')).rows[0].n);
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ scale: 0.01 });
   });
   afterAll(async () => {
     await api?.close();
@@ -50,6 +50,20 @@ describe('region codes over HTTP', () => {
       level: 'VILLAGE',
       parent: { code: '64.02.19' },
     });
+  });
+
+  it('gives every sponsor, nested or listed, the region of whoever pays', async () => {
+    const res = await api.gql('{ enrolments(first: 50) { edges { node { membershipNo sponsor { code region { code level } } } } } }');
+    expect(res.body.errors).toBeUndefined();
+    const edges = res.body.data.enrolments.edges;
+    expect(edges.length).toBeGreaterThan(0);
+    const { rows } = await api.db.pool.query(
+      `select e.membership_no, s.code, s.region_code, r.level from enrolment e join sponsor s on s.id = e.sponsor_id
+       join region r on r.code = s.region_code where e.membership_no = any($1)`,
+      [edges.map((e: any) => e.node.membershipNo)],
+    );
+    const expected = new Map(rows.map((r) => [r.membership_no, { code: r.code, region: { code: r.region_code, level: r.level } }]));
+    for (const e of edges) expect(e.node.sponsor, e.node.membershipNo).toEqual(expected.get(e.node.membershipNo));
   });
 
   it('lists the kecamatan of any regency of the province by code', async () => {
