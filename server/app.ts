@@ -17,6 +17,10 @@ import { regionCodesOf } from './auth/region-codes.js';
 import { assertHeldByPolicies, openApiOrm } from '../platform/db/api-connection.js';
 import { requestTransactionPlugin } from './request-transaction.js';
 import { briefRouter } from './brief.route.js';
+import { withRequestContexts } from './export/export-context.js';
+import { EXPORT_PAGE_SIZE } from './export/export-run.js';
+import { exportRouter } from './export/export.route.js';
+import { EXPORT_PATH } from './export/export.service.js';
 import type { Principal } from './auth/roles.js';
 import { type ApiConfig, loadConfig } from '../platform/config.js';
 import { createRequestContext, type RequestContext } from './context.js';
@@ -160,6 +164,17 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
   // POST /briefs writes one on demand (analysts, administrators); PDFs in a child process.
   const briefsDir = options.briefsDir ?? config.briefs.dir;
   app.use('/briefs', briefRouter({ verify, warehouse, warehouseDir, briefsDir, chromiumPath: config.briefs.chromiumPath }));
+  // GET /exports/<token>: the files the export… mutations prepare, each page in a context from the same factory as /graphql's.
+  const exportContext = (user: Principal | null, requestId: string) =>
+    createRequestContext(apiOrm.em, requestId, {
+      user,
+      pageSizeMax: EXPORT_PAGE_SIZE,
+      today: options.today,
+      aggregates,
+      warehouse,
+      semantic,
+    });
+  app.use(EXPORT_PATH, exportRouter({ schema, verify, log: options.log, withContext: withRequestContexts(exportContext) }));
   // Aggregate figures with no personal data, for readers without a token (the Bupati's office).
   // The briefs fetch nothing, and the policy says so to the browser too.
   app.use(

@@ -15,6 +15,7 @@ import { ClaimService } from './services/claim.service.js';
 import { ContributionService } from './services/contribution.service.js';
 import { DashboardService } from './services/dashboard.service.js';
 import { EnrolmentService } from './services/enrolment.service.js';
+import { ExportService } from './export/export.service.js';
 import { ListAggregateService } from './services/list-aggregates.service.js';
 import { NodeService } from './services/node.service.js';
 import { RegionService } from './services/region.service.js';
@@ -58,6 +59,7 @@ const SERVICES = {
   contributions: (deps: ServiceDeps) => new ContributionService(deps),
   dashboard: (deps: ServiceDeps) => new DashboardService(deps),
   enrolments: (deps: ServiceDeps) => new EnrolmentService(deps),
+  exports: (deps: ServiceDeps) => new ExportService(deps),
   listAggregates: (deps: ServiceDeps) => new ListAggregateService(deps),
   nodes: (deps: ServiceDeps) => new NodeService(deps),
   regions: (deps: ServiceDeps) => new RegionService(deps.em),

@@ -9,6 +9,7 @@ import { Migration20261202200000_read_path } from './Migration20261202200000_rea
 import { Migration20261202100000_region_scopes } from './Migration20261202100000_region_scopes.js';
 import { Migration20261202000000_official_regions } from './Migration20261202000000_official_regions.js';
 import { Migration20261202000001_sponsor_region } from './Migration20261202000001_sponsor_region.js';
+import { Migration20261202300000_export_log } from './Migration20261202300000_export_log.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   // After 20261202000001 (sponsor.region_code): the policies read it. Keep this line last of the three.
   { name: 'Migration20261202100000_region_scopes', class: Migration20261202100000_region_scopes },
   { name: 'Migration20261202200000_read_path', class: Migration20261202200000_read_path },
+  { name: 'Migration20261202300000_export_log', class: Migration20261202300000_export_log },
 ];

@@ -12,6 +12,7 @@ import { ClaimSubscriptionResolver } from '../resolvers/claim-subscription.resol
 import { ContributionResolver } from '../resolvers/contribution.resolver.js';
 import { DashboardResolver, SponsorBudgetResolver } from '../resolvers/dashboard.resolver.js';
 import { EmployerResolver } from '../resolvers/employer.resolver.js';
+import { ExportResolver } from '../export/export.resolver.js';
 import { EnrolmentResolver } from '../resolvers/enrolment.resolver.js';
 import {
   ClaimAggregatesResolver,
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   ContributionResolver,
   DashboardResolver,
   EmployerResolver,
+  ExportResolver,
   EnrolmentAggregatesResolver,
   EnrolmentResolver,
   NodeResolver,

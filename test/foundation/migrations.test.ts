@@ -33,6 +33,7 @@ const TABLES = [
   'contribution',
   'employer',
   'enrolment',
+  'export_log',
   'mikro_orm_migrations',
   'region',
   'sponsor',

@@ -1,0 +1,112 @@
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { CellType, ExportColumn, ExportFormat, ExportLanguage } from './export-kinds.js';
+
+/**
+ * Streaming writers for an export: rows go out as they are written, so a million rows never sit
+ * in memory. `row()` resolves once the output has room again (backpressure), which is what holds
+ * the paging loop back when the client reads slowly.
+ */
+export interface RowWriter {
+  row(values: unknown[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+export const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const drained = (out: Writable) => new Promise<void>((resolve) => out.once('drain', resolve));
+
+/** A text cell starting like a formula (=, @, or + / - not followed by a plain number) is opened by spreadsheets as one: quoted, OWASP's CSV-injection advice. */
+function neutralised(text: string): string {
+  return /^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-][0-9][0-9 ]*$/.test(text)) ? `'${text}` : text;
+}
+
+export function csvText(type: CellType, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'list') return (value as unknown[]).join(', ');
+  return type === 'text' ? neutralised(String(value)) : String(value);
+}
+
+/** CSV with a UTF-8 byte-order mark, so Excel shows Indonesian names' accents right. */
+export function csvWriter(out: Writable, columns: ExportColumn[], language: ExportLanguage): RowWriter {
+  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => c[language]) });
+  stringifier.pipe(out);
+  return {
+    async row(values) {
+      if (!stringifier.write(values.map((v, i) => csvText(columns[i]!.type, v)))) await drained(stringifier);
+      if (out.writableNeedDrain) await drained(out);
+    },
+    end: () =>
+      new Promise<void>((resolve, reject) => {
+        out.once('finish', resolve).once('error', reject);
+        stringifier.end();
+      }),
+  };
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+export function xlsxValue(type: CellType, value: unknown): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'rupiah': {
+      // An amount is a number in the sheet when a double holds it exactly (below 2^53), else its digits as text.
+      const n = Number(value);
+      return Number.isSafeInteger(n) ? n : String(value);
+    }
+    case 'date':
+      return new Date(`${value as string}T00:00:00Z`);
+    case 'datetime':
+      return new Date(value as string);
+    case 'list':
+      return (value as unknown[]).join(', ');
+    case 'int':
+    case 'boolean':
+      return value as number | boolean;
+    default:
+      return String(value);
+  }
+}
+
+/** exceljs's streaming WorkbookWriter: each committed row is zipped and written, not kept. */
+export function xlsxWriter(out: Writable, columns: ExportColumn[], language: ExportLanguage, sheetName: string): RowWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({
+    header: c[language],
+    width: Math.max(12, c[language].length + 2),
+    style:
+      c.type === 'date'
+        ? { numFmt: DATE_FORMAT }
+        : c.type === 'datetime'
+          ? { numFmt: DATETIME_FORMAT }
+          : c.type === 'rupiah'
+            ? { numFmt: '#,##0' }
+            : {},
+  }));
+  return {
+    async row(values) {
+      sheet.addRow(values.map((v, i) => xlsxValue(columns[i]!.type, v))).commit();
+      if (out.writableNeedDrain) await drained(out);
+    },
+    async end() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+export function rowWriter(
+  format: ExportFormat,
+  out: Writable,
+  columns: ExportColumn[],
+  language: ExportLanguage,
+  sheetName: string,
+): RowWriter {
+  return format === 'csv' ? csvWriter(out, columns, language) : xlsxWriter(out, columns, language, sheetName);
+}
