@@ -27,7 +27,7 @@ interface Page {
 /**
  * Pages through the list's own connection by its keyset cursor, each page executed as the API
  * executes it (same resolvers, same masking, same scope, a fresh request context), and writes
- * its rows. Memory holds one page. Stops early when `stopped()` says the client went away.
+ * its rows. Memory holds two pages. Stops early when `stopped()` says the client went away.
  */
 export async function runExport(options: {
   schema: GraphQLSchema;
@@ -43,18 +43,24 @@ export async function runExport(options: {
   const spec = EXPORT_KINDS[options.kind];
   let document = documents.get(options.kind);
   if (!document) documents.set(options.kind, (document = parse(pageDocument(spec))));
-  let after: string | null = null;
-  let rows = 0;
-  do {
+  const fetchPage = async (after: string | null): Promise<Page> => {
     const variableValues: Record<string, unknown> = { filter: options.filter, first: options.pageSize ?? EXPORT_PAGE_SIZE, after };
     const result: ExecutionResult = await options.inContext(options.user, options.requestId, async (contextValue) =>
       execute({ schema: options.schema, document: document!, variableValues, contextValue }),
     );
     if (result.errors?.length) throw new ExportPageError(result.errors[0]!);
-    const page: Page = (result.data as { page: Page }).page;
-    for (const { node } of page.edges) await options.writer.row(spec.columns.map((c) => valueAt(node, c.path)));
+    return (result.data as { page: Page }).page;
+  };
+  let rows = 0;
+  let next: Promise<Page> | null = fetchPage(null);
+  while (next) {
+    const page: Page = await next;
+    // The next page is read while this one is written: the database and the writer work side by side, two pages in memory at most.
+    next = page.pageInfo.hasNextPage && !options.stopped?.() ? fetchPage(page.pageInfo.endCursor) : null;
+    next?.catch(() => {}); // awaited on the next turn; a failure is thrown there, not reported as unhandled
+    for (const { node } of page.edges) options.writer.row(spec.columns.map((c) => valueAt(node, c.path)));
     rows += page.edges.length;
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after !== null && !options.stopped?.());
+    await options.writer.flush();
+  }
   return rows;
 }

@@ -5,11 +5,13 @@ import type { CellType, ExportColumn, ExportFormat, ExportLanguage } from './exp
 
 /**
  * Streaming writers for an export: rows go out as they are written, so a million rows never sit
- * in memory. `row()` resolves once the output has room again (backpressure), which is what holds
- * the paging loop back when the client reads slowly.
+ * in memory. `row()` only queues; `flush()`, called once a page, resolves when the output has room
+ * again (backpressure), which holds the paging loop back when the client reads slowly. Waiting
+ * per page rather than per row keeps at most a page buffered and spares a wake-up per 16 kB.
  */
 export interface RowWriter {
-  row(values: unknown[]): Promise<void>;
+  row(values: unknown[]): void;
+  flush(): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -36,8 +38,11 @@ export function csvWriter(out: Writable, columns: ExportColumn[], language: Expo
   const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => c[language]) });
   stringifier.pipe(out);
   return {
-    async row(values) {
-      if (!stringifier.write(values.map((v, i) => csvText(columns[i]!.type, v)))) await drained(stringifier);
+    row(values) {
+      stringifier.write(values.map((v, i) => csvText(columns[i]!.type, v)));
+    },
+    async flush() {
+      if (stringifier.writableNeedDrain) await drained(stringifier);
       if (out.writableNeedDrain) await drained(out);
     },
     end: () =>
@@ -90,8 +95,10 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
             : {},
   }));
   return {
-    async row(values) {
+    row(values) {
       sheet.addRow(values.map((v, i) => xlsxValue(columns[i]!.type, v))).commit();
+    },
+    async flush() {
       if (out.writableNeedDrain) await drained(out);
     },
     async end() {

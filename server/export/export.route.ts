@@ -94,7 +94,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
         user,
         requestId,
         inContext: options.withContext,
-        writer: { row: (values) => open().row(values), end: () => open().end() },
+        writer: { row: (values) => open().row(values), flush: () => open().flush(), end: () => open().end() },
         stopped: () => res.destroyed,
       });
       if (res.destroyed) return;
