@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
+import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -34,6 +34,7 @@ import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { bodyErrors, clearAggregatesAfterMutations, notReadyGate } from './graphql/http-edges.js';
 import { readManifest, trustedDocuments } from './graphql/trusted-documents.js';
+import { fastGraphqlRoute } from './graphql/fast-http.js';
 import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 
@@ -152,6 +153,8 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag on a POST answer is never used, and hashing every GraphQL response is not free.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -203,8 +206,9 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     app.use('/graphiql', ideRouter());
     app.get('/', (_req, res) => res.redirect('/graphiql'));
   }
-  app.use(
-    '/graphql',
+  const jsonParser = express.json({ limit: api.bodyLimit });
+  // Mounted on express below, and served by fastGraphqlRoute for POSTs of JSON (listen()): one list, one order.
+  const graphqlHandlers: express.RequestHandler[] = [
     (req, res, next) => {
       const given = req.headers['x-request-id'];
       res.locals.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -216,7 +220,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     },
     notReadyGate(readiness, aggregates, metrics),
     anonymousWorkLimit(api.anonymousWorkMsPerMinute),
-    express.json({ limit: api.bodyLimit }),
+    jsonParser,
     trustedDocuments({ documents, enforce: api.trustedDocuments, arbitraryRoles: api.arbitraryDocumentRoles, verify }),
     documentShapeLimit(api),
     countStatements ? statementCounter(apiOrm) : (_req: unknown, _res: unknown, next: () => void) => next(),
@@ -251,8 +255,10 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         return context;
       },
     }),
-  );
-  app.use(bodyErrors(options.log));
+  ];
+  app.use('/graphql', ...graphqlHandlers);
+  const graphqlErrors = bodyErrors(options.log);
+  app.use(graphqlErrors);
 
   let server: http.Server | undefined;
   const claimEvents = new ClaimEvents(apiOrm.config.getClientUrl(), options.log);
@@ -261,7 +267,17 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     app,
     async listen(port, host) {
       const listening = await new Promise<http.Server>((resolve, reject) => {
-        server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server!)));
+        const handle = fastGraphqlRoute({
+          path: '/graphql',
+          bodyLimit: api.bodyLimit,
+          handlers: graphqlHandlers,
+          jsonParser,
+          onError: graphqlErrors,
+          fallback: app,
+        });
+        server = http.createServer(handle);
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server!));
       });
       await claimEvents.start();
       subscriptions = attachSubscriptions(listening, {
