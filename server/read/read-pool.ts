@@ -37,7 +37,7 @@ export async function closeReadPool(em: EntityManager): Promise<void> {
 }
 
 /** Shapes get a prepared-statement name up to this many; past it (a client inventing shapes) they are parsed each time. */
-const NAMED_SHAPES_MAX = 2000;
+const NAMED_SHAPES_MAX = 500;
 const names = new Map<string, string>();
 function statementName(text: string): string | undefined {
   let name = names.get(text);
