@@ -116,11 +116,13 @@ try {
       );
     }
   }
+  // Ratios within a round, where both ran on the same machine load; the best round of each stands beside them.
   const best = (xs: number[]) => Math.max(...xs);
-  console.log('\nformat  lindung rows/s  floor rows/s  lindung/floor  floor peak RSS');
+  console.log('\nformat  lindung rows/s  floor rows/s  lindung/floor per round  floor peak RSS');
   for (const [format, r] of Object.entries(results)) {
+    const ratios = r.lindung.map((l, i) => (l / r.floor[i]!).toFixed(2)).join(', ');
     console.log(
-      `${format.padEnd(6)}  ${String(Math.round(best(r.lindung))).padStart(14)}  ${String(Math.round(best(r.floor))).padStart(12)}  ${(best(r.lindung) / best(r.floor)).toFixed(2).padStart(13)}  ${String(r.floorRss).padStart(11)} MB`,
+      `${format.padEnd(6)}  ${String(Math.round(best(r.lindung))).padStart(14)}  ${String(Math.round(best(r.floor))).padStart(12)}  ${ratios.padStart(23)}  ${String(r.floorRss).padStart(11)} MB`,
     );
   }
   console.log(
