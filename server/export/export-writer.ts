@@ -20,7 +20,19 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const drained = (out: Writable) => new Promise<void>((resolve) => out.once('drain', resolve));
+/** Resolves when `stream` can take more, or when `out` (the client's socket) is gone: a closed download must not wait for ever. */
+function drained(stream: Writable, out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    out.once('close', done);
+  });
+}
 
 /** A text cell starting like a formula (=, @, or + / - not followed by a plain number) is opened by spreadsheets as one: quoted, OWASP's CSV-injection advice. */
 function neutralised(text: string): string {
@@ -42,12 +54,12 @@ export function csvWriter(out: Writable, columns: ExportColumn[], language: Expo
       stringifier.write(values.map((v, i) => csvText(columns[i]!.type, v)));
     },
     async flush() {
-      if (stringifier.writableNeedDrain) await drained(stringifier);
-      if (out.writableNeedDrain) await drained(out);
+      if (stringifier.writableNeedDrain) await drained(stringifier, out);
+      if (out.writableNeedDrain) await drained(out, out);
     },
     end: () =>
       new Promise<void>((resolve, reject) => {
-        out.once('finish', resolve).once('error', reject);
+        out.once('finish', resolve).once('close', resolve).once('error', reject);
         stringifier.end();
       }),
   };
@@ -99,7 +111,7 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
       sheet.addRow(values.map((v, i) => xlsxValue(columns[i]!.type, v))).commit();
     },
     async flush() {
-      if (out.writableNeedDrain) await drained(out);
+      if (out.writableNeedDrain) await drained(out, out);
     },
     async end() {
       sheet.commit();

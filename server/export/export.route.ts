@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { todayIn } from '../../platform/dates.js';
 import type { Logger } from '../../platform/logger.js';
 import { DomainError, UnauthenticatedError } from '../../schema/errors.js';
 import type { Principal } from '../auth/roles.js';
@@ -76,7 +77,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
     total++;
     const started = Date.now();
     const spec = EXPORT_KINDS[record.kind];
-    const fileName = `${spec.fileStem[record.language]}-${new Date().toISOString().slice(0, 10)}.${record.format}`;
+    const fileName = `${spec.fileStem[record.language]}-${todayIn()}.${record.format}`;
     let writer: RowWriter | undefined;
     // Headers go out with the first row, so a refused first page can still answer with a status and a reason.
     const open = () => {
