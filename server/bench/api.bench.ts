@@ -290,8 +290,12 @@ async function compare(): Promise<void> {
       .map((line) => `- ${line}`)
       .join('\n'),
   );
+  // autocannon leaves its last requests in flight: let them finish before the servers stop.
+  await settle();
   for (const t of targets) stop(t);
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
 
 /**
  * The hostile mix (issue 11): the four reads round-robin at `--connections`, once alone and once
@@ -366,6 +370,7 @@ async function hostileMix(): Promise<void> {
       mixRows,
     )}`,
   );
+  await settle();
   stop(lindung);
 }
 
