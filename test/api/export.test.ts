@@ -45,8 +45,8 @@ describe('export of filtered lists', () => {
     return res;
   }
 
-  async function download(url: string, headers: Record<string, string> = {}) {
-    return fetch(new URL(url, api.url), { headers });
+  async function download(url: string, headers: Record<string, string> = {}, signal?: AbortSignal) {
+    return fetch(new URL(url, api.url), { headers, signal });
   }
 
   /** Every node of the connection for this caller, all pages, selecting the export's columns. */
@@ -214,6 +214,38 @@ describe('export of filtered lists', () => {
     expect(rows).toBe(jkk);
     expect(after).toMatchObject({ downloads: 1, row_count: String(jkk) });
     expect(after.last_finished_at).not.toBeNull();
+  });
+
+  it('a download the client abandons stops, frees its slot and is logged as unfinished', async () => {
+    const [{ sponsor_id: sponsorKey }] = await sql('select sponsor_id from contribution group by 1 order by count(*) desc limit 1');
+    const long = await prepare(
+      'contributions',
+      'CSV',
+      { sponsorId: Buffer.from(`Sponsor:${sponsorKey}`).toString('base64url') },
+      'analyst',
+    );
+    const url: string = long.body.data.export.url;
+    // Three abandoned downloads by one user: more than the two a user may run at once, so a slot that leaked would show.
+    for (let i = 0; i < 3; i++) {
+      const abort = new AbortController();
+      const res = await download(url, {}, abort.signal);
+      expect(res.status).toBe(200);
+      await res.body!.getReader().read();
+      abort.abort();
+    }
+    const small = await prepare('claims', 'CSV', { programme: ['JKM'] }, 'analyst');
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      const res = await download(small.body.data.export.url);
+      status = res.status;
+      await res.arrayBuffer();
+      if (status === 429) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    const [row] = await sql('select downloads, row_count, last_finished_at from export_log where id = $1', [
+      url.split('/')[2]!.split('.')[0],
+    ]);
+    expect(row).toMatchObject({ downloads: 3, row_count: null, last_finished_at: null });
   });
 
   it('refuses an altered, unknown, expired or other user’s link', async () => {
