@@ -13,7 +13,10 @@ const REGION_COLUMNS = [
 const namedCodes = (columns: ReadonlyArray<readonly [string, string]>) =>
   columns.map(([table, column]) => `select ${column} as code, '${table}.${column}' as source from ${table}`).join(' union all ');
 
-/** Refuses, naming the codes and where they are used, when rows would point at a code outside `list`. */
+/**
+ * Refuses, naming the codes and where they are used, when rows would point at a code outside
+ * `list`. NOT EXISTS, not NOT IN: an anti-join over the keyed list, one pass over the rows.
+ */
 const refuseCodesOutside = (list: string, why: string) => `
 do $$
 declare
@@ -25,7 +28,7 @@ begin
   from (
     select code, string_agg(distinct source, ', ') as sources, row_number() over (order by code) as rn
     from (${namedCodes(REGION_COLUMNS)}) named
-    where code not in (select code from ${list})
+    where not exists (select 1 from ${list} l where l.code = named.code)
     group by code
   ) outside;
   if missing > 0 then
@@ -44,11 +47,9 @@ end $$;`;
  */
 export class Migration20261202000000_official_regions extends Migration {
   override async up(): Promise<void> {
-    const rows = officialRegions().map((r) => [r.code, r.name]);
-    await this.execute(
-      `create temporary table official_region on commit drop as
-       select r ->> 0 as code, r ->> 1 as name from json_array_elements(?::json) as r`,
-      [JSON.stringify(rows)],
+    await this.loadList(
+      'official_region',
+      officialRegions().map((r) => [r.code, r.name]),
     );
     await this.execute(refuseCodesOutside('official_region', 'not in the official Kemendagri list'));
     await this.execute(`
@@ -60,15 +61,18 @@ from official_region
 order by code
 on conflict (code) do update set name = excluded.name
 where region.name is distinct from excluded.name`);
-    // "Regions below 64.02" is how the API lists kecamatan, and how a delete checks for children.
-    await this.execute('create index region_parent_code_idx on region (parent_code)');
+    // "Regions below 64.02" is how the API lists kecamatan; these indexes are also what a
+    // region's delete checks its referrers by (else one scan of each table per deleted code).
+    await this.execute(`
+create index region_parent_code_idx on region (parent_code);
+create index employer_region_code_idx on employer (region_code);
+create index workforce_region_code_idx on workforce (region_code);`);
   }
 
   override async down(): Promise<void> {
-    await this.execute(
-      `create temporary table region_2026_11 on commit drop as
-       select r ->> 0 as code, r ->> 1 as name from json_array_elements(?::json) as r`,
-      [JSON.stringify(REGIONS_2026_11.map((r) => [r.code, r.name]))],
+    await this.loadList(
+      'region_2026_11',
+      REGIONS_2026_11.map((r) => [r.code, r.name]),
     );
     await this.execute(`
 with recursive used as (
@@ -76,8 +80,19 @@ with recursive used as (
   union
   select r.parent_code from region r join used u on u.code = r.code where r.parent_code is not null
 )
-delete from region where code not in (select code from region_2026_11) and code not in (select code from used)`);
-    await this.execute('drop index if exists region_parent_code_idx');
+delete from region r
+where not exists (select 1 from region_2026_11 o where o.code = r.code) and not exists (select 1 from used u where u.code = r.code)`);
+    await this.execute(`
+drop index if exists workforce_region_code_idx;
+drop index if exists employer_region_code_idx;
+drop index if exists region_parent_code_idx;`);
     await this.execute('update region set name = o.name from region_2026_11 o where o.code = region.code and region.name <> o.name');
+  }
+
+  /** A temporary, keyed, analysed copy of a list of [code, name], for anti-joins; one JSON parameter, one INSERT. */
+  private async loadList(table: string, rows: string[][]): Promise<void> {
+    await this.execute(`create temporary table ${table} (code text primary key, name text not null) on commit drop`);
+    await this.execute(`insert into ${table} select r ->> 0, r ->> 1 from json_array_elements(?::json) as r`, [JSON.stringify(rows)]);
+    await this.execute(`analyze ${table}`);
   }
 }

@@ -28,8 +28,6 @@ update sponsor s set region_code = coalesce(
 
 alter table sponsor alter column region_code set not null;
 create index sponsor_region_code_idx on sponsor (region_code);
-create index employer_region_code_idx on employer (region_code);
-create index workforce_region_code_idx on workforce (region_code);
 
 alter table worker add constraint worker_region_code_level check (length(region_code) in (8, 13));
 alter table employer add constraint employer_region_code_level check (length(region_code) in (8, 13));
@@ -41,8 +39,6 @@ alter table workforce add constraint workforce_region_code_level check (length(r
 alter table workforce drop constraint if exists workforce_region_code_level;
 alter table employer drop constraint if exists employer_region_code_level;
 alter table worker drop constraint if exists worker_region_code_level;
-drop index if exists workforce_region_code_idx;
-drop index if exists employer_region_code_idx;
 alter table sponsor drop column if exists region_code;`);
   }
 }

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../import/import.service.js';
+import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
 import { childrenOf, officialRegion, officialRegions } from '../../schema/reference/regions.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { insertRow, insertWorker, nextSeq } from '../helpers/fixtures.js';
@@ -142,6 +144,34 @@ describe('migration 20261202000000_official_regions', () => {
     await migrator.up();
     expect(await count(db, 'select count(*) as n from region')).toBe(91_599);
   });
+});
+
+describe('a seeded province going down and up again (npm run seed -- --reset)', () => {
+  it('keeps the codes the demo uses (and their parents) on the way down, and loads the list again on the way up', async () => {
+    const db = await createTestDatabase();
+    try {
+      await seedDemo(db.url, { seed: 2, scale: 0.005, today: '2026-11-26', log: createLogger('silent') });
+      const used = await count(
+        db,
+        `select count(distinct code) as n from (select region_code as code from worker union select region_code from employer
+         union select region_code from workforce union select nik_province from worker) u`,
+      );
+      const migrator = db.orm.getMigrator();
+      await migrator.down({ to: BEFORE });
+      const orphans = await count(
+        db,
+        'select count(*) as n from region r where r.parent_code is not null and r.parent_code not in (select code from region)',
+      );
+      expect(orphans).toBe(0);
+      const left = await count(db, 'select count(*) as n from region');
+      expect(left).toBeGreaterThan(57);
+      expect(left).toBeLessThan(57 + used + 20);
+      await migrator.up();
+      expect(await count(db, 'select count(*) as n from region')).toBe(91_599);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });
 
 describe('the sponsors CSV', () => {
