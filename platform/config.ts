@@ -26,7 +26,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
-  // The demo's size when `npm start` seeds an empty database (1: about 128,000 workers); tests use a small one.
+  // The demo's size when `npm start` seeds an empty database (1: about 160,000 workers, 128,000 of them in Kukar); tests use a small one.
   DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
   // Prometheus /metrics: open outside production; in production only with this bearer token.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
