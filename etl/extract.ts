@@ -1,6 +1,7 @@
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { DB_ROLES, setRoleSql } from '../platform/db/roles.js';
 import { to as copyTo } from 'pg-copy-streams';
 import { isConnectionError, SourceUnavailableError } from './errors.js';
 import { hmacPads, IPAD_SETTING, OPAD_SETTING } from './pseudonym.js';
@@ -59,6 +60,8 @@ export class SourceSnapshot {
     options.signal?.addEventListener('abort', drop, { once: true });
     try {
       await client.connect();
+      // The ETL reads every region, through its own role's policies (migration region_scopes), never as the owner.
+      await client.query(setRoleSql(DB_ROLES.etl));
       const { ipad, opad } = hmacPads(workerKeySecret);
       // Session settings, set before the transaction: a READ ONLY transaction may still read them.
       await client.query('select set_config($1, $2, false), set_config($3, $4, false)', [IPAD_SETTING, ipad, OPAD_SETTING, opad]);

@@ -10,6 +10,7 @@ import { IMPORTERS } from './importers.js';
 import { KeyLedger } from './key-ledger.js';
 import { todayIn } from '../platform/dates.js';
 import { RejectsWriter } from './rejects.writer.js';
+import { DB_ROLES } from '../platform/db/roles.js';
 
 export type { ImportReport } from './import-report.js';
 
@@ -93,6 +94,8 @@ async function runImport<P, R>(
   try {
     if (report.rejectsPath !== null) rejects = RejectsWriter.open(report.rejectsPath, header.names);
     await client.query('begin');
+    // Writes through the import's own role and policies (migration region_scopes); `set local` ends with the transaction.
+    await client.query(`set local role ${DB_ROLES.importer}`);
     const importer = definition.create({ columns: new Set(header.names), today: options.today ?? todayIn() });
     const run = new BatchRun(client, definition, importer, header, new KeyLedger(), report, errors, rejects);
     const progress = () => {

@@ -84,13 +84,15 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
   const forked = () => {
     if (fork) return fork;
     // A cloned event manager, so the deadline subscriber belongs to this request alone.
-    fork = options.deadline === undefined ? em.fork() : em.fork({ cloneEventManager: true });
-    if (options.deadline !== undefined) fork.getEventManager().registerSubscriber(transactionDeadline(options.deadline));
+    // A signed-in request's one transaction sets its own statement_timeout (request-transaction.ts).
+    const perTransaction = options.deadline !== undefined && !options.user;
+    fork = perTransaction ? em.fork({ cloneEventManager: true }) : em.fork();
+    if (perTransaction) fork.getEventManager().registerSubscriber(transactionDeadline(options.deadline!));
     return fork;
   };
   const user = options.user ?? null;
   let loaders: Loaders | undefined;
-  const transaction = new RequestTransaction(forked, user ? { scope: user.scope, actor: user.subject } : null);
+  const transaction = new RequestTransaction(forked, user ? { scope: user.scope, actor: user.subject } : null, options.deadline);
   const aggregates = options.aggregates ?? new AggregateCache(0);
   const deps = {
     get em() {

@@ -129,6 +129,15 @@ begin
     if exists (select 1 from pg_roles where rolname = r.name and (rolsuper or rolbypassrls)) then
       raise exception 'role % exists with SUPERUSER or BYPASSRLS: row-level security would not hold for it', r.name;
     end if;
+    -- The import and the ETL connect as the migration role and SET ROLE to their own; a superuser may anyway.
+    if r.login = 'nologin' and not (select rolsuper from pg_roles where rolname = current_user)
+       and not pg_has_role(current_user, r.name, 'member') then
+      begin
+        execute format('grant %I to %I', r.name, current_user);
+      exception when unique_violation or duplicate_object then
+        null;
+      end;
+    end if;
   end loop;
 end $$;`;
 }

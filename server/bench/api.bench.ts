@@ -130,6 +130,7 @@ const startAll = async (databaseUrl: string): Promise<Target[]> => [
   await startLindung(env(databaseUrl), token, sample, dashboard),
   ...(opts.peer ? [await startPeer(databaseUrl, opts.peerDir, sample)] : []),
   await startFloor(env(databaseUrl), sample),
+  await startFloor(env(databaseUrl), sample, true),
 ];
 
 console.log(`lindung API benchmark: ${counts.workers} workers, ${counts.claims} claims, ~${counts.contributions} contributions`);
@@ -295,7 +296,9 @@ async function compare(): Promise<void> {
   for (const t of targets) stop(t);
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 3000));
+}
 
 /**
  * The hostile mix (issue 11): the four reads round-robin at `--connections`, once alone and once

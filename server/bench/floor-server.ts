@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { requestSettingsSql } from '../../platform/db/request-settings.js';
 
 /**
  * The bare-driver floor of `npm run bench:api`: node:http and pg, answering each read of the
@@ -8,7 +9,34 @@ import pg from 'pg';
  * (as PostGraphile does), and nothing else: no GraphQL, no auth, no masking, no limits. What any
  * API over the same database can at best reach. POST `/` with `{ "op": "a" | "b" | "c", "variables": … }`.
  */
-const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL!, max: Number(process.env.DB_POOL_MAX ?? 10) });
+/**
+ * With BENCH_FLOOR_RLS=1 the floor does the database work a signed-in lindung request must do:
+ * it connects as lindung_api (row-level security on every operational table) and runs each read
+ * in a transaction opened with the request settings the policies read, in one round trip.
+ */
+const rls = process.env.BENCH_FLOOR_RLS === '1';
+const url = new URL(process.env.BENCH_DATABASE_URL!);
+if (rls) url.username = 'lindung_api';
+const pool = new pg.Pool({ connectionString: url.toString(), max: Number(process.env.DB_POOL_MAX ?? 10) });
+const settings = requestSettingsSql({ scope: { national: true }, actor: 'bench' });
+const OPEN = `begin; ${settings.text.replace('$1', `'${settings.values[0]}'`).replace('$2', `'${settings.values[1]}'`)}`;
+
+/** One statement, or with RLS the same statement inside the request's transaction. */
+async function run(query: pg.QueryConfig): Promise<pg.QueryResult> {
+  if (!rls) return pool.query(query);
+  const client = await pool.connect();
+  try {
+    await client.query(OPEN);
+    const result = await client.query(query);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 const CLAIM = {
   name: 'floor_claim_by_id',
@@ -41,7 +69,7 @@ const PAGE = { a: page(true), b: page(false) };
 
 async function answer(op: string, variables: Record<string, string>): Promise<unknown> {
   if (op === 'c') {
-    const row = (await pool.query({ ...CLAIM, values: [variables.id] })).rows[0];
+    const row = (await run({ ...CLAIM, values: [variables.id] })).rows[0];
     const claim = row && {
       id: row.id,
       claimNo: row.claim_no,
@@ -52,7 +80,7 @@ async function answer(op: string, variables: Record<string, string>): Promise<un
     return { claim };
   }
   if (op !== 'a' && op !== 'b') throw new Error(`unknown operation ${op}`);
-  const row = (await pool.query({ ...PAGE[op], values: [variables.kec] })).rows[0];
+  const row = (await run({ ...PAGE[op], values: [variables.kec] })).rows[0];
   const edges = row.edges as Array<{ cursor: string }>;
   const shown = edges.slice(0, 50);
   return {

@@ -136,10 +136,12 @@ export async function startLindung(env: NodeJS.ProcessEnv, token: string, sample
   };
 }
 
-export async function startFloor(env: NodeJS.ProcessEnv, sample: Sample): Promise<Target> {
-  const { child, port } = await start(['--import', 'tsx', new URL('./floor-server.ts', import.meta.url).pathname], env);
+/** The floor; with `rls`, as lindung_api inside the request's transaction and settings (what row-level security costs). */
+export async function startFloor(env: NodeJS.ProcessEnv, sample: Sample, rls = false): Promise<Target> {
+  const args = ['--import', 'tsx', new URL('./floor-server.ts', import.meta.url).pathname];
+  const { child, port } = await start(args, { ...env, BENCH_FLOOR_RLS: rls ? '1' : '0' });
   return {
-    name: 'node:http + pg floor',
+    name: rls ? 'floor under RLS' : 'node:http + pg floor',
     child,
     port,
     path: '/',

@@ -402,7 +402,7 @@ describe('hostile input against a production server', () => {
 
     hostile('refuses a token whose subject is empty, blank, missing or holds control characters', async () => {
       const sign = (sub: string | undefined) => {
-        const jwt = new SignJWT({ role: 'admin' })
+        const jwt = new SignJWT({ role: 'admin', scopes: ['*'] })
           .setProtectedHeader({ alg: 'HS256' })
           .setIssuer(api.config.jwtIssuer)
           .setAudience(api.config.jwtAudience);
