@@ -5,10 +5,13 @@ import { type Selection, Unsupported } from './selection.js';
 /** The text and values of one statement under construction; values become `$n` parameters. */
 export class Statement {
   readonly values: unknown[] = [];
+  /** The parameters' types, for `prepare name(types) as …`. */
+  readonly types: string[] = [];
   private aliases = 0;
 
   param(value: unknown, type: string): string {
     this.values.push(value);
+    this.types.push(type);
     return `$${this.values.length}::${type}`;
   }
 

@@ -93,6 +93,22 @@ function attempt<T>(build: () => T): T | undefined {
   }
 }
 
+/**
+ * A field the compiler leaves to the ORM path runs in the request's scoped transaction, which an
+ * operation of compiled root fields did not open up front (root-fields.ts): it opens it first,
+ * once per request however many fields fall back.
+ */
+const opened = new WeakMap<object, Promise<void>>();
+async function ormPath(ctx: RequestContext): Promise<undefined> {
+  const transaction = (ctx as { transaction?: { begin(): Promise<void> } }).transaction;
+  if (transaction) {
+    let begun = opened.get(ctx);
+    if (!begun) opened.set(ctx, (begun = transaction.begin()));
+    await begun;
+  }
+  return undefined;
+}
+
 interface ConnectionRow {
   rows: Array<{ c: string; n: object }>;
   total?: number;
@@ -107,8 +123,8 @@ export async function compiledConnection(
 ): Promise<Page<object> | undefined> {
   const spec = CONNECTIONS[root]!;
   const plan = attempt(() => planConnection(ctx, info, root, spec, args));
-  if (!plan) return undefined;
-  const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values);
+  if (!plan) return ormPath(ctx);
+  const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values, plan.types);
   const { rows, total, estimate } = row!.j;
   const more = rows.length > plan.limit;
   if (more) {
@@ -192,6 +208,7 @@ function planConnection(
   return {
     text: `select json_build_object(${parts.join(', ')}) as j`,
     values: st.values,
+    types: st.types,
     limit,
     isLast,
     after: !!after,
@@ -230,10 +247,11 @@ export async function compiledNode(ctx: RequestContext, info: GraphQLResolveInfo
       selection,
       text: `select ${body} as j from ${CATALOGUE[known.type].table} t where ${match}`,
       values: st.values,
+      types: st.types,
     };
   });
-  if (!plan) return undefined;
-  const [row] = await session(ctx).rows<{ j: Record<string, unknown> }>(plan.text, plan.values);
+  if (!plan) return ormPath(ctx);
+  const [row] = await session(ctx).rows<{ j: Record<string, unknown> }>(plan.text, plan.values, plan.types);
   if (!row) return null;
   adopt(row.j, plan.type, plan.selection);
   return row.j;

@@ -57,17 +57,17 @@ export interface ReadRequest extends RequestScope {
 export type OpenTransaction = () => { client: { acquireConnection(): Promise<pg.ClientBase> } } | undefined;
 
 /**
- * One request's reads. A signed-in request already runs in its scoped transaction (begun with
- * the settings row-level security reads, and its statement_timeout): each root field is then one
- * named prepared statement on that transaction's connection, and nothing else. Without one (a
- * context built outside the HTTP server's plugin), the session opens its own on the read pool:
- * a read-only transaction whose opening (begin, statement_timeout, settings) is one message, a
- * statement per root field, then commit, sent when the last root field has its rows.
+ * One request's reads. Inside the request's scoped transaction (server/request-transaction.ts
+ * opened it: an operation with a root field the compiler does not answer), a root field is one
+ * named prepared statement on that transaction's connection. Otherwise each root field is ONE
+ * message on the read pool: `begin read only; set local statement_timeout; select
+ * set_config(…)` (the settings row-level security reads, local to the transaction) and
+ * `execute` of the field's prepared statement, then `commit` — one round trip, the transaction
+ * ending inside it, so the connection goes back to the pool carrying nothing. The statement is
+ * prepared on a connection the first time that connection runs it, in the same message.
  */
 export class ReadSession {
-  private client: Promise<pg.PoolClient> | undefined;
-  private pending = 0;
-  /** pg runs one query at a time per connection; root fields resolved together wait their turn here. */
+  /** pg runs one query at a time per connection; root fields on the request's transaction wait their turn here. */
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -76,7 +76,7 @@ export class ReadSession {
     private readonly transaction: OpenTransaction,
   ) {}
 
-  async rows<T>(text: string, values: unknown[]): Promise<T[]> {
+  async rows<T>(text: string, values: unknown[], types: string[]): Promise<T[]> {
     const trx = this.transaction();
     if (trx) {
       const connection = await trx.client.acquireConnection();
@@ -85,47 +85,56 @@ export class ReadSession {
       this.turn = result.catch(() => {});
       return (await result).rows as T[];
     }
-    this.pending++;
-    const client = (this.client ??= this.open());
-    try {
-      const c = await client;
-      countStatement();
-      const result = this.turn.then(() => c.query({ name: statementName(text), text, values }));
-      this.turn = result.catch(() => {});
-      return (await result).rows as T[];
-    } finally {
-      if (--this.pending === 0) this.finish(client);
-    }
+    return this.alone<T>(text, values, types);
   }
 
-  private async open(): Promise<pg.PoolClient> {
+  private async alone<T>(text: string, values: unknown[], types: string[]): Promise<T[]> {
     const client = await poolFor(this.em).connect();
+    const literal = (v: unknown) => literalOf(client, v);
     const settings = requestSettingsSql(this.request);
-    const literal = settings.text.replace(/\$(\d+)/g, (_m, n: string) => client.escapeLiteral(settings.values[Number(n) - 1]!));
-    const left = this.request.deadline - Date.now();
+    const settingsSql = settings.text.replace(/\$(\d+)/g, (_m, n: string) => literal(settings.values[Number(n) - 1]));
+    const left = Math.max(1, Math.floor(this.request.deadline - Date.now()));
+    const name = statementName(text);
+    const prepared = preparedOn(client);
+    const list = (items: string[]) => (items.length ? ` (${items.join(', ')})` : '');
+    const prepare = name && !prepared.has(name) ? `prepare ${name}${list(types)} as ${text};\n` : '';
+    const read = name ? `execute ${name}${list(values.map(literal))}` : inline(text, values, literal);
+    // The opening (transaction and settings) and the read, counted as the statements they stand for.
+    countStatement();
     countStatement();
     try {
-      await client.query(`begin transaction read only; set local statement_timeout = ${Math.max(1, Math.floor(left))}; ${literal}`);
+      const results = (await client.query(
+        `${prepare}begin transaction read only; set local statement_timeout = ${left}; ${settingsSql}; ${read}; commit`,
+      )) as unknown as pg.QueryResult[];
+      if (prepare) prepared.add(name!);
+      client.release();
+      return results[results.length - 2]!.rows as T[];
     } catch (error) {
+      // The transaction ended with the message (an error inside it rolls it back); a half-known
+      // prepared state is not worth keeping: the connection is closed, the pool opens another.
       client.release(error as Error);
       throw error;
     }
-    return client;
   }
+}
 
-  private finish(client: Promise<pg.PoolClient>): void {
-    this.client = undefined;
-    this.turn = Promise.resolve();
-    client.then(
-      (c) => {
-        countStatement();
-        // After an error the transaction is aborted; commit then rolls it back, which is what we want.
-        c.query('commit').then(
-          () => c.release(),
-          (error: Error) => c.release(error),
-        );
-      },
-      () => {},
-    );
-  }
+const preparedStatements = new WeakMap<object, Set<string>>();
+function preparedOn(client: object): Set<string> {
+  let set = preparedStatements.get(client);
+  if (!set) preparedStatements.set(client, (set = new Set()));
+  return set;
+}
+
+/** A parameter as SQL text for `execute` (the prepared statement's declared types cast it). */
+function literalOf(client: pg.PoolClient, value: unknown): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (Array.isArray(value))
+    return client.escapeLiteral(`{${value.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  throw new Error(`the compiled read path has no literal form for ${typeof value}`);
+}
+
+/** Past the named shapes' limit: the statement's text with its parameters written in. */
+function inline(text: string, values: unknown[], literal: (v: unknown) => string): string {
+  return text.replace(/\$(\d+)::/g, (_m, n: string) => `${literal(values[Number(n) - 1])}::`);
 }
