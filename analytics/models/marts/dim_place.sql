@@ -19,7 +19,9 @@ placed as (
             when 'VILLAGE' then k.parent_region_code
         end as regency_code
     from regions as r
-    left join regions as k on k.region_code = r.parent_region_code and r.region_level = 'VILLAGE'
+    -- the parent of every region, used only for villages (the case above): an ON condition on the left side alone
+    -- (region_level = 'VILLAGE') makes DuckDB join by nested loop, 90 s over the official 91,599 regions
+    left join regions as k on k.region_code = r.parent_region_code
 ),
 final as (
     select

@@ -21,7 +21,9 @@ with_parents as (
             when 'VILLAGE' then p.parent_region_code
         end as regency_code
     from regions as r
-    left join regions as p on p.region_code = r.parent_region_code and r.region_level = 'VILLAGE'
+    -- the parent of every region, used only for villages (the case above): an ON condition on the left side alone
+    -- (region_level = 'VILLAGE') makes DuckDB join by nested loop, 90 s over the official 91,599 regions
+    left join regions as p on p.region_code = r.parent_region_code
 ),
 final as (
     select
