@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { type RequestScope, requestSettingsSql } from '../platform/db/request-settings.js';
 import { answeredByCompiledReads } from './read/root-fields.js';
+import { answeredByCompiledReads } from './read/root-fields.js';
 
 /**
  * The one transaction every statement of a signed-in request runs in, opened before the first
@@ -16,24 +17,38 @@ import { answeredByCompiledReads } from './read/root-fields.js';
  * of work by a refused mutation must not be written on the way out.
  */
 export class RequestTransaction {
-  private state: 'idle' | 'open' | 'ended' = 'idle';
+  private state: 'idle' | 'opening' | 'open' | 'ended' = 'idle';
+  private opening: Promise<void> | undefined;
   private executing = false;
   private readonly held = new Set<Promise<unknown>>();
 
   constructor(
     private readonly em: () => EntityManager,
     private readonly settings: RequestScope | null,
+    /** Epoch ms by which the request's SQL must be done: the transaction's statement_timeout is the time left. */
+    private readonly deadline?: number,
   ) {}
 
   /** Opens the transaction (no-op without a signed-in user: such a request reads public reference data only). */
-  async begin(): Promise<void> {
-    if (this.state !== 'idle' || !this.settings) return;
-    const em = this.em();
-    await em.begin();
-    this.state = 'open';
-    const { text, values } = requestSettingsSql(this.settings);
-    // MikroORM's raw statements take `?` placeholders.
-    await em.getConnection().execute(text.replace(/\$\d+/g, '?'), values, 'run', em.getTransactionContext());
+  begin(): Promise<void> {
+    if (this.state !== 'idle' || !this.settings) return this.opening ?? Promise.resolve();
+    this.state = 'opening';
+    const settings = this.settings;
+    this.opening = (async () => {
+      const em = this.em();
+      await em.begin();
+      // From here on end() must roll it back, whatever happens next.
+      this.state = 'open';
+      const { text, values } = requestSettingsSql(settings);
+      // The time budget rides in the same statement: one round trip fewer than a separate `set local`.
+      const timeout =
+        this.deadline === undefined
+          ? ''
+          : `, set_config('statement_timeout', '${Math.max(1, Math.floor(this.deadline - Date.now()))}', true)`;
+      // MikroORM's raw statements take `?` placeholders.
+      await em.getConnection().execute(`${text.replace(/\$\d+/g, '?')}${timeout}`, values, 'run', em.getTransactionContext());
+    })();
+    return this.opening;
   }
 
   /** GraphQL execution has started: a dropped client connection must not roll back under it. */
@@ -56,8 +71,11 @@ export class RequestTransaction {
   async end(commit: boolean): Promise<void> {
     this.executing = false;
     while (this.held.size > 0) await Promise.allSettled([...this.held]);
-    if (this.state !== 'open') return;
+    // A BEGIN still on its way (another plugin refused the operation meanwhile) is waited for, so it cannot outlive the request.
+    await this.opening?.catch(() => {});
+    const wasOpen = this.state === 'open';
     this.state = 'ended';
+    if (!wasOpen) return;
     const em = this.em();
     const trx = em.getTransactionContext();
     em.resetTransactionContext();
@@ -88,7 +106,9 @@ export function requestTransactionPlugin(): ApolloServerPlugin<{ transaction: Re
         async didResolveOperation({ contextValue: context, operation }) {
           // Nor one the compiled read path answers: each of its reads carries its own settings (server/read/).
           if (answeredByCompiledReads(operation)) return;
-          if (!readsOnlyPublicFields(operation)) await context.transaction.begin();
+          // Nor one the compiled read path answers: each of its reads carries its own settings (server/read/).
+          if (answeredByCompiledReads(operation)) return;
+          if (!operation || !readsOnlyPublicFields(operation)) await context.transaction.begin();
         },
         async willSendResponse({ contextValue: context, response, logger }) {
           try {
