@@ -3,7 +3,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { type RequestScope, requestSettingsSql } from '../platform/db/request-settings.js';
 import { answeredByCompiledReads } from './read/root-fields.js';
-import { answeredByCompiledReads } from './read/root-fields.js';
 
 /**
  * The one transaction every statement of a signed-in request runs in, opened before the first
@@ -104,8 +103,6 @@ export function requestTransactionPlugin(): ApolloServerPlugin<{ transaction: Re
         // Opened once the operation is known: one that reads only public reference data (the
         // region list, who am I) needs none, and pays no BEGIN, settings and COMMIT.
         async didResolveOperation({ contextValue: context, operation }) {
-          // Nor one the compiled read path answers: each of its reads carries its own settings (server/read/).
-          if (answeredByCompiledReads(operation)) return;
           // Nor one the compiled read path answers: each of its reads carries its own settings (server/read/).
           if (answeredByCompiledReads(operation)) return;
           if (!operation || !readsOnlyPublicFields(operation)) await context.transaction.begin();
