@@ -160,9 +160,10 @@ async function statementsPerRequest(): Promise<Map<string, string>> {
         const body = target.body(op);
         if (!body) continue;
         for (let i = 0; i < 5; i++) await ask(target, body);
-        const before = proxy.statements();
+        const before = { statements: proxy.statements(), trips: proxy.roundTrips() };
         for (let i = 0; i < 10; i++) await ask(target, body);
-        counted.set(`${op}|${target.name}`, ((proxy.statements() - before) / 10).toFixed(1).replace(/\.0$/, ''));
+        const per = (n: number) => (n / 10).toFixed(1).replace(/\.0$/, '');
+        counted.set(`${op}|${target.name}`, `${per(proxy.statements() - before.statements)} (${per(proxy.roundTrips() - before.trips)})`);
       }
       stop(target);
     }
@@ -246,7 +247,9 @@ async function compare(): Promise<void> {
       ]);
     }
   }
-  console.log(table(['read', 'target', 'req/s', 'p50 ms', 'p99 ms', '÷ floor', '÷ PostGraphile', 'SQL/request', 'failed'], rows));
+  console.log(
+    table(['read', 'target', 'req/s', 'p50 ms', 'p99 ms', '÷ floor', '÷ PostGraphile', 'SQL/request (round trips)', 'failed'], rows),
+  );
   console.log(
     `\npeak RSS: ${targets.map((t) => `${t.name} ${rss.get(t.name) ?? '?'} MB`).join(', ')}; load average at the end ${loadAverage()}`,
   );
