@@ -132,6 +132,9 @@ const en: typeof id = {
 
 const WORDS = { id, en };
 
+/** The appendix's words in one language: what another brief's appendix (a province's) shares with this one. */
+export const appendixWords = (lang: keyof typeof WORDS) => WORDS[lang];
+
 function index(methods: Methods, w: typeof id): Appendix['index'] {
   return {
     kind: 'table',

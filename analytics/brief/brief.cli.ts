@@ -8,8 +8,8 @@ import { ChromiumMissingError } from './render-pdf.js';
 import { BRIEF_FORMATS, validateBriefOptions, writeBriefs, type BriefFormat } from './brief.service.js';
 
 /**
- * `npm run brief -- --year 2023 --compare 2022 [--lang id,en] [--format html,md,pdf] [--out <dir>]`:
- * the year-over-year policy brief from the published warehouse. Exit 0 written, 1 failed (no
+ * `npm run brief -- --year 2023 --compare 2022 [--region 64.02 | --region 64] [--lang id,en] [--format html,md,pdf] [--out <dir>]`:
+ * the year-over-year policy brief from the published warehouse: a regency's, or a province's comparison of its regencies. Exit 0 written, 1 failed (no
  * warehouse, no Chromium, a query error), 2 bad options.
  */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -50,6 +50,7 @@ const program = new Command('brief')
       .argParser(oneOrMore('--format', BRIEF_FORMATS))
       .default(['html'], 'html'),
   )
+  .option('--region <code>', "a regency's brief (64.02), or a province's comparison of its regencies (64)")
   .option('--sponsor <code>', "one sponsor's brief: its budget and realisation beside the regency's figures (e.g. PEMKAB-KUKAR)")
   .option('--out <dir>', 'output folder (default LINDUNG_BRIEFS_DIR or <LINDUNG_DATA_DIR>/briefs)')
   .option('--warehouse <dir>', 'warehouse folder (default LINDUNG_WAREHOUSE_DIR or <LINDUNG_DATA_DIR>/warehouse)')
@@ -57,7 +58,7 @@ const program = new Command('brief')
   .addHelpText(
     'after',
     `
-Files: brief-<year>-vs-<compare>[.sponsor-<code>].<lang>.<format>, its SQL appendix
+Files: brief-<year>-vs-<compare>[.region-<code>][.sponsor-<code>].<lang>.<format>, its SQL appendix
 brief-…<lang>.sql.html (and .sql.md), latest.<lang>.<format> and index.html in --out.
 Exit codes: 0 written, 1 failed (no warehouse, no Chromium, a query error), 2 bad options.`,
   )
@@ -69,6 +70,7 @@ const opts = program.opts<{
   compare?: number;
   lang: Lang[];
   format: BriefFormat[];
+  region?: string;
   sponsor?: string;
   out?: string;
   warehouse?: string;
@@ -80,7 +82,7 @@ try {
     compare: opts.compare,
     langs: opts.lang,
     formats: opts.format,
-    scope: { sponsor: opts.sponsor },
+    scope: { region: opts.region, sponsor: opts.sponsor },
   });
 } catch (error) {
   if (!(error instanceof ValidationError)) throw error;
@@ -115,7 +117,10 @@ try {
     compare: opts.compare,
     langs: opts.lang,
     formats: opts.format,
-    scope: opts.sponsor === undefined ? {} : { sponsor: opts.sponsor },
+    scope: {
+      ...(opts.region === undefined ? {} : { region: opts.region }),
+      ...(opts.sponsor === undefined ? {} : { sponsor: opts.sponsor }),
+    },
     chromiumPath: opts.chromium ?? config.briefs.chromiumPath,
     log: {
       info: ({ file, bytes }: { file?: string; bytes?: number }) => console.error(`wrote ${file} (${kB.format((bytes ?? 0) / 1024)} kB)`),

@@ -1,5 +1,6 @@
 import type { WarehouseQueries } from '../metrics/metric-queries.js';
 import type { BriefScope } from './brief-files.js';
+import { placeOf } from './brief-regions.js';
 import { BRIEF_SECTIONS } from './brief.sections.js';
 import { type BriefPeriod, type NamedQueries, QueryLog } from './named-query.js';
 import type { BriefFacts, SectionAnswers, UnionToIntersection } from './sections/section.js';
@@ -28,7 +29,9 @@ export type BriefContent = BriefFacts & UnionToIntersection<AnswersOf<(typeof BR
  * one catalogue (`WarehouseReader.pinned`), as `writeBriefs` does, so that no page mixes two snapshots.
  */
 export async function buildBriefContent(warehouse: WarehouseQueries, period: BriefPeriod, scope: BriefScope = {}): Promise<BriefContent> {
-  const log = new QueryLog(warehouse, period);
+  // A regency's brief: every query answers for that regency, and the cover names it as the region list does.
+  const place = scope.region ? await placeOf(warehouse, scope.region, 'REGENCY') : null;
+  const log = new QueryLog(warehouse, period, place ? { national: false, codes: [place.code] } : null);
   const answers: Record<string, unknown> = {};
   const sections: ReadonlyArray<{ id: string; queries: NamedQueries; when?(scope: BriefScope): boolean }> = BRIEF_SECTIONS;
   for (const section of sections) {
@@ -42,6 +45,7 @@ export async function buildBriefContent(warehouse: WarehouseQueries, period: Bri
     snapshot: log.snapshot,
     partialYear: log.snapshot.snapshotDate < `${year}-12-31`,
     scope,
+    place,
     queries: log.queries,
   };
   return { ...facts, ...answers } as BriefContent;

@@ -3,7 +3,7 @@ import { appendixFileName, briefFileName } from './brief-files.js';
 import type { BriefContent } from './brief.content.js';
 import type { BriefDocument } from './brief-document.type.js';
 import { BRIEF_SECTIONS } from './brief.sections.js';
-import { COMMON } from './common.strings.js';
+import { commonFor } from './common.strings.js';
 import { Figures } from './figures.js';
 import { headline, keyFigures } from './headline.compose.js';
 import type { NamedQueries } from './named-query.js';
@@ -16,7 +16,7 @@ import type { BriefSection, Page } from './sections/section.js';
  * blocks (sections/, in the order brief.sections.ts lists them) and the methods appendix.
  */
 export function composeBrief(content: BriefContent, lang: Lang): BriefDocument {
-  const common = COMMON[lang];
+  const common = commonFor(lang, content.place);
   const page: Page<BriefContent> = { content, lang, fig: new Figures(content, lang), common };
   const sections: ReadonlyArray<BriefSection<string, NamedQueries, BriefContent>> = BRIEF_SECTIONS;
   const { year, compare, scope } = content;

@@ -18,11 +18,14 @@ import {
   type BriefFormat,
   briefFileName,
   type BriefScope,
+  isProvince,
   validateScope,
 } from './brief-files.js';
 import { renderAppendixHtml } from './render-appendix-html.js';
 import { renderAppendixMarkdown } from './render-appendix-markdown.js';
 import { knowsSponsor } from './sections/sponsor.section.js';
+import { buildProvinceContent, type ProvinceContent } from './province.content.js';
+import { composeProvinceBrief } from './province.document.js';
 
 // The service's names for its callers (the CLI, the bench, the server's route): one import.
 export { appendixFileName, BRIEF_FORMATS, type BriefFormat, briefFileName, type BriefScope } from './brief-files.js';
@@ -65,7 +68,8 @@ export interface WrittenBrief {
 export interface BriefsWritten {
   year: number;
   compare: number;
-  content: BriefContent;
+  /** A regency's (or the whole warehouse's) content, or a province's comparison. */
+  content: BriefContent | ProvinceContent;
   files: WrittenBrief[];
 }
 
@@ -95,6 +99,9 @@ export function validateBriefOptions(o: {
   }
 }
 
+export const isProvinceContent = (content: BriefContent | ProvinceContent): content is ProvinceContent =>
+  'kind' in content && content.kind === 'province';
+
 /** Readers of the published folder never see half a file: write beside it, then rename. */
 function writeAtomically(file: string, data: string | Buffer): number {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -112,13 +119,16 @@ export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWr
     const year = options.year ?? lastCompleteYear((await warehouseSnapshot(warehouse)).snapshotDate);
     const compare = options.compare ?? year - 1;
     validateBriefOptions({ year, compare });
-    return buildBriefContent(warehouse, { year, compare }, scope);
+    return isProvince(scope.region)
+      ? buildProvinceContent(warehouse, { year, compare }, scope)
+      : buildBriefContent(warehouse, { year, compare }, scope);
   });
   const { year, compare } = content;
-  if (scope.sponsor && !knowsSponsor(content.sponsor, scope.sponsor)) {
+  if (scope.sponsor && !isProvinceContent(content) && !knowsSponsor(content.sponsor, scope.sponsor)) {
     throw new ValidationError('sponsor', `no sponsor ${scope.sponsor} with a budget in ${year} or ${compare}`);
   }
   fs.mkdirSync(options.outDir, { recursive: true });
+  if (content.place) recordRegionName(options.outDir, content.place.code, content.place.name);
   const files: WrittenBrief[] = [];
   const record = (file: string, lang: Lang, format: BriefFormat, part: WrittenBrief['part'], data: string | Buffer) => {
     const target = path.join(options.outDir, file);
@@ -128,7 +138,7 @@ export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWr
   };
 
   // HTML and Markdown first, for every language: a missing Chromium then costs only the PDFs.
-  const docs = langs.map((lang) => composeBrief(content, lang));
+  const docs = langs.map((lang) => (isProvinceContent(content) ? composeProvinceBrief(content, lang) : composeBrief(content, lang)));
   const htmls = docs.map((doc) => renderHtml(doc));
   let pdf: PdfRenderer | undefined;
   try {
@@ -153,7 +163,7 @@ export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWr
     }
   } finally {
     await pdf?.close();
-    if (!scope.sponsor) publishLatest(options.outDir, year, files);
+    if (!scope.sponsor && !scope.region) publishLatest(options.outDir, year, files);
     writeBriefIndex(options.outDir);
   }
   return { year, compare, content, files };
@@ -170,6 +180,8 @@ export interface ListedBrief {
   file: string;
   year: number;
   compare: number;
+  /** A region's brief: its code (a province's is the comparison of its regencies). */
+  region?: string;
   /** A sponsor's brief: its code. */
   sponsor?: string;
   lang: Lang;
@@ -181,18 +193,43 @@ export function listBriefs(outDir: string): ListedBrief[] {
   return fs.readdirSync(outDir).flatMap((file) => {
     const m = BRIEF_FILE.exec(file);
     if (!m) return [];
-    const listed: ListedBrief = { file, year: Number(m[1]), compare: Number(m[2]), lang: m[4] as Lang, format: m[5] as BriefFormat };
-    return [m[3] ? { ...listed, sponsor: m[3] } : listed];
+    const listed: ListedBrief = { file, year: Number(m[1]), compare: Number(m[2]), lang: m[5] as Lang, format: m[6] as BriefFormat };
+    return [{ ...listed, ...(m[3] ? { region: m[3] } : {}), ...(m[4] ? { sponsor: m[4] } : {}) }];
   });
+}
+
+const REGION_NAMES = 'regions.json';
+
+/** Remembers the names of the regions whose briefs the folder holds, for the index (file names carry only codes). */
+function recordRegionName(outDir: string, code: string, name: string): void {
+  const names = readRegionNames(outDir);
+  if (names[code] === name) return;
+  writeAtomically(path.join(outDir, REGION_NAMES), `${JSON.stringify({ ...names, [code]: name }, null, 2)}\n`);
+}
+
+function readRegionNames(outDir: string): Record<string, string> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outDir, REGION_NAMES), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }
 
 /** `index.html`: every brief in the folder, newest year first, each language and format a link. */
 export function writeBriefIndex(outDir: string): string {
   const briefs = listBriefs(outDir);
-  // One row per period and scope (the whole regency's, then each sponsor's), newest year first.
-  const key = (b: { year: number; compare: number; sponsor?: string }) => `${b.year}/${b.compare}/${b.sponsor ?? ''}`;
-  const rowsOf = [...new Map(briefs.map((b) => [key(b), { year: b.year, compare: b.compare, sponsor: b.sponsor }])).values()].sort(
-    (a, b) => b.year - a.year || b.compare - a.compare || (a.sponsor ?? '').localeCompare(b.sponsor ?? ''),
+  const regionNames = readRegionNames(outDir);
+  // One row per period and scope (the whole warehouse's, each province's and regency's, then each sponsor's), newest year first.
+  const key = (b: { year: number; compare: number; region?: string; sponsor?: string }) =>
+    `${b.year}/${b.compare}/${b.region ?? ''}/${b.sponsor ?? ''}`;
+  const rowsOf = [
+    ...new Map(briefs.map((b) => [key(b), { year: b.year, compare: b.compare, region: b.region, sponsor: b.sponsor }])).values(),
+  ].sort(
+    (a, b) =>
+      b.year - a.year ||
+      b.compare - a.compare ||
+      (a.region ?? '').localeCompare(b.region ?? '') ||
+      (a.sponsor ?? '').localeCompare(b.sponsor ?? ''),
   );
   const names: Record<BriefFormat, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
   const langNames: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
@@ -203,7 +240,8 @@ export function writeBriefIndex(outDir: string): string {
         .map((b) => `<a href="${escapeXml(b.file)}">${names[b.format]}</a>`);
       return mine.length ? `<td>${langNames[lang]}: ${mine.join(' · ')}</td>` : '<td></td>';
     }).join('');
-    const scope = row.sponsor ? ` · ${escapeXml(row.sponsor)}` : '';
+    const region = row.region ? ` · ${escapeXml(regionNames[row.region] ?? row.region)}` : '';
+    const scope = `${region}${row.sponsor ? ` · ${escapeXml(row.sponsor)}` : ''}`;
     return `<tr><th scope="row">${row.year} / ${row.compare}${scope}</th>${links}</tr>`;
   });
   const latest = LANGS.flatMap((lang) => BRIEF_FORMATS.map((format) => `latest.${lang}.${format}`)).filter((f) =>
@@ -220,8 +258,13 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6
 </head>
 <body>
 <h1>Ringkasan kebijakan · Policy briefs</h1>
-<p>Perlindungan jaminan sosial ketenagakerjaan di Kutai Kartanegara, tahun dibanding tahun sebelumnya. ·
-Workers' social-security protection in Kutai Kartanegara, each year against the year before.</p>
+${
+  briefs.some((b) => b.region)
+    ? `<p>Perlindungan jaminan sosial ketenagakerjaan per provinsi dan kabupaten/kota, tahun dibanding tahun sebelumnya. ·
+Workers' social-security protection by province and regency, each year against the year before.</p>`
+    : `<p>Perlindungan jaminan sosial ketenagakerjaan di Kutai Kartanegara, tahun dibanding tahun sebelumnya. ·
+Workers' social-security protection in Kutai Kartanegara, each year against the year before.</p>`
+}
 ${latest.length ? `<p>Terbaru · Latest: ${latest.map((f) => `<a href="${f}">${f}</a>`).join(' · ')}</p>` : ''}
 <table><thead><tr><th>Tahun · Year</th><th colspan="2">Berkas · Files</th></tr></thead><tbody>
 ${rows.join('\n')}

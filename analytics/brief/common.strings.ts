@@ -32,6 +32,8 @@ const id = {
   preparedFor: 'Disiapkan untuk Bupati Kutai Kartanegara',
   dataAsOf: (date: string) => `Data per ${date}`,
   contents: 'Isi',
+  /** How the sentences name the place and its government ("di Kukar", "Pemkab Kukar mengalokasikan …"). */
+  place: { short: 'Kukar', government: 'Pemkab Kukar' },
   sponsorKind: {
     REGENCY_BUDGET: 'APBD Pemkab Kukar',
     COMPANY_CSR: 'CSR perusahaan',
@@ -87,6 +89,7 @@ const en: CommonStrings = {
   preparedFor: 'Prepared for the Bupati of Kutai Kartanegara',
   dataAsOf: (date) => `Data as of ${date}`,
   contents: 'Contents',
+  place: { short: 'Kukar', government: 'The regency' },
   sponsorKind: {
     REGENCY_BUDGET: 'Regency budget (APBD)',
     COMPANY_CSR: 'Company CSR',
@@ -134,6 +137,40 @@ const en: CommonStrings = {
 };
 
 export const COMMON: Record<Lang, CommonStrings> = { id, en };
+
+/** A regency or city a brief is about, as the region list names it ("Kabupaten Paser", "Kota Samarinda"). */
+export interface BriefPlace {
+  code: string;
+  name: string;
+}
+
+/**
+ * The common words of a regency's brief (`--region 64.02`): the place's own name on the cover and in the
+ * sentences, its head of government (Bupati of a regency, Wali Kota of a city) and its government's budget.
+ * Without a place the words are the whole-warehouse brief's, which has always been Kutai Kartanegara's.
+ */
+export function commonFor(lang: Lang, place?: BriefPlace | null): CommonStrings {
+  const words = COMMON[lang];
+  if (!place) return words;
+  const city = /^Kota\s/i.test(place.name);
+  const bare = place.name.replace(/^(Kabupaten|Kab\.|Kota)\s+/i, '');
+  const government = `${city ? 'Pemkot' : 'Pemkab'} ${bare}`;
+  return lang === 'id'
+    ? {
+        ...words,
+        title: (year, compare) => `Perlindungan pekerja rentan di ${place.name}: ${year} dibanding ${compare}`,
+        preparedFor: `Disiapkan untuk ${city ? 'Wali Kota' : 'Bupati'} ${bare}`,
+        place: { short: bare, government },
+        sponsorKind: { ...words.sponsorKind, REGENCY_BUDGET: `APBD ${government}` },
+      }
+    : {
+        ...words,
+        title: (year, compare) => `Protecting vulnerable workers in ${place.name}: ${year} against ${compare}`,
+        preparedFor: `Prepared for the ${city ? 'Mayor' : 'Bupati'} of ${bare}`,
+        place: { short: bare, government: city ? 'The city' : 'The regency' },
+        sponsorKind: { ...words.sponsorKind, REGENCY_BUDGET: city ? 'City budget (APBD)' : 'Regency budget (APBD)' },
+      };
+}
 
 /** A code's label, or the code itself when the data holds one the brief has no words for. */
 export const label = (labels: Record<string, string>, code: string | null | undefined): string =>

@@ -1,4 +1,5 @@
 import type { MetricGrouping, MetricName } from '../../schema/metrics/metric-definitions.js';
+import type { RegionScope } from '../../schema/region-scope.js';
 import {
   trend,
   yearOverYear,
@@ -44,6 +45,8 @@ export interface BriefQuery {
   kind: NamedQuery['kind'];
   metric: MetricName;
   groupBy: MetricGrouping | null;
+  /** The region codes the query answered for; null: the whole warehouse. */
+  regions: string[] | null;
   /** Trend queries: the inclusive date range, monthly. */
   from?: string;
   to?: string;
@@ -74,29 +77,37 @@ export class QueryLog {
   constructor(
     private readonly warehouse: WarehouseQueries,
     private readonly period: BriefPeriod,
+    /** The regions every query answers for (a region's brief); null: the whole warehouse. */
+    private readonly regions: RegionScope | null = null,
   ) {}
 
-  /** Runs one section's queries one after another (the machine the nightly job shares is small). */
-  async run<Q extends NamedQueries>(queries: Q): Promise<Answers<Q>> {
+  /**
+   * Runs one section's queries one after another (the machine the nightly job shares is small); `regions`
+   * for these queries only (a province's brief asks the same queries of each regency in turn).
+   */
+  async run<Q extends NamedQueries>(queries: Q, regions: RegionScope | null = this.regions): Promise<Answers<Q>> {
     const answers: Record<string, Comparison | MonthlyTrend> = {};
     for (const [name, query] of Object.entries(queries)) {
-      answers[name] = query.kind === 'trend' ? await this.monthly(query) : await this.compare(query);
+      answers[name] = query.kind === 'trend' ? await this.monthly(query, regions) : await this.compare(query, regions);
     }
     return answers as Answers<Q>;
   }
 
-  private async compare({ metric, groupBy }: ComparisonQuery): Promise<Comparison> {
-    const answer = await yearOverYear(this.warehouse, { metric, year: this.period.year, compareTo: this.period.compare, groupBy });
-    const queryId = this.add({ kind: 'year-over-year', metric, groupBy, sql: answer.sql }, answer.snapshot);
+  private async compare({ metric, groupBy }: ComparisonQuery, regions: RegionScope | null): Promise<Comparison> {
+    const answer = await yearOverYear(this.warehouse, { metric, year: this.period.year, compareTo: this.period.compare, groupBy, regions });
+    const queryId = this.add({ kind: 'year-over-year', metric, groupBy, regions: answer.regions, sql: answer.sql }, answer.snapshot);
     return { ...answer, queryId };
   }
 
-  private async monthly({ metric, of }: MonthlyQuery): Promise<MonthlyTrend> {
+  private async monthly({ metric, of }: MonthlyQuery, regions: RegionScope | null): Promise<MonthlyTrend> {
     const year = this.period[of];
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const answer = await trend(this.warehouse, { metric, from, to, interval: 'MONTH' });
-    const queryId = this.add({ kind: 'trend', metric, groupBy: null, from, to, sql: [answer.sql] }, answer.snapshot);
+    const answer = await trend(this.warehouse, { metric, from, to, interval: 'MONTH', regions });
+    const queryId = this.add(
+      { kind: 'trend', metric, groupBy: null, regions: answer.regions, from, to, sql: [answer.sql] },
+      answer.snapshot,
+    );
     return { ...answer, queryId };
   }
 

@@ -16,8 +16,8 @@ export type BudgetAnswers = SectionAnswers<'budget', typeof queries>;
 
 const id = {
   title: 'Anggaran dan realisasinya',
-  lead: (value: string, full: string, year: number, change: string) =>
-    `Pemkab Kukar mengalokasikan ${value} (${full}) dari APBD ${year} untuk membayar iuran pekerja rentan, ${change}.`,
+  lead: (value: string, full: string, year: number, change: string, government: string) =>
+    `${government} mengalokasikan ${value} (${full}) dari APBD ${year} untuk membayar iuran pekerja rentan, ${change}.`,
   none: (year: number) => `Tidak ada anggaran APBD untuk iuran pekerja rentan yang tercatat pada ${year}.`,
   csr: (value: string, change: string) => `Perusahaan menambah ${value} melalui CSR (${change}).`,
   total: (value: string, year: number) => `Seluruh anggaran yang berlaku pada ${year}: ${value}.`,
@@ -77,6 +77,7 @@ export function budgetLead(page: Page<BudgetAnswers>): string {
     fig.value(budget.value, 'RUPIAH'),
     page.content.year,
     fig.words(budget, 'RUPIAH_SHORT'),
+    page.common.place.government,
   );
 }
 

@@ -20,8 +20,8 @@ const id = {
     `${value} pekerja rentan (sektor informal, bukan ASN) dilindungi dengan iuran dari APBD pada ${year}, ${change}.`,
   noneSponsored: (year: number) => `Tidak ada pekerja rentan yang iurannya dibiayai APBD pada ${year}.`,
   csr: (value: string, change: string) => `CSR perusahaan membiayai ${value} pekerja rentan lainnya (${change}).`,
-  total: (value: string, year: number, change: string) =>
-    `Secara keseluruhan ${value} pekerja di Kukar terlindungi sepanjang ${year}, termasuk pekerja formal yang didaftarkan pemberi kerja dan peserta mandiri (${change}).`,
+  total: (value: string, year: number, change: string, where: string) =>
+    `Secara keseluruhan ${value} pekerja di ${where} terlindungi sepanjang ${year}, termasuk pekerja formal yang didaftarkan pemberi kerja dan peserta mandiri (${change}).`,
   tableCaption: (y: number, c: number) => `Pekerja terlindungi per sumber iuran, ${y} dibanding ${c}`,
   distinctNote:
     'Setiap pekerja dihitung sekali per baris. Pekerja yang iurannya berganti sumber dalam setahun muncul di dua baris, sehingga jumlah baris dapat melebihi total.',
@@ -44,8 +44,8 @@ const en: typeof id = {
     `${value} vulnerable workers (informal sector, not civil servants) were protected with contributions paid by the regency budget in ${year}, ${change}.`,
   noneSponsored: (year) => `No vulnerable workers had their contributions paid by the regency budget in ${year}.`,
   csr: (value, change) => `Company CSR paid for ${value} more vulnerable workers (${change}).`,
-  total: (value, year, change) =>
-    `In all, ${value} workers in Kukar were protected during ${year}, including formal workers enrolled by their employers and self-paid members (${change}).`,
+  total: (value, year, change, where) =>
+    `In all, ${value} workers in ${where} were protected during ${year}, including formal workers enrolled by their employers and self-paid members (${change}).`,
   tableCaption: (y, c) => `Workers protected by who pays, ${y} against ${c}`,
   distinctNote:
     'Each worker is counted once per row. A worker whose contributions changed payer during the year appears in two rows, so the rows can add up to more than the total.',
@@ -129,7 +129,7 @@ export const workersSection: BriefSection<'workers', typeof queries, WorkersAnsw
       paragraph(
         workersLead(page),
         csr.value !== null ? w.csr(fig.value(csr.value, 'COUNT'), fig.words(csr, 'COUNT')) : '',
-        total.value !== null ? w.total(fig.value(total.value, 'COUNT'), year, fig.words(total, 'COUNT')) : '',
+        total.value !== null ? w.total(fig.value(total.value, 'COUNT'), year, fig.words(total, 'COUNT'), page.common.place.short) : '',
       ),
       {
         kind: 'table',

@@ -13,8 +13,8 @@ export type PayoutsAnswers = SectionAnswers<'payouts', typeof queries>;
 
 const id = {
   title: 'Manfaat yang dibayarkan per program',
-  lead: (full: string, short: string, year: number, change: string) =>
-    `BPJS Ketenagakerjaan membayarkan manfaat ${full} (${short}) kepada peserta di Kukar pada ${year}, ${change}.`,
+  lead: (full: string, short: string, year: number, change: string, where: string) =>
+    `BPJS Ketenagakerjaan membayarkan manfaat ${full} (${short}) kepada peserta di ${where} pada ${year}, ${change}.`,
   none: (year: number) => `Tidak ada manfaat yang dibayarkan pada ${year}.`,
   largest: (programme: string, value: string) => `Pembayaran terbesar berasal dari ${programme}: ${value}.`,
   vulnerable: (value: string, change: string) =>
@@ -27,8 +27,8 @@ const id = {
 
 const en: typeof id = {
   title: 'Benefits paid by programme',
-  lead: (full, short, year, change) =>
-    `BPJS Ketenagakerjaan paid ${full} (${short}) in benefits to members in Kukar in ${year}, ${change}.`,
+  lead: (full, short, year, change, where) =>
+    `BPJS Ketenagakerjaan paid ${full} (${short}) in benefits to members in ${where} in ${year}, ${change}.`,
   none: (year) => `No benefits were paid in ${year}.`,
   largest: (programme, value) => `The largest payments were from ${programme}: ${value}.`,
   vulnerable: (value, change) =>
@@ -52,6 +52,7 @@ function benefitsSentence(page: Page<PayoutsAnswers>): string {
     fig.value(benefits.value, 'RUPIAH_SHORT'),
     page.content.year,
     fig.words(benefits, 'RUPIAH_SHORT'),
+    page.common.place.short,
   );
 }
 

@@ -25,7 +25,7 @@ const id = {
     PEGAWAI_NON_ASN: 'Pegawai non-ASN',
     LAINNYA: 'Lainnya',
   } as Record<string, string>,
-  namedVulnerableNote: '* Pekerjaan yang disebut sebagai pekerja rentan dalam program Pemkab Kukar.',
+  namedVulnerableNote: (government: string) => `* Pekerjaan yang disebut sebagai pekerja rentan dalam program ${government}.`,
   lead: (year: number, items: string) => `Pekerjaan dengan pekerja terlindungi terbanyak pada ${year}: ${items}.`,
   none: (year: number) => `Tidak ada data pekerjaan untuk ${year}.`,
   noRate:
@@ -48,7 +48,7 @@ const en: typeof id = {
     PEGAWAI_NON_ASN: 'Non-civil-servant public worker',
     LAINNYA: 'Other',
   },
-  namedVulnerableNote: '* Occupations the regency\u2019s programme names as vulnerable workers (pekerja rentan).',
+  namedVulnerableNote: () => '* Occupations the regency\u2019s programme names as vulnerable workers (pekerja rentan).',
   lead: (year, items) => `The occupations with the most protected workers in ${year}: ${items}.`,
   none: (year) => `No occupation data for ${year}.`,
   noRate:
@@ -78,7 +78,7 @@ export const occupationSection: BriefSection<'occupation', typeof queries, Occup
         caption: w.tableCaption(year, compare),
         columns: fig.yoyColumns(w.occupation),
         rows: occupation.covered.groups.map((g) => [`${name(g.key)}${NAMED_VULNERABLE.has(g.key) ? '*' : ''}`, ...fig.cells(g, 'COUNT')]),
-        note: w.namedVulnerableNote,
+        note: w.namedVulnerableNote(page.common.place.government),
       },
     ];
   },

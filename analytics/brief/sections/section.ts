@@ -1,7 +1,7 @@
 import type { WarehouseSnapshot } from '../../metrics/metric-queries.js';
 import type { BriefScope } from '../brief-files.js';
 import type { Block } from '../brief-document.type.js';
-import type { CommonStrings } from '../common.strings.js';
+import type { BriefPlace, CommonStrings } from '../common.strings.js';
 import type { Figures } from '../figures.js';
 import type { Answers, BriefQuery, Comparison, MonthlyTrend, NamedQueries } from '../named-query.js';
 import type { Lang } from '../number-format.js';
@@ -21,8 +21,10 @@ export interface BriefFacts {
   snapshot: WarehouseSnapshot;
   /** The year is still running on the snapshot date: its figures are to that date. */
   partialYear: boolean;
-  /** The whole regency's brief, or one sponsor's (brief-files.ts). */
+  /** The whole warehouse's brief, a region's, or one sponsor's (brief-files.ts). */
   scope: BriefScope;
+  /** The regency a region's brief is about (its name from the region list); null for the whole warehouse's. */
+  place: BriefPlace | null;
   queries: BriefQuery[];
 }
 

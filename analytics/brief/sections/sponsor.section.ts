@@ -27,7 +27,8 @@ const id = {
     `Iuran yang dibayarkannya untuk bulan-bulan ${year} sama dengan ${pct} dari anggaran itu (${change}).`,
   noRealisation: (year: number) => `Realisasinya pada ${year} tidak dapat dihitung.`,
   rows: { figure: 'Angka', budget: 'Anggaran yang berlaku', realisation: 'Realisasi (% anggaran)' },
-  rest: 'Bagian lain ringkasan ini mencakup seluruh Kukar: metrik pekerja, manfaat dan cakupan belum dapat dirinci per sponsor.',
+  rest: (where: string) =>
+    `Bagian lain ringkasan ini mencakup seluruh ${where}: metrik pekerja, manfaat dan cakupan belum dapat dirinci per sponsor.`,
 };
 
 const en: typeof id = {
@@ -38,7 +39,8 @@ const en: typeof id = {
   realisation: (pct, year, change) => `The contributions it paid for the months of ${year} came to ${pct} of that budget (${change}).`,
   noRealisation: (year) => `Its realisation in ${year} cannot be computed.`,
   rows: { figure: 'Figure', budget: 'Budget in force', realisation: 'Realisation (% of budget)' },
-  rest: 'The other sections of this brief cover the whole of Kukar: the workers, benefits and coverage metrics cannot yet be broken down by sponsor.',
+  rest: (where) =>
+    `The other sections of this brief cover the whole of ${where}: the workers, benefits and coverage metrics cannot yet be broken down by sponsor.`,
 };
 
 const WORDS = { id, en };
@@ -103,7 +105,7 @@ export const sponsorSection: BriefSection<'sponsor', typeof queries, SponsorAnsw
           ],
         ],
       },
-      paragraph(w.rest),
+      paragraph(w.rest(page.common.place.short)),
     ];
   },
 };
