@@ -16,7 +16,7 @@ import {
 } from '../../analytics/index.js';
 import { METRICS } from '../../schema/metrics/metric-definitions.js';
 import { ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
-import { NATIONAL, narrowTo, type RegionScope } from '../../schema/region-scope.js';
+import { narrowTo, type RegionScope } from '../../schema/region-scope.js';
 import type {
   AnalyticsAnswer,
   AnalyticsMeasure,
@@ -132,11 +132,12 @@ interface RegionArg {
 }
 
 /**
- * The caller's regions. The one place a principal without a scope (a token from before scopes, a context built
- * without a user) counts as national; row-level security holds the operational data to the scope regardless.
+ * The caller's regions: every signed-in principal carries the token's scopes (a token without them is refused at
+ * sign-in). The warehouse has no row-level security, so this is its one line of defence: a context built without a
+ * user covers no region, never the whole country.
  */
 function callerScope(user: ServiceDeps['user']): RegionScope {
-  return (user as { scope?: RegionScope } | null)?.scope ?? NATIONAL;
+  return user?.scope ?? { national: false, codes: [] };
 }
 
 /** "New" needs something to show: a zero after nothing (a programme with no payment yet) is not new. */
