@@ -237,7 +237,8 @@ create trigger enrolment_scope_path before insert or update of worker_id, sponso
 
 create function claim_scope_path() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
 begin
-  select region_path into new.region_path from enrolment where id = new.enrolment_id;
+  -- No such enrolment: the foreign key refuses the row next, with its own message.
+  new.region_path := coalesce((select e.region_path from enrolment e where e.id = new.enrolment_id), array['*']);
   return new;
 end $$;
 create trigger claim_scope_path before insert or update of enrolment_id on claim for each row execute function claim_scope_path();

@@ -84,11 +84,24 @@ describe('migrations from an empty database', () => {
     expect(relations.filter((r) => r.kind === 'r').map((r) => r.name)).toEqual(TABLES);
     expect(relations.filter((r) => r.kind === 'v').map((r) => r.name)).toEqual(['budget_in_force']);
     expect(await publicFunctions(db)).toEqual([
+      // Region scopes (row-level security): the paths' triggers and the request's scope.
+      'audit_entry_scope_path',
+      'audit_region_path',
+      'claim_scope_path',
       'enforce_programme_covered',
+      'enrolment_scope_path',
+      'lindung_count_estimate',
       'maintain_sponsor_month_paid',
       'notify_claim_change',
+      'party_scope_path',
+      'path_union',
       'refresh_sponsor_month_paid',
       'refuse_audit_change',
+      'region_path',
+      'request_scope',
+      'request_scope_ancestors',
+      'sponsor_commitment_groups',
+      'worker_scope_path',
     ]);
 
     const { rows: triggers } = await db.pool.query<{ tgname: string }>(
@@ -97,13 +110,19 @@ describe('migrations from an empty database', () => {
     expect(triggers.map((t) => t.tgname)).toEqual([
       'audit_entry_append_only',
       'audit_entry_no_truncate',
+      'audit_entry_scope_path',
       'claim_notify_insert',
       'claim_notify_status',
       'claim_programme_covered',
+      'claim_scope_path',
       'contribution_paid_delete',
       'contribution_paid_insert',
       'contribution_paid_update',
       'contribution_programme_covered',
+      'employer_scope_path',
+      'enrolment_scope_path',
+      'sponsor_scope_path',
+      'worker_scope_path',
     ]);
   });
 
