@@ -69,14 +69,20 @@ const SERVICES = {
 type Services = { [K in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[K]> };
 
 /** Each service is built when a resolver first asks for it: a request uses one or two of the eleven. */
-function lazyServices(deps: ServiceDeps): Services {
-  const services = {} as Services;
-  for (const [name, make] of Object.entries(SERVICES)) {
-    let made: unknown;
-    Object.defineProperty(services, name, { enumerable: true, get: () => (made ??= make(deps)) });
-  }
-  return services;
+class LazyServices {
+  readonly made: Partial<Services> = {};
+  constructor(readonly deps: ServiceDeps) {}
 }
+// The getters live on the prototype, defined once: a request pays one small object, not eleven property definitions.
+for (const [name, make] of Object.entries(SERVICES)) {
+  Object.defineProperty(LazyServices.prototype, name, {
+    enumerable: true,
+    get(this: LazyServices) {
+      return (this.made[name as keyof Services] ??= make(this.deps) as never);
+    },
+  });
+}
+const lazyServices = (deps: ServiceDeps): Services => new LazyServices(deps) as unknown as Services;
 
 export function createRequestContext(em: EntityManager, requestId: string, options: ContextOptions = {}): RequestContext {
   // Forked on first use, like the loaders and the services below: what a request never touches costs it nothing.
