@@ -40,7 +40,7 @@ let outDir: string;
 let regencies: Array<{ code: string; name: string }>;
 
 beforeAll(async () => {
-  const made = await provinceWarehouses(['2022-12-31', '2023-12-31'], { kukarOnly: true });
+  const made = await provinceWarehouses([], { kukarOnly: true });
   ({ db, beforeDir, afterDir } = made);
   kukarOnlyDir = made.kukarOnlyDir!;
   before = new WarehouseReader(beforeDir);
@@ -48,11 +48,14 @@ beforeAll(async () => {
   kukarOnly = new WarehouseReader(kukarOnlyDir);
   regencies = await after.pinned((w) =>
     w.query<{ code: string; name: string }>(
-      "select distinct regency_code as code, regency_name as name from fct_enrolment_years where starts_with(regency_code, '64.') order by 1",
+      `select distinct r.region_code as code, r.region_name as name
+       from (select regency_code from fct_enrolment_years union select regency_code from fct_budget) as held
+       join dim_region as r on r.region_code = held.regency_code
+       where starts_with(r.region_code, '64.') order by 1`,
     ),
   );
   outDir = fs.mkdtempSync(path.join(path.dirname(afterDir), 'lindung-brief-region-test-'));
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   for (const w of [before, after, kukarOnly]) w?.close();
