@@ -37,6 +37,7 @@ import { readManifest, trustedDocuments } from './graphql/trusted-documents.js';
 import { fastGraphqlRoute } from './graphql/fast-http.js';
 import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
+import { closeReadPool } from './read/read-pool.js';
 
 export interface ServerOptions {
   /** The platform's ORM (the migration role); the API itself connects as lindung_api (`apiDatabaseUrl`). */
@@ -316,6 +317,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       }
       await apollo.stop();
       warehouse.close();
+      await closeReadPool(apiOrm.em);
       await apiOrm.close();
     },
   };

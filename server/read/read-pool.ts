@@ -97,14 +97,16 @@ export class ReadSession {
     const name = statementName(text);
     const prepared = preparedOn(client);
     const list = (items: string[]) => (items.length ? ` (${items.join(', ')})` : '');
-    const prepare = name && !prepared.has(name) ? `prepare ${name}${list(types)} as ${text};\n` : '';
+    const prepare = name && !prepared.has(name) ? `prepare ${name}${list(types)} as ${text}; ` : '';
     const read = name ? `execute ${name}${list(values.map(literal))}` : inline(text, values, literal);
     // The opening (transaction and settings) and the read, counted as the statements they stand for.
     countStatement();
     countStatement();
     try {
       const results = (await client.query(
-        `${prepare}begin transaction read only; set local statement_timeout = ${left}; ${settingsSql}; ${read}; commit`,
+        // PREPARE goes after the timeout: analysing the statement takes its tables' locks, and a
+        // lock held elsewhere must cost this request its budget, not hang it.
+        `begin transaction read only; set local statement_timeout = ${left}; ${settingsSql}; ${prepare}${read}; commit`,
       )) as unknown as pg.QueryResult[];
       if (prepare) prepared.add(name!);
       client.release();
