@@ -216,14 +216,14 @@ export function composeProvinceBrief(content: ProvinceContent, lang: Lang): Brie
     { kind: 'query', ids: lines.map((l) => l.f.queryIds[4]!) },
     bars(
       fig,
-      { id: 'province-coverage', title: w.coverageChart(year), description: w.coverageChartText },
+      { id: 'chart-province-coverage', title: w.coverageChart(year), description: w.coverageChartText },
       lines.map((l) => ({ label: l.name, value: l.f.coverage.value })),
       'PERCENT',
     ),
     { kind: 'query', ids: lines.map((l) => l.f.queryIds[3]!) },
     bars(
       fig,
-      { id: 'province-cost', title: w.costChart(year), description: w.costChartText },
+      { id: 'chart-province-cost', title: w.costChart(year), description: w.costChartText },
       lines.map((l) => ({ label: l.name, value: l.f.cost.value })),
       'RUPIAH',
     ),

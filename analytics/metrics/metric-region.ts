@@ -53,6 +53,8 @@ const sponsorCondition = (code: string, row: string) =>
  */
 export function regionCondition(codes: readonly string[], columns: RegionColumns, row = ''): string {
   const conditions = [...codes].sort().map((c) => (columns === 'worker' ? workerCondition(c, row) : sponsorCondition(c, row)));
+  // a scope of no region (a context without a user) covers no row
+  if (conditions.length === 0) return 'false';
   return conditions.length === 1 ? conditions[0]! : `(${conditions.join(' or ')})`;
 }
 

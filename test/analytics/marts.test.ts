@@ -55,7 +55,7 @@ describe('marts against PostgreSQL', () => {
       canon(source, ['sponsor_id', 'year', 'amount', 'sponsor_kind']),
     );
     const regency = await reader.rows(`select year, amount, prior_amount, amount_change, amount_change_pct
-      from yoy_budget_by_sponsor where sponsor_kind = 'REGENCY_BUDGET' and year = 2023`);
+      from yoy_budget_by_sponsor where sponsor_code = 'PEMKAB-KUKAR' and year = 2023`);
     expect(regency).toHaveLength(1);
     expect(BigInt(String(regency[0]!.amount_change))).toBe(BigInt(String(regency[0]!.amount)) - BigInt(String(regency[0]!.prior_amount)));
   });
