@@ -29,6 +29,7 @@ import { WarehouseReader } from '../../platform/warehouse-reader.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { etlService, openReader, seededDatabase, tempWarehouse } from '../etl/etl.fixture.js';
 import { startApi } from '../api/api-server.js';
+import { keepOnlyKukar } from './regions.fixture.js';
 
 /**
  * The policy brief against the marts of a real warehouse (the demo seeded small, one month-end
@@ -45,6 +46,9 @@ let content: BriefContent;
 
 beforeAll(async () => {
   db = await seededDatabase();
+  // The brief of one regency as it has always been written: the demo's Kukar alone (brief-region.test.ts
+  // checks that the province demo's `--region 64.02` brief prints these same figures).
+  await keepOnlyKukar(db);
   dir = tempWarehouse();
   outDir = fs.mkdtempSync(path.join(path.dirname(dir), 'lindung-brief-test-'));
   const etl = etlService(db, dir);
@@ -192,7 +196,7 @@ describe('every figure in the brief equals its mart', () => {
       kecamatan: [content.kecamatan.rate, content.kecamatan.covered, content.kecamatan.labourForce],
       occupation: [null, content.occupation.covered, null],
     } as const;
-    expect(rows.filter((r) => r.breakdown === 'kecamatan')).toHaveLength(18);
+    expect(rows.filter((r) => r.breakdown === 'kecamatan')).toHaveLength(20); // Kukar's 20 kecamatan of the official list
     for (const r of rows) {
       const [rate, covered, labour] = answers[r.breakdown as keyof typeof answers];
       const pick = (c: Comparison) => (r.breakdown === 'total' ? c.total : group(c, String(r.k)));
@@ -331,7 +335,7 @@ describe('files, charts in Chromium and PDF', () => {
       expect(await page.locator('svg.chart').count()).toBe(6);
       expect(await page.locator('svg.chart[role="img"] > title').count()).toBe(6);
       expect(await page.locator('svg.chart-grouped rect.bar').count()).toBeGreaterThan(4);
-      expect(await page.locator('svg.chart-bar rect.bar').count()).toBe(18);
+      expect(await page.locator('svg.chart-bar rect.bar').count()).toBe(20);
       expect(await page.locator('svg.chart-line path.line').count()).toBeGreaterThanOrEqual(2);
       const box = await page.locator('#chart-budget').boundingBox();
       expect(box!.width).toBeGreaterThan(300);
