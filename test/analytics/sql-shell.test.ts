@@ -35,7 +35,8 @@ describe('npm run sql', () => {
   it('-c runs one statement; json keeps BIGINT money exact as strings of digits', async () => {
     const { stdout } = await sql(
       '-c',
-      "select year, amount from yoy_budget_by_sponsor where sponsor_kind = 'REGENCY_BUDGET' and year in (2022, 2023) order by year",
+      // Kutai Kartanegara's own APBD sponsor: the province demo gives every regency one.
+      "select year, amount from yoy_budget_by_sponsor where sponsor_code = 'PEMKAB-KUKAR' and year in (2022, 2023) order by year",
       '--format',
       'json',
     );

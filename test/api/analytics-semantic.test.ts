@@ -230,8 +230,11 @@ describe('analytics against the named metrics on a seeded warehouse', () => {
       expect(a.totals[0]!.values[0], `${metric} total`).toMatchObject(expected.total);
       // groups with a figure in either year: a metric lists some groups at zero that have no rows here, and the other way round
       const nothing = (v: string | null) => v === null || /^-?0+(\.0+)?$/.test(v);
+      // The marts write 0 for a group with no rows in one of the years (a regency whose programme
+      // started in 2023); analytics says null there, "no rows". Compared as the same nothing.
+      const figure = (v: string | null) => (nothing(v) ? '0' : v);
       const withFigures = (lines: Array<[string | null, string | null, string | null]>) =>
-        Object.fromEntries(lines.filter(([, v, p]) => !nothing(v) || !nothing(p)).map(([k, v, p]) => [String(k), [v, p]]));
+        Object.fromEntries(lines.filter(([, v, p]) => !nothing(v) || !nothing(p)).map(([k, v, p]) => [String(k), [figure(v), figure(p)]]));
       expect(Object.keys(withFigures(expected.groups.map((g) => [g.key, g.value, g.prior]))).length, metric).toBeGreaterThan(0);
       expect(
         withFigures(a.rows.map((r) => [r.members[0]!.key, r.values[0]!.value, r.values[0]!.prior])),

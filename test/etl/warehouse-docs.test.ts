@@ -39,7 +39,9 @@ describe('the warehouse docs site', () => {
       for (const c of columns) expect(section).toContain(`<tr><td><code>${c.column_name}</code></td><td>${c.data_type}</td>`);
       expect(section).toContain('one row per PAID benefit claim');
       expect(section).toContain('paid amounts sum to the latest snapshot');
-      expect(section).toMatch(/Reads: <a href="#stg_claim">stg_claim<\/a>, <a href="#stg_enrolment">/);
+      // Lineage lists what the model reads (dim_region too, since facts carry the regency and kecamatan).
+      expect(section).toMatch(/Reads: [^.]*<a href="#stg_claim">stg_claim<\/a>, <a href="#stg_enrolment">/);
+      expect(section).toMatch(/Reads: [^.]*<a href="#dim_region">dim_region<\/a>/);
       const views = await reader.rows<{ name: string }>(
         `select table_name as name from information_schema.tables where table_name similar to '(stg|dim|fct|yoy)_.*'`,
       );
