@@ -284,6 +284,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       subscriptions = attachSubscriptions(listening, {
         schema,
         verify,
+        trusted: { documents, enforce: api.trustedDocuments, arbitraryRoles: api.arbitraryDocumentRoles },
         contextFor: (user, requestId) =>
           createRequestContext(apiOrm.em, requestId, {
             user,

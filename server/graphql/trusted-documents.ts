@@ -50,6 +50,35 @@ function requestedId(body: GraphQLBody): string | undefined {
   return typeof hash === 'string' ? `sha256:${hash}` : undefined;
 }
 
+/**
+ * The text a subscription over WebSocket runs (graphql-ws sends `query`, and a persisted id in
+ * `extensions.persistedQuery`), by the same rules as HTTP: a known id's document, the exact text of
+ * a trusted document, or — for a role allowed its own documents — anything; otherwise a refusal.
+ */
+export function trustedSubscriptionText(
+  options: Pick<TrustedDocumentsOptions, 'documents' | 'enforce' | 'arbitraryRoles'>,
+  payload: { query: string; extensions?: Record<string, unknown> | null },
+  role: Role,
+): { text: string } | { code: string; message: string } {
+  const id = requestedId({ query: payload.query, extensions: payload.extensions ?? undefined } as GraphQLBody);
+  if (id !== undefined) {
+    const text = options.documents.get(id);
+    if (text !== undefined && (payload.query === '' || payload.query === text)) return { text };
+    if (text === undefined && options.enforce)
+      return {
+        code: 'PERSISTED_QUERY_NOT_FOUND',
+        message: `no trusted document has the id ${id}: regenerate the client (npm run codegen)`,
+      };
+    if (text !== undefined) return { code: 'BAD_REQUEST', message: 'the subscription names a trusted document and sends a different text' };
+  }
+  if (!options.enforce || options.arbitraryRoles.includes(role)) return { text: payload.query };
+  for (const text of options.documents.values()) if (text === payload.query) return { text };
+  return {
+    code: 'UNTRUSTED_DOCUMENT',
+    message: "this server runs only the client's trusted documents: send its persisted id instead of the query text",
+  };
+}
+
 /** Runs after the JSON body parser and before anything reads the document (shape limits, Apollo). */
 export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandler {
   const refuse = (res: Parameters<RequestHandler>[1], status: number, code: string, message: string) =>

@@ -20,6 +20,7 @@ import { withoutSuggestions } from '../graphql/errors.js';
 import type { RequestContext } from '../context.js';
 import type { ClaimEvents } from './claim-events.js';
 import { createSubscriptionContext, type SubscriptionContext } from './subscription-context.js';
+import { type TrustedDocumentsOptions, trustedSubscriptionText } from '../graphql/trusted-documents.js';
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
@@ -34,6 +35,8 @@ export interface SubscriptionServerOptions {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** Production: no "Did you mean …?" in refusals either. */
   hideSuggestions: boolean;
+  /** The manifest and its enforcement, as on HTTP (server/graphql/trusted-documents.ts). */
+  trusted: Pick<TrustedDocumentsOptions, 'documents' | 'enforce' | 'arbitraryRoles'>;
   log: Logger;
 }
 
@@ -65,9 +68,12 @@ export function attachSubscriptions(server: http.Server, o: SubscriptionServerOp
         if (Object.keys(ctx.subscriptions).length > o.maxPerConnection) {
           return refuse(`at most ${o.maxPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS');
         }
+        // Trusted documents hold here too: a WebSocket must not be the way round the manifest.
+        const trusted = trustedSubscriptionText(o.trusted, payload, users.get(ctx)!.role);
+        if ('code' in trusted) return refuse(trusted.message, trusted.code);
         let document: ReturnType<typeof parse>;
         try {
-          document = parse(payload.query, { maxTokens: o.maxTokens });
+          document = parse(trusted.text, { maxTokens: o.maxTokens });
         } catch (error) {
           return [error as GraphQLError];
         }

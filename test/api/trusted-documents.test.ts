@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, workerRows } from '../../client/example.js';
 import { ClaimByIdDocument, WorkersPageDocument } from '../../client/generated/graphql.js';
@@ -90,5 +92,54 @@ describe('trusted documents (persisted-documents manifest) in production', () =>
     const page = await workerRows(request, '64.02.06');
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.rows[0]!.nik).toMatch(/^[0-9]{16}$/);
+  });
+});
+
+describe('trusted documents over WebSocket in production', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({
+      scale: 0.01,
+      api: { production: true, introspection: false, trustedDocuments: true, arbitraryDocumentRoles: ['admin'] },
+    });
+  });
+  afterAll(() => api?.close());
+
+  /** The first error of a subscription, or null when none came within a second (it is running). */
+  async function firstError(role: Parameters<TestApi['token']>[0], payload: { query: string; extensions?: Record<string, unknown> }) {
+    const client = createWsClient({
+      url: api.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await api.token(role)}` },
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<any>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 1000);
+        client.subscribe(payload, {
+          next: () => {},
+          error: (error) => {
+            clearTimeout(timer);
+            resolve(error);
+          },
+          complete: () => {},
+        });
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('refuses a subscription that is not in the manifest, runs the manifest’s by its hash, and lets an allowed role send its own', async () => {
+    const own = 'subscription Mine { claimChanged { change claim { id } } }';
+    const refused = await firstError('operator', { query: own });
+    expect(refused?.[0]?.extensions?.code).toBe('UNTRUSTED_DOCUMENT');
+    const [id, text] = Object.entries(manifest).find(([, t]) => t.startsWith('subscription '))!;
+    const hash = id.slice('sha256:'.length);
+    expect(await firstError('operator', { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } })).toBeNull();
+    expect(await firstError('operator', { query: text })).toBeNull();
+    const unknown = await firstError('operator', { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+    expect(unknown?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(await firstError('admin', { query: own })).toBeNull();
   });
 });
