@@ -19,15 +19,25 @@ export function openApiOrm(platform: MikroORM, apiUrl?: string): Promise<MikroOR
  * can turn FORCE off).
  */
 export async function assertHeldByPolicies(orm: MikroORM): Promise<void> {
-  const [role] = await orm.em.fork().execute<{ name: string; bypasses: boolean; owns: boolean }[]>(
-    `select current_user as name, r.rolsuper or r.rolbypassrls as bypasses,
-            exists (select 1 from pg_tables t where t.schemaname = 'public' and t.tableowner = current_user) as owns
+  const [role] = await orm.em.fork().execute<{ name: string; bypasses: boolean; owns: boolean; national: boolean; inherits: boolean }[]>(
+    `select current_user as name, r.rolsuper or r.rolbypassrls as bypasses, r.rolinherit as inherits,
+            exists (select 1 from pg_tables t where t.schemaname = 'public' and t.tableowner in (current_user, '${DB_ROLES.apiNational}')) as owns,
+            exists (select 1 from pg_roles n where n.rolname = '${DB_ROLES.apiNational}' and not (n.rolsuper or n.rolbypassrls)
+                    and pg_has_role(current_user, n.oid, 'member')) as national
      from pg_roles r where r.rolname = current_user`,
   );
   if (!role || role.bypasses || role.owns) {
     throw new Error(
       `the API's database role ${role?.name ?? '?'} is not held by row-level security (superuser, BYPASSRLS or a table owner): ` +
         `connect it as ${DB_ROLES.api} (API_DATABASE_URL)`,
+    );
+  }
+  // National requests switch to the national role for their transaction (request-settings.ts);
+  // inheriting it would hand its `true` policies to every request.
+  if (!role.national || role.inherits) {
+    throw new Error(
+      `the API's database role ${role.name} must be a NOINHERIT member of ${DB_ROLES.apiNational} ` +
+        `(grant ${DB_ROLES.apiNational} to ${role.name}; alter role ${role.name} noinherit)`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { type RegionScope, scopeClaim } from '../../schema/region-scope.js';
+import { DB_ROLES } from './roles.js';
 
 /**
  * The transaction-local settings that row-level security reads. Every path that reads or
@@ -19,10 +20,16 @@ export interface RequestScope {
   actor: string;
 }
 
-/** One statement that sets every request setting for the current transaction. */
+/**
+ * One statement that sets every request setting for the current transaction. A national scope
+ * also takes the national role for the transaction: its policies are `true`, so its statements
+ * plan as if there were none, where lindung_api would test every row's path against `*`
+ * (migration 20261203000001). Any other scope stays lindung_api, held by the path policies.
+ */
 export function requestSettingsSql(request: RequestScope): { text: string; values: string[] } {
+  const role = request.scope.national ? `, set_config('role', '${DB_ROLES.apiNational}', true)` : '';
   return {
-    text: `select set_config('${SETTING.regionScopes}', $1, true), set_config('${SETTING.actor}', $2, true)`,
+    text: `select set_config('${SETTING.regionScopes}', $1, true), set_config('${SETTING.actor}', $2, true)${role}`,
     values: [scopeClaim(request.scope).join(','), request.actor],
   };
 }

@@ -1,10 +1,13 @@
 /**
  * The database roles of the products (migration 20261202100000_region_scopes): none owns a table
  * and none can bypass row-level security. The API connects as `api` and sees what the request's
- * scope covers; the import and the demo generator write everywhere; the ETL reads everywhere.
+ * scope covers; a request whose scope is the whole country switches to `apiNational` for its
+ * transaction (migration 20261203000001: the same grants, policies that are `true`); the import
+ * and the demo generator write everywhere; the ETL reads everywhere.
  */
 export const DB_ROLES = {
   api: 'lindung_api',
+  apiNational: 'lindung_api_national',
   importer: 'lindung_import',
   seed: 'lindung_seed',
   etl: 'lindung_etl',

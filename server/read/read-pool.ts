@@ -16,24 +16,31 @@ export function createReadPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Two pools per ORM: national requests take the national role in their transaction
+ * (platform/db/request-settings.ts), every other scope stays lindung_api. A prepared statement's
+ * plan under row-level security belongs to the role it was planned for, and PostgreSQL replans
+ * it when a connection's next execution runs as the other role; a connection that always runs as
+ * one role keeps its plans.
+ */
+type ReadPools = { national?: pg.Pool; scoped?: pg.Pool };
+const pools = new WeakMap<object, ReadPools>();
 
-function poolFor(em: EntityManager): pg.Pool {
+function poolFor(em: EntityManager, national: boolean): pg.Pool {
   const key = em.config;
-  let pool = pools.get(key);
-  if (!pool) {
-    // The same database as the ORM (tests give each file its own); the size of the ORM's pool.
-    pool = createReadPool(em.config.getClientUrl(), loadConfig().dbPoolMax);
-    pools.set(key, pool);
-  }
-  return pool;
+  let entry = pools.get(key);
+  if (!entry) pools.set(key, (entry = {}));
+  const which = national ? 'national' : 'scoped';
+  // The same database as the ORM (tests give each file its own); the size of the ORM's pool.
+  entry[which] ??= createReadPool(em.config.getClientUrl(), loadConfig().dbPoolMax);
+  return entry[which];
 }
 
-/** Closes the read pool of an ORM (server shutdown); a later read opens a new one. */
+/** Closes the read pools of an ORM (server shutdown); a later read opens new ones. */
 export async function closeReadPool(em: EntityManager): Promise<void> {
-  const pool = pools.get(em.config);
+  const entry = pools.get(em.config);
   pools.delete(em.config);
-  await pool?.end();
+  await Promise.all([entry?.national?.end(), entry?.scoped?.end()]);
 }
 
 /** Shapes get a prepared-statement name up to this many; past it (a client inventing shapes) they are parsed each time. */
@@ -89,7 +96,7 @@ export class ReadSession {
   }
 
   private async alone<T>(text: string, values: unknown[], types: string[]): Promise<T[]> {
-    const client = await poolFor(this.em).connect();
+    const client = await poolFor(this.em, this.request.scope.national).connect();
     const literal = (v: unknown) => literalOf(client, v);
     const settings = requestSettingsSql(this.request);
     const settingsSql = settings.text.replace(/\$(\d+)/g, (_m, n: string) => literal(settings.values[Number(n) - 1]));
