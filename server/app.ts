@@ -32,6 +32,7 @@ import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
 import { buildApiSchema } from './graphql/schema.js';
+import { jitGateway } from './graphql/jit-executor.js';
 import { bodyErrors, clearAggregatesAfterMutations, notReadyGate } from './graphql/http-edges.js';
 import { readManifest, trustedDocuments } from './graphql/trusted-documents.js';
 import { fastGraphqlRoute } from './graphql/fast-http.js';
@@ -78,6 +79,8 @@ export interface LindungServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** Compiled query functions kept; a client inventing documents (where arbitrary ones are allowed) recompiles past this. */
+const COMPILED_DOCUMENTS_MAX = 500;
 
 /** Builds the HTTP server; the entry point only calls this, and tests build their own. */
 export async function createServer(options: ServerOptions): Promise<LindungServer> {
@@ -117,7 +120,8 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
       ? new ServerMetrics({ orm: apiOrm, warehouseDir, isReady: () => readiness().ready, etlRuns: options.etlRuns })
       : undefined;
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // Queries run as graphql-jit compiles them (server/graphql/jit-executor.ts); Apollo takes a custom executor only as a gateway.
+    gateway: jitGateway(schema, { cacheEntries: COMPILED_DOCUMENTS_MAX }),
     introspection: api.introspection,
     // Without introspection, "Did you mean …?" hints would leak the schema one field at a time.
     hideSchemaDetailsFromClientErrors: !api.introspection,

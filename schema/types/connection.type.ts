@@ -10,9 +10,25 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  totalCount: PromiseLike<number>;
   /** The planner's estimate of the same count, from EXPLAIN: no scan, so cheap on any list. */
-  totalCountEstimate?: () => Promise<number>;
+  totalCountEstimate?: PromiseLike<number>;
+}
+
+/**
+ * A value computed only when something awaits it, once: a page's count costs a COUNT only when
+ * the client selected `totalCount`. The executor (graphql-jit or graphql-js) awaits a field's
+ * thenable value, so the field needs no resolver of its own.
+ */
+export function onDemand<T>(compute: () => PromiseLike<T>): PromiseLike<T> {
+  let started: PromiseLike<T> | undefined;
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: the point of it is to be awaited like a promise
+    then(onFulfilled, onRejected) {
+      started ??= compute();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` for a node type, Relay cursor connection style. */
@@ -34,17 +50,18 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
     pageInfo!: PageInfo;
 
-    // `simple` lets graphql-js call the page's totalCount() thunk, so the COUNT runs only when selected.
-    @Field(() => Int, { simple: true, description: `How many ${plural} match the filter across all pages.` })
-    totalCount!: () => Promise<number>;
+    // Not `simple`: graphql-jit awaits a value only from a field with a resolver; the page's
+    // on-demand count then runs when it is awaited, so only when selected.
+    @Field(() => Int, { simple: false, description: `How many ${plural} match the filter across all pages.` })
+    totalCount!: PromiseLike<number>;
 
     @Field(() => Int, {
-      simple: true,
+      simple: false,
       description:
         `About how many ${plural} match the filter: PostgreSQL's planner estimate, costing a plan instead of a count. ` +
         'For a screen that shows "about 1.2 million"; use totalCount where the exact figure matters.',
     })
-    totalCountEstimate!: () => Promise<number>;
+    totalCountEstimate!: PromiseLike<number>;
   }
   return ConnectionType;
 }

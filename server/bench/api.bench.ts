@@ -48,6 +48,7 @@ const program = new Command('bench:api')
   .option('--mix-duration <s>', 'seconds of the mixed traffic, once without and once with the hostile client (0: skip)', '15')
   .option('--hostile-connections <n>', 'connections of the hostile client during the mix', '2')
   .option('--mix-only', 'skip the comparison, run only the mix')
+  .option('--cpu-prof <dir>', "write the lindung server's CPU profile (node --cpu-prof) into this folder when it stops")
   .parse();
 const opts = program.opts<{
   scale: string;
@@ -62,6 +63,7 @@ const opts = program.opts<{
   mixDuration: string;
   hostileConnections: string;
   mixOnly?: boolean;
+  cpuProf?: string;
 }>();
 const log = createLogger('warn');
 const TODAY = '2026-11-26';
@@ -127,7 +129,7 @@ const env = (databaseUrl: string): NodeJS.ProcessEnv => ({
   DB_POOL_MAX: '10',
 });
 const startAll = async (databaseUrl: string): Promise<Target[]> => [
-  await startLindung(env(databaseUrl), token, sample, dashboard),
+  await startLindung(env(databaseUrl), token, sample, dashboard, opts.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProf] : []),
   ...(opts.peer ? [await startPeer(databaseUrl, opts.peerDir, sample)] : []),
   await startFloor(env(databaseUrl), sample),
   await startFloor(env(databaseUrl), sample, true),

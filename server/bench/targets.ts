@@ -114,8 +114,14 @@ export function benchDocuments(clientManifest: Record<string, string>): { manife
 }
 
 /** lindung as `npm start` runs it in production: trusted documents only, so every request names its document by id. */
-export async function startLindung(env: NodeJS.ProcessEnv, token: string, sample: Sample, dashboard: string): Promise<Target> {
-  const { child, port } = await start(['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], env);
+export async function startLindung(
+  env: NodeJS.ProcessEnv,
+  token: string,
+  sample: Sample,
+  dashboard: string,
+  nodeArgs: string[] = [],
+): Promise<Target> {
+  const { child, port } = await start([...nodeArgs, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], env);
   const kec = { kec: sample.kecamatan };
   const bodies: Record<Operation, string> = {
     a: JSON.stringify({ documentId: documentId(lindungPage(true)), variables: kec }),

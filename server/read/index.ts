@@ -141,8 +141,8 @@ export async function compiledConnection(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => Promise.resolve(total!),
-    totalCountEstimate: () => Promise.resolve(estimate!),
+    totalCount: Promise.resolve(total!),
+    totalCountEstimate: Promise.resolve(estimate!),
   } as Page<object>;
 }
 

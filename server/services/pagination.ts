@@ -2,7 +2,7 @@ import { Cursor, type EntityName, type FilterQuery, type OrderDefinition } from 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ValidationError } from '../../schema/errors.js';
 import { parseDate } from '../../schema/validation.js';
-import type { Page } from '../../schema/types/connection.type.js';
+import { onDemand, type Page } from '../../schema/types/connection.type.js';
 
 export interface PageArgs {
   first?: number | null;
@@ -52,8 +52,6 @@ export async function paginate<T extends object>(
     orderBy,
     includeCount: false,
   });
-  let count: Promise<number> | undefined;
-  let estimate: Promise<number> | undefined;
   return {
     edges: cursor.items.map((node) => ({ cursor: cursor.from(node), node: node as T })),
     pageInfo: {
@@ -62,8 +60,8 @@ export async function paginate<T extends object>(
       startCursor: cursor.startCursor,
       endCursor: cursor.endCursor,
     },
-    totalCount: () => (count ??= em.count(entity, where)),
-    totalCountEstimate: () => (estimate ??= countEstimate(em, entity, where)),
+    totalCount: onDemand(() => em.count(entity, where)),
+    totalCountEstimate: onDemand(() => countEstimate(em, entity, where)),
   };
 }
 
