@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +33,7 @@ import {
  * database and a bare node:http + pg floor, targets alternating within each round so a change in
  * the machine's load hits all of them alike. Prints req/s, p50, p99, the ratios to the floor and
  * to PostGraphile from this run, SQL statements per request (counted on the wire for every
- * target) and each server's peak RSS, then the hostile mix. Queries only, so it can run
+ * target) and each server's peak RSS, then the hostile mix and the export of 100,000 rows (bench:export). Queries only, so it can run
  * read-only against an existing database (`--database-url`).
  */
 const program = new Command('bench:api')
@@ -48,6 +49,7 @@ const program = new Command('bench:api')
   .option('--mix-duration <s>', 'seconds of the mixed traffic, once without and once with the hostile client (0: skip)', '15')
   .option('--hostile-connections <n>', 'connections of the hostile client during the mix', '2')
   .option('--mix-only', 'skip the comparison, run only the mix')
+  .option('--no-export', 'leave out the export of 100,000 rows (npm run bench:export, run on the same database)')
   .option('--cpu-prof <dir>', "write the lindung server's CPU profile (node --cpu-prof) into this folder when it stops")
   .parse();
 const opts = program.opts<{
@@ -64,6 +66,7 @@ const opts = program.opts<{
   hostileConnections: string;
   mixOnly?: boolean;
   cpuProf?: string;
+  export: boolean;
 }>();
 const log = createLogger('warn');
 const TODAY = '2026-11-26';
@@ -143,10 +146,23 @@ console.log(
 try {
   if (!opts.mixOnly) await compare();
   if (Number(opts.mixDuration) > 0) await hostileMix();
+  if (opts.export && !opts.mixOnly) await exportRows();
 } finally {
   stopAll();
 }
 process.exit(0);
+
+/** The export of 100,000 filtered rows, CSV and XLSX, against its own floor: bench:export's run, on this database, its lines printed here. */
+async function exportRows(): Promise<void> {
+  const script = new URL('../export/export.bench.ts', import.meta.url).pathname;
+  console.error('');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, '--database-url', url, '--rounds', '1'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench:export exited with ${code}`))));
+  });
+}
 
 /**
  * SQL statements per request, counted on the wire: a probe instance of each target talks to
