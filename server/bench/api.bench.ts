@@ -33,8 +33,9 @@ import {
  * database and a bare node:http + pg floor, targets alternating within each round so a change in
  * the machine's load hits all of them alike. Prints req/s, p50, p99, the ratios to the floor and
  * to PostGraphile from this run, SQL statements per request (counted on the wire for every
- * target) and each server's peak RSS, then the hostile mix and the export of 100,000 rows (bench:export). Queries only, so it can run
- * read-only against an existing database (`--database-url`).
+ * target) and each server's peak RSS, then the hostile mix and the export of 100,000 rows
+ * (bench:export). It writes nothing but the exports' export_log rows, so it can run against an
+ * existing database (`--database-url`).
  */
 const program = new Command('bench:api')
   .option('--scale <n>', 'demo scale: uses (creating and seeding once) the database lindung_bench_s<scale>', '1')
