@@ -11,6 +11,7 @@ import { Migration20261202000000_official_regions } from './Migration20261202000
 import { Migration20261202000001_sponsor_region } from './Migration20261202000001_sponsor_region.js';
 import { Migration20261202300000_export_log } from './Migration20261202300000_export_log.js';
 import { Migration20261203000001_national_reads } from './Migration20261203000001_national_reads.js';
+import { Migration20261203000010_list_order_filter } from './Migration20261203000010_list_order_filter.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202200000_read_path', class: Migration20261202200000_read_path },
   { name: 'Migration20261202300000_export_log', class: Migration20261202300000_export_log },
   { name: 'Migration20261203000001_national_reads', class: Migration20261203000001_national_reads },
+  { name: 'Migration20261203000010_list_order_filter', class: Migration20261203000010_list_order_filter },
 ];

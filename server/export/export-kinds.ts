@@ -24,6 +24,9 @@ export interface ExportKindSpec {
   connection: string;
   /** Its filter's input type, e.g. `ClaimFilter`. */
   filterType: string;
+  /** Its `where:` and `orderBy:` input types, e.g. `ClaimWhere` and `ClaimOrder`. */
+  whereType: string;
+  orderType: string;
   fileStem: Record<ExportLanguage, string>;
   columns: ExportColumn[];
 }
@@ -35,6 +38,8 @@ export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = {
     kind: 'workers',
     connection: 'workers',
     filterType: 'WorkerFilter',
+    whereType: 'WorkerWhere',
+    orderType: 'WorkerOrder',
     fileStem: { id: 'pekerja', en: 'workers' },
     columns: [
       col('id', 'text', 'ID', 'ID'),
@@ -56,6 +61,8 @@ export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = {
     kind: 'enrolments',
     connection: 'enrolments',
     filterType: 'EnrolmentFilter',
+    whereType: 'EnrolmentWhere',
+    orderType: 'EnrolmentOrder',
     fileStem: { id: 'kepesertaan', en: 'enrolments' },
     columns: [
       col('id', 'text', 'ID', 'ID'),
@@ -76,6 +83,8 @@ export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = {
     kind: 'contributions',
     connection: 'contributions',
     filterType: 'ContributionFilter',
+    whereType: 'ContributionWhere',
+    orderType: 'ContributionOrder',
     fileStem: { id: 'iuran', en: 'contributions' },
     columns: [
       col('id', 'text', 'ID', 'ID'),
@@ -91,6 +100,8 @@ export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = {
     kind: 'claims',
     connection: 'claims',
     filterType: 'ClaimFilter',
+    whereType: 'ClaimWhere',
+    orderType: 'ClaimOrder',
     fileStem: { id: 'klaim', en: 'claims' },
     columns: [
       col('id', 'text', 'ID', 'ID'),
@@ -126,10 +137,10 @@ export function nodeSelection(columns: ExportColumn[]): string {
   return `{ ${print(tree)} }`;
 }
 
-/** The page query: the connection with the export's filter, after a cursor, selecting the columns. */
+/** The page query: the connection with the export's filter, where and order, after a cursor, selecting the columns. */
 export function pageDocument(spec: ExportKindSpec): string {
-  return `query ExportPage($filter: ${spec.filterType}, $first: Int!, $after: String) {
-  page: ${spec.connection}(filter: $filter, first: $first, after: $after) {
+  return `query ExportPage($filter: ${spec.filterType}, $where: ${spec.whereType}, $orderBy: [${spec.orderType}!], $first: Int!, $after: String) {
+  page: ${spec.connection}(filter: $filter, where: $where, orderBy: $orderBy, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node ${nodeSelection(spec.columns)} }
   }

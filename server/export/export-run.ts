@@ -33,6 +33,8 @@ export async function runExport(options: {
   schema: GraphQLSchema;
   kind: ExportKind;
   filter: Record<string, unknown>;
+  where?: Record<string, unknown> | null;
+  orderBy?: unknown[] | null;
   user: Principal;
   requestId: string;
   inContext: InRequestContext;
@@ -44,7 +46,13 @@ export async function runExport(options: {
   let document = documents.get(options.kind);
   if (!document) documents.set(options.kind, (document = parse(pageDocument(spec))));
   const fetchPage = async (after: string | null): Promise<Page> => {
-    const variableValues: Record<string, unknown> = { filter: options.filter, first: options.pageSize ?? EXPORT_PAGE_SIZE, after };
+    const variableValues: Record<string, unknown> = {
+      filter: options.filter,
+      where: options.where ?? null,
+      orderBy: options.orderBy ?? null,
+      first: options.pageSize ?? EXPORT_PAGE_SIZE,
+      after,
+    };
     const result: ExecutionResult = await options.inContext(options.user, options.requestId, async (contextValue) =>
       execute({ schema: options.schema, document: document!, variableValues, contextValue }),
     );

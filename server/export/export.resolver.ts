@@ -6,6 +6,8 @@ import { ClaimFilter } from '../inputs/claim.input.js';
 import { ContributionFilter } from '../inputs/contribution.input.js';
 import { EnrolmentFilter } from '../inputs/enrolment.input.js';
 import { WorkerFilter } from '../inputs/worker.input.js';
+import { LIST_INPUTS } from '../inputs/list-where.input.js';
+import type { OrderInput } from '../read/list-order.js';
 import type { ExportKind } from './export-kinds.js';
 import { EXPORT_URL_TTL_SECONDS, type ExportTicket } from './export.service.js';
 
@@ -47,18 +49,28 @@ class ExportDownload {
 const FORMAT = { description: 'CSV or XLSX.' };
 const LANGUAGE = { defaultValue: ExportLanguageValue.ID, description: 'Language of the headers (default Indonesian).' };
 const ROWS =
-  'The rows are those the connection with the same filter pages through, in its order, masked and scoped exactly as it is for you. ' +
+  'The rows are those the connection with the same filter, where and orderBy pages through, in that order, masked and scoped exactly as it is for you. ' +
   'Recorded in the export log (who, which filter, how many rows).';
 
 /** The four export mutations: each takes its connection's filter, so a screen exports what it shows. */
 @Resolver()
 export class ExportResolver {
-  private create(ctx: RequestContext, info: GraphQLResolveInfo, kind: ExportKind, format: string, language: string, filter: object | null) {
+  private create(
+    ctx: RequestContext,
+    info: GraphQLResolveInfo,
+    kind: ExportKind,
+    format: string,
+    language: string,
+    filter: object | null,
+    list: { where?: Record<string, unknown> | null; orderBy?: OrderInput[] | null },
+  ) {
     return ctx.services.exports.create(info.schema, {
       kind,
       format: format as ExportTicket['format'],
       language: language as ExportTicket['language'],
       filter: filter as Record<string, unknown> | null,
+      where: list.where ?? null,
+      orderBy: list.orderBy ?? null,
     });
   }
 
@@ -70,8 +82,12 @@ export class ExportResolver {
     @Arg('format', () => ExportFormatValue, FORMAT) format: string,
     @Arg('language', () => ExportLanguageValue, LANGUAGE) language: string,
     @Arg('filter', () => WorkerFilter, { nullable: true, description: 'As for `workers`.' }) filter?: WorkerFilter | null,
+    @Arg('where', () => LIST_INPUTS.workers.where, { nullable: true, description: 'As for `workers`.' })
+    where?: Record<string, unknown> | null,
+    @Arg('orderBy', () => [LIST_INPUTS.workers.order], { nullable: true, description: 'As for `workers`: the file’s row order.' })
+    orderBy?: OrderInput[] | null,
   ): Promise<ExportTicket> {
-    return this.create(ctx, info, 'workers', format, language, filter ?? null);
+    return this.create(ctx, info, 'workers', format, language, filter ?? null, { where, orderBy });
   }
 
   @Authorized()
@@ -82,8 +98,12 @@ export class ExportResolver {
     @Arg('format', () => ExportFormatValue, FORMAT) format: string,
     @Arg('language', () => ExportLanguageValue, LANGUAGE) language: string,
     @Arg('filter', () => EnrolmentFilter, { nullable: true, description: 'As for `enrolments`.' }) filter?: EnrolmentFilter | null,
+    @Arg('where', () => LIST_INPUTS.enrolments.where, { nullable: true, description: 'As for `enrolments`.' })
+    where?: Record<string, unknown> | null,
+    @Arg('orderBy', () => [LIST_INPUTS.enrolments.order], { nullable: true, description: 'As for `enrolments`: the file’s row order.' })
+    orderBy?: OrderInput[] | null,
   ): Promise<ExportTicket> {
-    return this.create(ctx, info, 'enrolments', format, language, filter ?? null);
+    return this.create(ctx, info, 'enrolments', format, language, filter ?? null, { where, orderBy });
   }
 
   @Authorized()
@@ -95,8 +115,15 @@ export class ExportResolver {
     @Arg('language', () => ExportLanguageValue, LANGUAGE) language: string,
     @Arg('filter', () => ContributionFilter, { nullable: true, description: 'As for `contributions`.' })
     filter?: ContributionFilter | null,
+    @Arg('where', () => LIST_INPUTS.contributions.where, { nullable: true, description: 'As for `contributions`.' })
+    where?: Record<string, unknown> | null,
+    @Arg('orderBy', () => [LIST_INPUTS.contributions.order], {
+      nullable: true,
+      description: 'As for `contributions`: the file’s row order.',
+    })
+    orderBy?: OrderInput[] | null,
   ): Promise<ExportTicket> {
-    return this.create(ctx, info, 'contributions', format, language, filter ?? null);
+    return this.create(ctx, info, 'contributions', format, language, filter ?? null, { where, orderBy });
   }
 
   @Authorized()
@@ -107,7 +134,11 @@ export class ExportResolver {
     @Arg('format', () => ExportFormatValue, FORMAT) format: string,
     @Arg('language', () => ExportLanguageValue, LANGUAGE) language: string,
     @Arg('filter', () => ClaimFilter, { nullable: true, description: 'As for `claims`.' }) filter?: ClaimFilter | null,
+    @Arg('where', () => LIST_INPUTS.claims.where, { nullable: true, description: 'As for `claims`.' })
+    where?: Record<string, unknown> | null,
+    @Arg('orderBy', () => [LIST_INPUTS.claims.order], { nullable: true, description: 'As for `claims`: the file’s row order.' })
+    orderBy?: OrderInput[] | null,
   ): Promise<ExportTicket> {
-    return this.create(ctx, info, 'claims', format, language, filter ?? null);
+    return this.create(ctx, info, 'claims', format, language, filter ?? null, { where, orderBy });
   }
 }

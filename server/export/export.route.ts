@@ -92,6 +92,8 @@ export function exportRouter(options: ExportRouteOptions): Router {
         schema: options.schema,
         kind: record.kind,
         filter: record.filter,
+        where: record.where,
+        orderBy: record.orderBy,
         user,
         requestId,
         inContext: options.withContext,

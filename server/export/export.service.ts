@@ -7,6 +7,7 @@ import { ContributionService } from '../services/contribution.service.js';
 import { EnrolmentService } from '../services/enrolment.service.js';
 import type { ServiceDeps } from '../services/service-deps.js';
 import { WorkerService } from '../services/worker.service.js';
+import type { ListArgs } from '../read/list-query.js';
 import { EXPORT_KINDS, type ExportFormat, type ExportKind, type ExportLanguage } from './export-kinds.js';
 import { signExportLink } from './export-link.js';
 
@@ -33,8 +34,20 @@ export interface ExportRecord {
   format: ExportFormat;
   language: ExportLanguage;
   filter: Record<string, unknown>;
+  where: Record<string, unknown> | null;
+  orderBy: unknown[] | null;
   expiresAt: Date;
   urlKey: Buffer;
+}
+
+/** What an export request lists: the connection's own `filter`, `where` and `orderBy`. */
+export interface ExportRequest {
+  kind: ExportKind;
+  format: ExportFormat;
+  language: ExportLanguage;
+  filter: Record<string, unknown> | null | undefined;
+  where?: Record<string, unknown> | null;
+  orderBy?: Array<{ field: string; direction?: 'ASC' | 'DESC' | null }> | null;
 }
 
 /**
@@ -45,19 +58,17 @@ export interface ExportRecord {
 export class ExportService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(
-    schema: GraphQLSchema,
-    request: { kind: ExportKind; format: ExportFormat; language: ExportLanguage; filter: Record<string, unknown> | null | undefined },
-  ): Promise<ExportTicket> {
+  async create(schema: GraphQLSchema, request: ExportRequest): Promise<ExportTicket> {
     const user = this.deps.user;
     if (!user) throw new ValidationError('token', 'an export is made for a signed-in user');
     const filter = request.filter ?? {};
-    await this.checkFilter(request.kind, filter);
+    const list = { where: request.where ?? null, orderBy: request.orderBy ?? null };
+    await this.checkFilter(request.kind, filter, list);
     const spec = EXPORT_KINDS[request.kind];
     const key = randomBytes(32);
     const [row] = await this.deps.em.execute<{ id: string; expires_at: Date }[]>(
-      `insert into export_log (actor, principal, kind, format, language, filter, request_id, expires_at, url_key)
-       values (?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?) returning id::text, expires_at`,
+      `insert into export_log (actor, principal, kind, format, language, filter, list_where, list_order, request_id, expires_at, url_key)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?) returning id::text, expires_at`,
       [
         user.subject,
         JSON.stringify(user),
@@ -65,6 +76,8 @@ export class ExportService {
         request.format,
         request.language,
         JSON.stringify(wireForm(schema, spec.filterType, filter)),
+        list.where ? JSON.stringify(wireForm(schema, spec.whereType, list.where)) : null,
+        list.orderBy ? JSON.stringify(list.orderBy.map((o) => ({ field: o.field, direction: o.direction ?? 'ASC' }))) : null,
         this.deps.requestId,
         EXPORT_URL_TTL_SECONDS,
         key,
@@ -83,7 +96,7 @@ export class ExportService {
 
   async find(id: string): Promise<ExportRecord | null> {
     const [row] = await this.deps.em.execute<Record<string, unknown>[]>(
-      'select id::text, actor, principal, kind, format, language, filter, expires_at, url_key from export_log where id = ?',
+      'select id::text, actor, principal, kind, format, language, filter, list_where, list_order, expires_at, url_key from export_log where id = ?',
       [id],
     );
     if (!row) return null;
@@ -98,6 +111,8 @@ export class ExportService {
       format: row.format as ExportFormat,
       language: row.language as ExportLanguage,
       filter: row.filter as Record<string, unknown>,
+      where: (row.list_where as Record<string, unknown> | null) ?? null,
+      orderBy: (row.list_order as unknown[] | null) ?? null,
       expiresAt: new Date(row.expires_at as string),
       urlKey: row.url_key as Buffer,
     };
@@ -111,8 +126,8 @@ export class ExportService {
     await this.deps.em.execute('update export_log set last_finished_at = now(), row_count = ? where id = ?', [rows, id]);
   }
 
-  private checkFilter(kind: ExportKind, filter: Record<string, unknown>): Promise<unknown> {
-    const first = { first: 1 };
+  private checkFilter(kind: ExportKind, filter: Record<string, unknown>, list: ListArgs): Promise<unknown> {
+    const first = { ...list, first: 1 };
     switch (kind) {
       case 'workers':
         return new WorkerService(this.deps).list(filter, first);

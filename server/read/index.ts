@@ -1,15 +1,13 @@
-import { Cursor } from '@mikro-orm/core';
 import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import { loadConfig } from '../../platform/config.js';
 import type { RegionScope } from '../../schema/region-scope.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { fromGlobalId, numericKey } from '../../schema/types/global-id.js';
-import { parseDate } from '../../schema/validation.js';
 import type { RequestContext } from '../context.js';
-import type { PageArgs } from '../services/pagination.js';
 import { CATALOGUE, type TypeName } from './catalogue.js';
 import { objectSql, Statement } from './compile.js';
-import { CONNECTIONS, type ConnectionSpec, cursorSql, knownFilter } from './connections.js';
+import { CONNECTIONS, type ListName } from './connections.js';
+import { type ListArgs, listPage } from './list-query.js';
 import { type OpenTransaction, ReadSession } from './read-pool.js';
 import { type Selection, selectionOf, Unsupported } from './selection.js';
 import { compiledReads } from './switch.js';
@@ -23,7 +21,6 @@ import { estimateSql } from './estimate.js';
  * the same answer or the same error.
  */
 
-const DEFAULT_PAGE_SIZE = 20;
 const sessions = new WeakMap<object, ReadSession>();
 let requestTimeoutMs: number | undefined;
 
@@ -118,11 +115,11 @@ interface ConnectionRow {
 export async function compiledConnection(
   ctx: RequestContext,
   info: GraphQLResolveInfo,
-  root: keyof typeof CONNECTIONS & string,
-  args: PageArgs & { filter?: object | null },
+  root: ListName,
+  args: ListArgs,
 ): Promise<Page<object> | undefined> {
   const spec = CONNECTIONS[root]!;
-  const plan = attempt(() => planConnection(ctx, info, root, spec, args));
+  const plan = attempt(() => planConnection(ctx, info, root, args));
   if (!plan) return ormPath(ctx);
   const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values, plan.types);
   const { rows, total, estimate } = row!.j;
@@ -146,40 +143,14 @@ export async function compiledConnection(
   } as Page<object>;
 }
 
-function planConnection(
-  ctx: RequestContext,
-  info: GraphQLResolveInfo,
-  root: string,
-  spec: ConnectionSpec,
-  args: PageArgs & { filter?: object | null },
-) {
+/** The page of list-query.ts (the one translation of filters, order and cursors) with the node's JSON built around it. */
+function planConnection(ctx: RequestContext, info: GraphQLResolveInfo, root: ListName, args: ListArgs) {
   const connectionType = getNamedType(info.returnType) as GraphQLObjectType;
   const selection = selectionOf(info, connectionType);
-  const { first, last, after, before } = args;
-  const pageSizeMax = ctx.read.pageSizeMax;
-  if (first != null && last != null) throw new Unsupported('first and last');
-  for (const n of [first, last]) if (n != null && (n < 1 || n > pageSizeMax)) throw new Unsupported('page size');
-  const filter = { ...(args.filter ?? {}) } as Record<string, unknown>;
-  if (!knownFilter(root, filter)) throw new Unsupported('filter');
-  const st = new Statement();
-  const where = spec.where(filter, st, ctx.user);
-  const isLast = last != null;
-  const limit = isLast ? last : (first ?? DEFAULT_PAGE_SIZE);
-  const rows = [...where];
-  const keyset = (cursor: string, name: string, inverse: boolean) => {
-    const values = decodeCursor(cursor, spec, name);
-    const greater = (spec.direction === 'desc') === inverse;
-    const cols = spec.key ? `(t.${spec.key.column}, t.id)` : 't.id';
-    const vals = spec.key ? `(${st.param(values[0], spec.key.cast)}, ${st.param(values[1], 'bigint')})` : st.param(values[0], 'bigint');
-    rows.push(`${cols} ${greater ? '>' : '<'} ${vals}`);
-  };
-  if (after) keyset(after, 'after', false);
-  if (before) keyset(before, 'before', true);
-  const forward = spec.direction === 'desc' ? !isLast : isLast;
-  const order = (desc: boolean) =>
-    spec.key ? `t.${spec.key.column} ${desc ? 'desc' : 'asc'}, t.id ${desc ? 'desc' : 'asc'}` : `t.id ${desc ? 'desc' : 'asc'}`;
-  const normal = order(spec.direction === 'desc');
-  const table = CATALOGUE[spec.type].table;
+  const page = listPage(root, args, ctx.user, ctx.read.pageSizeMax);
+  const { st, spec } = page;
+  const table = spec.table;
+  const conditions = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
 
   const parts: string[] = [];
   let node: Selection = new Map();
@@ -188,17 +159,16 @@ function planConnection(
       for (const f of sel.fields.keys()) if (f !== 'cursor' && f !== 'node') throw new Unsupported(`edge field ${f}`);
       node = sel.fields.get('node')?.fields ?? new Map();
       const nodeSql = objectSql(spec.type, node, 't', st, { masked: !ctx.user?.seesPersonalData });
-      const whereSql = rows.length ? `where ${rows.join(' and ')}` : '';
       parts.push(
-        `'rows', (select coalesce(json_agg(json_build_object('c', ${cursorSql(spec)}, 'n', ${nodeSql}) order by ${normal}), '[]'::json) ` +
-          `from (select * from ${table} t ${whereSql} order by ${order(forward)} limit ${st.param(limit + 1, 'int')}) t)`,
+        `'rows', (select coalesce(json_agg(json_build_object('c', ${page.cursorSql}, 'n', ${nodeSql}) order by ${page.orderSql}), '[]'::json) ` +
+          `from ${page.fromSql})`,
       );
     } else if (field === 'pageInfo') {
       if (!selection.has('edges')) throw new Unsupported('pageInfo without edges');
     } else if (field === 'totalCount') {
-      parts.push(`'total', (select count(*)::int from ${table} t ${where.length ? `where ${where.join(' and ')}` : ''})`);
+      parts.push(`'total', (select count(*)::int from ${table} t${conditions})`);
     } else if (field === 'totalCountEstimate') {
-      parts.push(`'estimate', ${estimateSql(table, where)}`);
+      parts.push(`'estimate', ${estimateSql(table, page.conditions)}`);
     } else {
       throw new Unsupported(`${connectionType.name}.${field}`);
     }
@@ -209,24 +179,12 @@ function planConnection(
     text: `select json_build_object(${parts.join(', ')}) as j`,
     values: st.values,
     types: st.types,
-    limit,
-    isLast,
-    after: !!after,
-    before: !!before,
+    limit: page.limit,
+    isLast: page.isLast,
+    after: page.after,
+    before: page.before,
     node,
   };
-}
-
-/** MikroORM's cursor (base64url of a JSON array), checked against the order's column types as pagination.ts checks it. */
-function decodeCursor(value: string, spec: ConnectionSpec, name: string): unknown[] {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) throw new Unsupported(`${name}: not base64url`);
-  const decoded = Cursor.decode(value) as unknown;
-  const width = spec.key ? 2 : 1;
-  if (!Array.isArray(decoded) || decoded.length !== width) throw new Unsupported(`${name}: width`);
-  const id = decoded[width - 1];
-  if (!Number.isSafeInteger(id) || (id as number) < 0) throw new Unsupported(`${name}: id`);
-  if (spec.key && !(typeof decoded[0] === 'string' && parseDate(name, decoded[0]) === decoded[0])) throw new Unsupported(`${name}: date`);
-  return decoded;
 }
 
 const NODE_TYPES: Record<string, { type: TypeName }> = Object.fromEntries(Object.keys(CATALOGUE).map((t) => [t, { type: t as TypeName }]));

@@ -21,7 +21,10 @@ import { aggregateTypes } from './list-aggregates.types.js';
 function aggregatesResolver(connection: ClassType, list: ListName, plural: string) {
   const shape = AGGREGATE_SHAPES[list];
   const types = aggregateTypes(shape, plural);
-  const filterOf = (info: GraphQLResolveInfo) => (connectionArguments(info).filter ?? {}) as never;
+  const filterOf = (info: GraphQLResolveInfo) => {
+    const args = connectionArguments(info);
+    return { filter: args.filter as object | null, where: args.where as Record<string, unknown> | null };
+  };
 
   @Resolver(() => connection)
   class ListAggregatesResolver {

@@ -15,11 +15,9 @@ import { checkClaimAmount, checkPastDate, parseRequiredText } from '../../schema
 import { AuditService, snapshot } from './audit.service.js';
 import { nextClaimStatus, type ClaimAction } from './claim-workflow.js';
 import { nextId } from './enrolment.service.js';
-import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
-import { type ClaimFilter, claimWhere } from './claim-filter.js';
-
-export type { ClaimFilter } from './claim-filter.js';
+import type { ListArgs } from '../read/list-query.js';
+import { listEntities } from './list-page.js';
 
 export interface SubmitClaimInput {
   enrolmentId: string;
@@ -42,8 +40,9 @@ export class ClaimService {
     this.audit = new AuditService(deps);
   }
 
-  list(filter: ClaimFilter, page: PageArgs): Promise<Page<Claim>> {
-    return paginate(this.deps.em, Claim, claimWhere(filter), { submittedDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  /** A page of claims by `filter`, `where` and `orderBy` (server/read/connections.ts says what each means). */
+  list(filter: object, page: ListArgs): Promise<Page<Claim>> {
+    return listEntities(this.deps, Claim, 'claims', { ...page, filter });
   }
 
   async submit(input: SubmitClaimInput): Promise<Claim> {

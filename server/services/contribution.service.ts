@@ -10,11 +10,9 @@ import { numericKey } from '../../schema/types/global-id.js';
 import { monthlyContributionExact } from '../../schema/reference/contribution-rates.js';
 import { AuditService } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
-import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
-import { type ContributionFilter, contributionWhere } from './contribution-filter.js';
-
-export type { ContributionFilter } from './contribution-filter.js';
+import type { ListArgs } from '../read/list-query.js';
+import { listEntities } from './list-page.js';
 
 export interface RecordContributionsInput {
   sponsorId: string;
@@ -49,8 +47,9 @@ export class ContributionService {
     this.budgets = new BudgetService(deps);
   }
 
-  list(filter: ContributionFilter, page: PageArgs): Promise<Page<Contribution>> {
-    return paginate(this.deps.em, Contribution, contributionWhere(filter), { period: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  /** A page of contributions by `filter`, `where` and `orderBy` (server/read/connections.ts says what each means). */
+  list(filter: object, page: ListArgs): Promise<Page<Contribution>> {
+    return listEntities(this.deps, Contribution, 'contributions', { ...page, filter });
   }
 
   /**

@@ -16,11 +16,9 @@ import { checkDeclaredIncome, checkEnrolmentStart, checkProgrammesAllowed } from
 import { AuditService, snapshot } from './audit.service.js';
 import { BudgetService } from './budget.service.js';
 import { monthlyCost } from './contribution-cost.js';
-import { paginate, type PageArgs } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
-import { type EnrolmentFilter, enrolmentWhere } from './enrolment-filter.js';
-
-export type { EnrolmentFilter } from './enrolment-filter.js';
+import type { ListArgs } from '../read/list-query.js';
+import { listEntities } from './list-page.js';
 
 export interface EnrolInput {
   workerId: string;
@@ -47,8 +45,9 @@ export class EnrolmentService {
     this.budgets = new BudgetService(deps);
   }
 
-  list(filter: EnrolmentFilter, page: PageArgs): Promise<Page<Enrolment>> {
-    return paginate(this.deps.em, Enrolment, enrolmentWhere(filter), { startDate: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  /** A page of enrolments by `filter`, `where` and `orderBy` (server/read/connections.ts says what each means). */
+  list(filter: object, page: ListArgs): Promise<Page<Enrolment>> {
+    return listEntities(this.deps, Enrolment, 'enrolments', { ...page, filter });
   }
 
   async enrol(input: EnrolInput): Promise<Enrolment> {

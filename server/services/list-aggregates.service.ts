@@ -1,8 +1,8 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ValidationError } from '../../schema/errors.js';
-import { type ClaimFilter, claimWhere } from './claim-filter.js';
-import { type ContributionFilter, contributionWhere } from './contribution-filter.js';
-import { type EnrolmentFilter, enrolmentWhere } from './enrolment-filter.js';
+import { Statement } from '../read/compile.js';
+import { CONNECTIONS, type ListName } from '../read/connections.js';
+import { type ListArgs, listConditions } from '../read/list-query.js';
 import {
   type AggregateShape,
   CLAIM_AGGREGATES,
@@ -12,8 +12,12 @@ import {
   type Measure,
   WORKER_AGGREGATES,
 } from './list-aggregate-shapes.js';
+import { runStatement } from './list-page.js';
 import type { ServiceDeps } from './service-deps.js';
-import { type WorkerFilter, workerWhere } from './worker-filter.js';
+
+export type { ListName } from '../read/connections.js';
+/** The conditions aggregates take: the connection's own `filter` and `where`. */
+export type ListConditions = Pick<ListArgs, 'filter' | 'where'>;
 
 export interface AggregateValues {
   count: number;
@@ -32,14 +36,6 @@ export const MAX_GROUPS = 1000;
 /** Dimensions in one `groupBy`: status × programme × month is the widest a screen uses. */
 export const MAX_GROUP_BY = 3;
 
-export type ListName = 'claims' | 'contributions' | 'enrolments' | 'workers';
-export interface ListFilters {
-  claims: ClaimFilter;
-  contributions: ContributionFilter;
-  enrolments: EnrolmentFilter;
-  workers: WorkerFilter;
-}
-
 export const AGGREGATE_SHAPES: Record<ListName, AggregateShape> = {
   claims: CLAIM_AGGREGATES,
   contributions: CONTRIBUTION_AGGREGATES,
@@ -49,43 +45,31 @@ export const AGGREGATE_SHAPES: Record<ListName, AggregateShape> = {
 
 /**
  * `aggregates` and `groupedAggregates` of the four lists: one SQL statement each, over the
- * condition the list itself uses (claimWhere & co.), in the request's EntityManager, so the
- * rows counted are the rows the connection pages through.
+ * conditions the list itself uses (server/read/list-query.ts `listConditions`), in the request's
+ * EntityManager and its scoped transaction, so the rows counted are the rows the connection pages through.
  */
 export class ListAggregateService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async totals<L extends ListName>(list: L, filter: ListFilters[L]): Promise<AggregateValues> {
-    const [row] = await this.run(AGGREGATE_SHAPES[list], this.where(list, filter), []);
+  async totals(list: ListName, conditions: ListConditions): Promise<AggregateValues> {
+    const [row] = await this.run(list, conditions, []);
     return row!;
   }
 
-  async groups<L extends ListName>(list: L, filter: ListFilters[L], groupBy: string[]): Promise<AggregateGroup[]> {
-    const shape = AGGREGATE_SHAPES[list];
-    const dimensions = checkGroupBy(shape, groupBy);
-    const where = this.where(list, filter);
-    const rows = await this.run(shape, where, dimensions);
+  async groups(list: ListName, conditions: ListConditions, groupBy: string[]): Promise<AggregateGroup[]> {
+    const dimensions = checkGroupBy(AGGREGATE_SHAPES[list], groupBy);
+    const rows = await this.run(list, conditions, dimensions);
     if (rows.length > MAX_GROUPS) {
       throw new ValidationError('groupBy', `gives more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions`);
     }
-    return rows as AggregateGroup[];
+    return rows;
   }
 
-  private where<L extends ListName>(list: L, filter: ListFilters[L]): FilterQuery<object> {
-    switch (list) {
-      case 'claims':
-        return claimWhere(filter as ClaimFilter) as FilterQuery<object>;
-      case 'contributions':
-        return contributionWhere(filter as ContributionFilter) as FilterQuery<object>;
-      case 'enrolments':
-        return enrolmentWhere(filter as EnrolmentFilter) as FilterQuery<object>;
-      default:
-        return workerWhere(this.deps.em, this.deps.user, filter as WorkerFilter) as FilterQuery<object>;
-    }
-  }
-
-  private async run(shape: AggregateShape, where: FilterQuery<object>, dimensions: Dimension[]): Promise<AggregateGroup[]> {
+  private async run(list: ListName, conditions: ListConditions, dimensions: Dimension[]): Promise<AggregateGroup[]> {
     const em: EntityManager = this.deps.em;
+    const shape = AGGREGATE_SHAPES[list];
+    const st = new Statement();
+    const where = listConditions(list, conditions, st, this.deps.user);
     const column = columnOf(em, shape);
     const select = ['count(*)::int as "count"'];
     shape.measures.forEach((m, i) => {
@@ -94,20 +78,13 @@ export class ListAggregateService {
     });
     const keys = dimensions.map((d) => groupKey(d, column(d.property)));
     select.push(...keys.map((k, i) => `${k} as "k${i}"`));
-    const query = em.createQueryBuilder(shape.entity, 'r').where(where).getKnexQuery();
-    query
-      .clearSelect()
-      .clearOrder()
-      .select(em.getKnex().raw(select.join(', ')));
+    let sql = `select ${select.join(', ')} from ${CONNECTIONS[list]!.table} t${where.length ? ` where ${where.join(' and ')}` : ''}`;
     if (keys.length) {
       // The keys are the last columns selected: group and order by their positions.
       const positions = keys.map((_, i) => String(select.length - keys.length + i + 1)).join(', ');
-      query
-        .groupByRaw(positions)
-        .orderByRaw(positions)
-        .limit(MAX_GROUPS + 1);
+      sql += ` group by ${positions} order by ${positions} limit ${MAX_GROUPS + 1}`;
     }
-    const rows = await em.execute<Record<string, unknown>[]>(query);
+    const rows = await runStatement<Record<string, unknown>>(em, sql, st.values);
     return rows.map((row) => ({
       count: row.count as number,
       sum: Object.fromEntries(shape.measures.flatMap((m, i) => (m.kind === 'rupiah' ? [[m.field, BigInt(row[`s${i}`] as string)]] : []))),
@@ -135,7 +112,7 @@ function columnOf(em: EntityManager, shape: AggregateShape): (property: string) 
   return (property) => {
     const name = properties[property]?.fieldNames[0];
     if (!name) throw new Error(`${shape.name} has no column for ${property}`);
-    return `r.${name}`;
+    return `t.${name}`;
   };
 }
 

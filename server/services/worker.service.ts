@@ -12,11 +12,21 @@ import type { Page } from '../../schema/types/connection.type.js';
 import { numericKey } from '../../schema/types/global-id.js';
 import { checkBirthDate, parseNik, parseOptionalPhone, parseRequiredText } from '../../schema/validation.js';
 import { AuditService, snapshot } from './audit.service.js';
-import { paginate, type PageArgs } from './pagination.js';
+import { listEntities } from './list-page.js';
 import type { ServiceDeps } from './service-deps.js';
-import { type WorkerFilter, workerWhere } from './worker-filter.js';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { parseKecamatanCode } from '../../schema/validation.js';
+import type { ListArgs } from '../read/list-query.js';
 
-export { inKecamatan, type WorkerFilter } from './worker-filter.js';
+/**
+ * A kecamatan filter matches the kecamatan and its villages (64.02.06 and 64.02.06.NNNN). Codes
+ * have a fixed shape, so that is one range, which the region_code index can serve (a LIKE cannot).
+ * (The workers list writes the same range in SQL: server/read/connections.ts.)
+ */
+export function inKecamatan(field: string, code: string): FilterQuery<Region> {
+  const kecamatan = parseKecamatanCode(field, code);
+  return { code: { $gte: kecamatan, $lte: `${kecamatan}.9999` } };
+}
 
 export interface WorkerFields {
   nik: string;
@@ -37,9 +47,9 @@ export class WorkerService {
     this.audit = new AuditService(deps);
   }
 
-  list(filter: WorkerFilter, page: PageArgs): Promise<Page<Worker>> {
-    const { em } = this.deps;
-    return paginate(em, Worker, workerWhere(em, this.deps.user, filter), { id: 'asc' }, page, this.deps.pageSizeMax);
+  /** A page of workers by `filter`, `where` and `orderBy` (server/read/connections.ts says what each means). */
+  list(filter: object, page: ListArgs): Promise<Page<Worker>> {
+    return listEntities(this.deps, Worker, 'workers', { ...page, filter });
   }
 
   async register(input: WorkerFields): Promise<Worker> {

@@ -1,0 +1,57 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * `orderBy` and `where` on the four root lists (server/read/connections.ts). Every order a list
+ * offers pages by `(column, id) > (cursor)` in either direction, so each gets a B-tree on
+ * `(column, id)` (read backward for DESC); the default orders already have theirs (migration
+ * 20261202200000, and the primary key for workers). `includesInsensitive` / `startsWith` on a
+ * worker's name is `ILIKE '%…%'` / `LIKE '…%'`, which only a trigram index serves (pg_trgm ships
+ * with PostgreSQL and is a trusted extension, so the database owner may create it). The export
+ * log records the `where` and `orderBy` of an export beside its `filter`.
+ */
+export class Migration20261203000010_list_order_filter extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+create extension if not exists pg_trgm;
+create index if not exists worker_full_name_trgm_idx on worker using gin (full_name gin_trgm_ops);
+create index if not exists worker_full_name_order_idx on worker (full_name, id);
+create index if not exists worker_nik_order_idx on worker (nik, id);
+create index if not exists worker_birth_date_order_idx on worker (birth_date, id);
+create index if not exists worker_region_code_order_idx on worker (region_code, id);
+create index if not exists worker_occupation_order_idx on worker (occupation, id);
+create index if not exists claim_incident_date_order_idx on claim (incident_date, id);
+create index if not exists claim_claimed_amount_order_idx on claim (claimed_amount, id);
+create index if not exists claim_status_order_idx on claim (status, id);
+create index if not exists claim_programme_order_idx on claim (programme, id);
+create index if not exists claim_claim_no_order_idx on claim (claim_no, id);
+create index if not exists enrolment_membership_no_order_idx on enrolment (membership_no, id);
+create index if not exists enrolment_status_order_idx on enrolment (status, id);
+create index if not exists enrolment_declared_income_order_idx on enrolment (declared_income, id);
+create index if not exists contribution_paid_date_order_idx on contribution (paid_date, id);
+create index if not exists contribution_amount_order_idx on contribution (amount, id);
+alter table export_log add column if not exists list_where jsonb, add column if not exists list_order jsonb;
+`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`
+alter table export_log drop column if exists list_order, drop column if exists list_where;
+drop index if exists contribution_amount_order_idx;
+drop index if exists contribution_paid_date_order_idx;
+drop index if exists enrolment_declared_income_order_idx;
+drop index if exists enrolment_status_order_idx;
+drop index if exists enrolment_membership_no_order_idx;
+drop index if exists claim_claim_no_order_idx;
+drop index if exists claim_programme_order_idx;
+drop index if exists claim_status_order_idx;
+drop index if exists claim_claimed_amount_order_idx;
+drop index if exists claim_incident_date_order_idx;
+drop index if exists worker_occupation_order_idx;
+drop index if exists worker_region_code_order_idx;
+drop index if exists worker_birth_date_order_idx;
+drop index if exists worker_nik_order_idx;
+drop index if exists worker_full_name_order_idx;
+drop index if exists worker_full_name_trgm_idx;
+`);
+  }
+}

@@ -1,0 +1,81 @@
+import { ValidationError } from '../../schema/errors.js';
+import type { PageArgs } from '../services/pagination.js';
+import { Statement } from './compile.js';
+import { CONNECTIONS, type ConnectionSpec, type Filter, type ListName, type ListUser } from './connections.js';
+import { cursorSql, decodeCursor, keysetSql, type OrderInput, orderSql, type ResolvedOrder, resolveOrder } from './list-order.js';
+import { whereSql } from './list-where.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** What a root list takes: the page, the original `filter`, the operators' `where` and `orderBy`. */
+export interface ListArgs extends PageArgs {
+  /** The list's `filter` input (WorkerFilter, ClaimFilter, …). */
+  filter?: object | null;
+  where?: Filter | null;
+  orderBy?: OrderInput[] | null;
+}
+
+/** The conditions of a list (its `filter` and `where`, ANDed) as SQL on alias `t`: what its count and aggregates read. */
+export function listConditions(list: ListName, args: Pick<ListArgs, 'filter' | 'where'>, st: Statement, user: ListUser | null): string[] {
+  const spec = CONNECTIONS[list]!;
+  return [...spec.filter({ ...(args.filter ?? {}) } as Filter, st, user), ...whereSql(spec, args.where ?? {}, st, user)];
+}
+
+export interface ListPage {
+  spec: ConnectionSpec;
+  st: Statement;
+  order: ResolvedOrder;
+  /** The list's conditions (no cursor): for `totalCount` and its estimate. */
+  conditions: string[];
+  limit: number;
+  isLast: boolean;
+  after: boolean;
+  before: boolean;
+  /** The page's rows as alias `t`, one more than the page to tell whether another follows (in no order: order by `orderSql`). */
+  fromSql: string;
+  /** The order of the rows on the page. */
+  orderSql: string;
+  /** The edge cursor of row `t`. */
+  cursorSql: string;
+}
+
+/**
+ * One page of a list as SQL: checked (page sizes, cursors against the order, filters, masked
+ * fields) and built once, for the compiled read path (which nests it in its JSON statement) and
+ * for the ORM path (which runs it and maps the rows to entities).
+ */
+export function listPage(list: ListName, args: ListArgs, user: ListUser | null, pageSizeMax: number, st = new Statement()): ListPage {
+  const spec = CONNECTIONS[list]!;
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw new ValidationError('last', 'use either first/after or last/before, not both');
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value != null && (value < 1 || value > pageSizeMax)) {
+      throw new ValidationError(name, `must be between 1 and ${pageSizeMax} (the page size limit)`);
+    }
+  }
+  const order = resolveOrder(spec, args.orderBy, user);
+  const conditions = listConditions(list, args, st, user);
+  const rows = [...conditions];
+  if (after) rows.push(keysetSql(order, decodeCursor(after, order, 'after'), st, false));
+  if (before) rows.push(keysetSql(order, decodeCursor(before, order, 'before'), st, true));
+  const isLast = last != null;
+  const limit = isLast ? last : (first ?? DEFAULT_PAGE_SIZE);
+  const whereText = rows.length ? ` where ${rows.join(' and ')}` : '';
+  return {
+    spec,
+    st,
+    order,
+    conditions,
+    limit,
+    isLast,
+    after: !!after,
+    before: !!before,
+    // `last` reads backward from the end (or from `before`); the page is turned round by `orderSql`.
+    fromSql: `(select * from ${spec.table} t${whereText} order by ${orderSql(order, isLast)} limit ${st.param(limit + 1, 'int')}) t`,
+    orderSql: orderSql(order),
+    cursorSql: cursorSql(order),
+  };
+}

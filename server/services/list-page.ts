@@ -1,0 +1,69 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from '../../schema/types/connection.type.js';
+import type { ListName } from '../read/connections.js';
+import { estimateSql } from '../read/estimate.js';
+import { type ListArgs, listPage } from '../read/list-query.js';
+import type { ServiceDeps } from './service-deps.js';
+
+/**
+ * The ORM path of the four root lists (taken when the compiled read path leaves a selection to the
+ * resolvers: `aggregates`, `monthlyContribution`, …): the same page SQL as the compiled path
+ * (server/read/list-query.ts, so a filter, an order and a cursor mean one thing), its rows mapped
+ * to entities in the request's EntityManager, inside its scoped transaction.
+ */
+export async function listEntities<T extends object>(
+  deps: ServiceDeps,
+  entity: EntityClass<T>,
+  list: ListName,
+  args: ListArgs,
+): Promise<Page<T>> {
+  const { em } = deps;
+  const page = listPage(list, args, deps.user, deps.pageSizeMax);
+  const rows = await runStatement<Record<string, unknown>>(
+    em,
+    `select t.*, ${page.cursorSql} as lindung_cursor from ${page.fromSql} order by ${page.orderSql}`,
+    page.st.values,
+  );
+  const more = rows.length > page.limit;
+  if (more) {
+    if (page.isLast) rows.shift();
+    else rows.pop();
+  }
+  const edges = rows.map(({ lindung_cursor, ...row }) => ({ cursor: lindung_cursor as string, node: em.map(entity, row as never) as T }));
+  const where = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
+  let count: Promise<number> | undefined;
+  let estimate: Promise<number> | undefined;
+  const one = async (sql: string) => (await runStatement<{ n: number }>(em, sql, page.st.values))[0]!.n;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.isLast ? page.before : more,
+      hasPreviousPage: page.isLast ? more : page.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (count ??= one(`select count(*)::int as n from ${page.spec.table} t${where}`)),
+    totalCountEstimate: () => (estimate ??= one(`select ${estimateSql(page.spec.table, page.conditions)} as n`)),
+  };
+}
+
+/**
+ * A statement written for the compiled path (`$n::type` parameters) run through the
+ * EntityManager, so inside the request's transaction and counted like the ORM's own: knex binds
+ * `?`, and would spread an array into a list, so an array goes as PostgreSQL's array literal.
+ */
+export function runStatement<R>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
+  const bindings: unknown[] = [];
+  const sql = text.replace(/\$(\d+)/g, (_m, n: string) => {
+    bindings.push(binding(values[Number(n) - 1]));
+    return '?';
+  });
+  return em.execute<R[]>(sql, bindings);
+}
+
+function binding(value: unknown): unknown {
+  if (Array.isArray(value)) return `{${value.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
