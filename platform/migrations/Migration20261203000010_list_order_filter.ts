@@ -6,14 +6,16 @@ import { Migration } from '@mikro-orm/migrations';
  * `(column, id)` (read backward for DESC); the default orders already have theirs (migration
  * 20261202200000, and the primary key for workers). `includesInsensitive` / `startsWith` on a
  * worker's name is `ILIKE '%…%'` / `LIKE '…%'`, which only a trigram index serves (pg_trgm ships
- * with PostgreSQL and is a trusted extension, so the database owner may create it). The export
+ * with PostgreSQL and is a trusted extension, so the database owner may create it; it lives in the
+ * `extensions` schema beside btree_gist, so that `public` holds only lindung's own functions). The export
  * log records the `where` and `orderBy` of an export beside its `filter`.
  */
 export class Migration20261203000010_list_order_filter extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
-create extension if not exists pg_trgm;
-create index if not exists worker_full_name_trgm_idx on worker using gin (full_name gin_trgm_ops);
+create schema if not exists extensions;
+create extension if not exists pg_trgm schema extensions;
+create index if not exists worker_full_name_trgm_idx on worker using gin (full_name extensions.gin_trgm_ops);
 create index if not exists worker_full_name_order_idx on worker (full_name, id);
 create index if not exists worker_nik_order_idx on worker (nik, id);
 create index if not exists worker_birth_date_order_idx on worker (birth_date, id);
@@ -52,6 +54,7 @@ drop index if exists worker_birth_date_order_idx;
 drop index if exists worker_nik_order_idx;
 drop index if exists worker_full_name_order_idx;
 drop index if exists worker_full_name_trgm_idx;
+drop extension if exists pg_trgm;
 `);
   }
 }

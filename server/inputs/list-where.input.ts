@@ -17,7 +17,14 @@ export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Ascending (A→Z, oldest, smallest first) or descending.' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Which way an order key runs.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: A→Z, oldest first, smallest first.' },
+    DESC: { description: 'Descending: Z→A, newest first, largest first.' },
+  },
+});
 
 const OPERATOR_DESCRIPTIONS: Record<string, string> = {
   equalTo: 'Equal to the value.',

@@ -161,7 +161,7 @@ function planConnection(ctx: RequestContext, info: GraphQLResolveInfo, root: Lis
       const nodeSql = objectSql(spec.type, node, 't', st, { masked: !ctx.user?.seesPersonalData });
       parts.push(
         `'rows', (select coalesce(json_agg(json_build_object('c', ${page.cursorSql}, 'n', ${nodeSql}) order by ${page.orderSql}), '[]'::json) ` +
-          `from ${page.fromSql})`,
+          `from ${page.fromSql()})`,
       );
     } else if (field === 'pageInfo') {
       if (!selection.has('edges')) throw new Unsupported('pageInfo without edges');
@@ -175,8 +175,11 @@ function planConnection(ctx: RequestContext, info: GraphQLResolveInfo, root: Lis
   }
   if (!selection.has('edges') && selection.has('pageInfo')) throw new Unsupported('pageInfo alone');
   if (!selection.has('edges')) parts.push(`'rows', '[]'::json`);
+  const text = `select json_build_object(${parts.join(', ')}) as j`;
+  // On the request's own transaction the statement is bound without declared types: every parameter must appear.
+  if (st.values.some((_, i) => !text.includes(`$${i + 1}::`))) throw new Unsupported('a parameter the selection does not use');
   return {
-    text: `select json_build_object(${parts.join(', ')}) as j`,
+    text,
     values: st.values,
     types: st.types,
     limit: page.limit,

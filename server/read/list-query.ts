@@ -31,8 +31,8 @@ export interface ListPage {
   isLast: boolean;
   after: boolean;
   before: boolean;
-  /** The page's rows as alias `t`, one more than the page to tell whether another follows (in no order: order by `orderSql`). */
-  fromSql: string;
+  /** The page's rows as alias `t`, one more than the page to tell whether another follows (in no order: order by `orderSql`). Call once. */
+  fromSql(): string;
   /** The order of the rows on the page. */
   orderSql: string;
   /** The edge cursor of row `t`. */
@@ -58,12 +58,12 @@ export function listPage(list: ListName, args: ListArgs, user: ListUser | null, 
   }
   const order = resolveOrder(spec, args.orderBy, user);
   const conditions = listConditions(list, args, st, user);
-  const rows = [...conditions];
-  if (after) rows.push(keysetSql(order, decodeCursor(after, order, 'after'), st, false));
-  if (before) rows.push(keysetSql(order, decodeCursor(before, order, 'before'), st, true));
+  // Decoded (and refused) now; written into the statement only by `fromSql`, since a statement on a
+  // connection of its own must not carry parameters its text does not use.
+  const afterValues = after ? decodeCursor(after, order, 'after') : null;
+  const beforeValues = before ? decodeCursor(before, order, 'before') : null;
   const isLast = last != null;
   const limit = isLast ? last : (first ?? DEFAULT_PAGE_SIZE);
-  const whereText = rows.length ? ` where ${rows.join(' and ')}` : '';
   return {
     spec,
     st,
@@ -73,8 +73,14 @@ export function listPage(list: ListName, args: ListArgs, user: ListUser | null, 
     isLast,
     after: !!after,
     before: !!before,
-    // `last` reads backward from the end (or from `before`); the page is turned round by `orderSql`.
-    fromSql: `(select * from ${spec.table} t${whereText} order by ${orderSql(order, isLast)} limit ${st.param(limit + 1, 'int')}) t`,
+    fromSql() {
+      const rows = [...conditions];
+      if (afterValues) rows.push(keysetSql(order, afterValues, st, false));
+      if (beforeValues) rows.push(keysetSql(order, beforeValues, st, true));
+      const whereText = rows.length ? ` where ${rows.join(' and ')}` : '';
+      // `last` reads backward from the end (or from `before`); the page is turned round by `orderSql`.
+      return `(select * from ${spec.table} t${whereText} order by ${orderSql(order, isLast)} limit ${st.param(limit + 1, 'int')}) t`;
+    },
     orderSql: orderSql(order),
     cursorSql: cursorSql(order),
   };

@@ -22,7 +22,7 @@ export async function listEntities<T extends object>(
   const page = listPage(list, args, deps.user, deps.pageSizeMax);
   const rows = await runStatement<Record<string, unknown>>(
     em,
-    `select t.*, ${page.cursorSql} as lindung_cursor from ${page.fromSql} order by ${page.orderSql}`,
+    `select t.*, ${page.cursorSql} as lindung_cursor from ${page.fromSql()} order by ${page.orderSql}`,
     page.st.values,
   );
   const more = rows.length > page.limit;

@@ -170,7 +170,7 @@ describe('orderBy: sorted lists with stable pagination', () => {
       await client.query('begin');
       // A small table would be read whole and sorted whatever indexes exist: priced out, a plan without Sort proves an index gives the order.
       await client.query('set local enable_seqscan = off; set local enable_sort = off; set local enable_bitmapscan = on');
-      const { rows } = await client.query(`explain select t.id, ${p.cursorSql} from ${p.fromSql} order by ${p.orderSql}`, p.st.values);
+      const { rows } = await client.query(`explain select t.id, ${p.cursorSql} from ${p.fromSql()} order by ${p.orderSql}`, p.st.values);
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     } finally {
       await client.query('rollback');

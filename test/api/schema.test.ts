@@ -58,10 +58,15 @@ describe('the GraphQL schema', () => {
     for (const scalar of ['Rupiah', 'Date', 'DateTime', 'NIK', 'Month']) expect(isScalarType(schema.getType(scalar)), scalar).toBe(true);
     const money = Object.values(schema.getTypeMap()).flatMap((t) =>
       isObjectType(t) || isInputObjectType(t)
-        ? Object.values(t.getFields()).filter((f) => /(amount|income)$|^(allocated|paid|committed|available|shortfall)$/i.test(f.name))
+        ? Object.values(t.getFields())
+            .filter((f) => /(amount|income)$|^(allocated|paid|committed|available|shortfall)$/i.test(f.name))
+            .map((f) => ({ f, where: t.name.endsWith('Where') }))
         : [],
     );
-    for (const field of money) expect(String(field.type).replace(/!/g, ''), field.name).toBe('Rupiah');
+    // A list's `where` input holds conditions on money (RupiahFilter), whose operands are Rupiah.
+    for (const { f, where } of money) expect(String(f.type).replace(/!/g, ''), f.name).toBe(where ? 'RupiahFilter' : 'Rupiah');
+    const rupiahFilter = schema.getType('RupiahFilter');
+    expect(isInputObjectType(rupiahFilter) && Object.values(rupiahFilter.getFields()).map((f) => String(f.type))).toContain('Rupiah');
   });
 
   it('tags every field carrying personal data, so the one masking middleware covers it on every path', () => {
