@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SortedClaimQueueDocument, WorkerSearchDocument } from '../../client/generated/graphql.js';
 import { toGlobalId } from '../../schema/types/global-id.js';
 import { compiledReads } from '../../server/read/switch.js';
 import { code, startApi, type TestApi } from './api-server.js';
@@ -216,5 +217,41 @@ describe('where: filter operators', () => {
       `select status, count(*)::int as count from claim where status = 'PAID' or claimed_amount >= 20000000 group by 1 order by 1`,
     );
     expect(res.body.data.claims.groupedAggregates).toEqual(groups.map((g) => ({ keys: { status: g.status }, count: g.count })));
+  });
+
+  it('the example operations (client/operations/sorted-lists.graphql) answer by their manifest id what SQL says', async () => {
+    const idOf = (document: unknown) => (document as { __meta__: { hash: string } }).__meta__.hash;
+    const post = async (document: unknown, variables: object, role: 'operator' | 'viewer') =>
+      (
+        await api.post({ documentId: idOf(document), variables }, { authorization: `Bearer ${await api.token(role)}` })
+      ).json() as Promise<any>;
+    const queue = await post(SortedClaimQueueDocument, { programmes: ['JKK', 'JKM'], minAmount: '5000000', first: 10 }, 'viewer');
+    expect(queue.errors).toBeUndefined();
+    const want = await sql(
+      `select id::text as key, claimed_amount::text as amount from claim
+       where (status in ('SUBMITTED', 'VERIFIED', 'APPROVED') and programme in ('JKK', 'JKM') and claimed_amount >= 5000000)
+          or (status = 'REJECTED' and paid_date is null)
+       order by claimed_amount desc, id desc`,
+    );
+    expect(queue.data.claims.totalCount).toBe(want.length);
+    expect(queue.data.claims.edges.map((e: any) => Buffer.from(e.node.id, 'base64url').toString())).toEqual(
+      want.slice(0, 10).map((r) => `Claim:${r.key}`),
+    );
+    const sum = want.reduce((a, r) => a + BigInt(r.amount), 0n);
+    expect(queue.data.claims.aggregates).toEqual({ count: want.length, sum: { claimedAmount: sum.toString() } });
+
+    const { name } = await one(`select full_name as name from worker where region_code like '64.02%' order by id limit 1`);
+    const term = name.split(' ')[0]!.toLowerCase();
+    const search = await post(WorkerSearchDocument, { name: term }, 'operator');
+    expect(search.errors).toBeUndefined();
+    const names = (
+      await sql(
+        `select full_name from worker where strpos(lower(full_name), $1) > 0 and left(region_code, 5) = '64.02' order by full_name, id limit 20`,
+        [term],
+      )
+    ).map((r) => r.full_name);
+    expect(search.data.workers.edges.map((e: any) => e.node.fullName)).toEqual(names);
+    const refused = await post(WorkerSearchDocument, { name: term }, 'viewer');
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
