@@ -16,6 +16,20 @@ export class Migration20261203000010_list_order_filter extends Migration {
 create schema if not exists extensions;
 create extension if not exists pg_trgm schema extensions;
 create index if not exists worker_full_name_trgm_idx on worker using gin (full_name extensions.gin_trgm_ops);
+-- Under row-level security PostgreSQL uses a condition as an index condition only when its
+-- function is LEAKPROOF (else it could see rows the policy hides first), and LIKE / ILIKE are not
+-- marked so: lindung_api's name search read the whole table. They are leakproof in fact (their only
+-- error is a malformed pattern, which is the caller's own parameter, never a row's value), so they
+-- are marked here; this takes a superuser, and without one the index serves only roles outside
+-- row-level security (the notice says so).
+do $$ begin
+  if (select rolsuper from pg_roles where rolname = current_user) then
+    alter function pg_catalog.textlike(text, text) leakproof;
+    alter function pg_catalog.texticlike(text, text) leakproof;
+  else
+    raise notice 'not a superuser: LIKE/ILIKE stay non-leakproof, so name search under row-level security scans the table';
+  end if;
+end $$;
 create index if not exists worker_full_name_order_idx on worker (full_name, id);
 create index if not exists worker_nik_order_idx on worker (nik, id);
 create index if not exists worker_birth_date_order_idx on worker (birth_date, id);
@@ -54,6 +68,12 @@ drop index if exists worker_birth_date_order_idx;
 drop index if exists worker_nik_order_idx;
 drop index if exists worker_full_name_order_idx;
 drop index if exists worker_full_name_trgm_idx;
+do $$ begin
+  if (select rolsuper from pg_roles where rolname = current_user) then
+    alter function pg_catalog.textlike(text, text) not leakproof;
+    alter function pg_catalog.texticlike(text, text) not leakproof;
+  end if;
+end $$;
 drop extension if exists pg_trgm;
 `);
   }

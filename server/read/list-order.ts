@@ -144,7 +144,7 @@ const CAST: Record<ListField['kind'], string> = {
 /**
  * The rows after (or, `before`, before) a cursor in the order. One direction throughout: a row
  * comparison, which an index on the order's columns serves as a range; mixed directions: the
- * expanded form (a > x) or (a = x and b < y) or ….
+ * expanded form a >= x and ((a > x) or (a = x and b < y) or …).
  */
 export function keysetSql(order: ResolvedOrder, values: unknown[], st: Statement, before: boolean): string {
   const params = order.keys.map((k, i) => st.param(values[i], CAST[k.kind]));
@@ -158,5 +158,6 @@ export function keysetSql(order: ResolvedOrder, values: unknown[], st: Statement
   const branches = order.keys.map((k, i) =>
     [...cols.slice(0, i).map((c, j) => `${c} = ${params[j]}`), `${cols[i]} ${op(k)} ${params[i]}`].join(' and '),
   );
-  return `(${branches.map((b) => `(${b})`).join(' or ')})`;
+  // The leading key's own bound (`a >= x`) is implied by the branches; written out, it is what an index on `a` can start from.
+  return `${cols[0]} ${op(order.keys[0]!)}= ${params[0]} and (${branches.map((b) => `(${b})`).join(' or ')})`;
 }

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestSettingsSql } from '../../platform/db/request-settings.js';
+import { DB_ROLES } from '../../platform/db/roles.js';
 import { EXPORT_KINDS, nodeSelection } from '../../server/export/export-kinds.js';
 import { CONNECTIONS, type ListName } from '../../server/read/connections.js';
 import { Statement } from '../../server/read/compile.js';
@@ -198,7 +200,7 @@ describe('orderBy: sorted lists with stable pagination', () => {
     }
   });
 
-  it('includesInsensitive and startsWith on fullName can use the trigram index (the count, the aggregates and the export read it)', async () => {
+  it('includesInsensitive and startsWith on fullName can use the trigram index under row-level security (the count, the aggregates and the export read it)', async () => {
     // The demo was seeded after the index was made: its rows wait in GIN's pending list until a vacuum, as autovacuum would run.
     await sql('vacuum analyze worker');
     // startsWith may also be a range on the (full_name, id) B-tree: the database's collation is C.
@@ -216,6 +218,10 @@ describe('orderBy: sorted lists with stable pagination', () => {
       const client = await api.db.pool.connect();
       try {
         await client.query('begin');
+        // As the API reads: its role, under row-level security, where only LEAKPROOF conditions may use an index.
+        await client.query(`set local role ${DB_ROLES.api}`);
+        const settings = requestSettingsSql({ scope: { national: true }, actor: 'plan-check' });
+        await client.query(settings.text, settings.values);
         await client.query('set local enable_seqscan = off');
         const { rows } = await client.query(`explain select count(*) from worker t where ${conditions.join(' and ')}`, st.values);
         const text = rows.map((r) => r['QUERY PLAN']).join('\n');
