@@ -165,9 +165,13 @@ function publicCode(error: unknown, cause: unknown): string | undefined {
   for (const candidate of [cause, error]) {
     const code = candidate instanceof GraphQLError ? candidate.extensions?.code : undefined;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return code;
+    // graphql-js stops coercing variables after 50 errors with an error of no code: it is still the caller's input.
+    if (candidate instanceof GraphQLError && !candidate.path && candidate.message.startsWith(TOO_MANY_VARIABLE_ERRORS))
+      return 'BAD_USER_INPUT';
   }
   return undefined;
 }
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
 
 function rootCause(error: unknown): unknown {
   let current = error;

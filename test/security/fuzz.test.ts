@@ -194,7 +194,8 @@ function scalar(name: string, r: Rng, pools: Pools, idOf?: string): unknown {
 
 function generate(type: GraphQLInputType, r: Rng, pools: Pools, depth = 0, idOf?: string): unknown {
   if (isNonNullType(type)) return r.chance(0.03) ? null : generate(type.ofType, r, pools, depth, idOf);
-  if (r.chance(depth === 0 ? 0.1 : 0.35)) return OMIT;
+  // Recursive inputs (a list's `where` holds and/or/not of itself) would otherwise grow without end.
+  if (r.chance(depth === 0 ? 0.1 : 0.35) || depth > 6) return OMIT;
   if (isListType(type)) {
     if (r.chance(0.05)) return generate(type.ofType, r, pools, depth + 1);
     return Array.from({ length: r.int(0, 3) }, () => generate(type.ofType, r, pools, depth + 1)).filter((v) => v !== OMIT);
