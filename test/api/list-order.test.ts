@@ -220,7 +220,7 @@ describe('orderBy: sorted lists with stable pagination', () => {
         await client.query('begin');
         // As the API reads: its role, under row-level security, where only LEAKPROOF conditions may use an index.
         await client.query(`set local role ${DB_ROLES.api}`);
-        const settings = requestSettingsSql({ scope: { national: true }, actor: 'plan-check' });
+        const settings = requestSettingsSql({ scope: { national: false, codes: ['64.02'] }, actor: 'plan-check' });
         await client.query(settings.text, settings.values);
         await client.query('set local enable_seqscan = off');
         const { rows } = await client.query(`explain select count(*) from worker t where ${conditions.join(' and ')}`, st.values);
