@@ -43,7 +43,7 @@ const program = new Command('bench:api')
   .option('--connections <n>', 'concurrent connections', '32')
   .option('--duration <s>', 'seconds per target and operation in each round', '10')
   .option('--rounds <n>', 'rounds (targets alternate within each)', '2')
-  .option('--operations <list>', 'which reads: a, b, c, dashboard', 'a,b,c,dashboard')
+  .option('--operations <list>', 'which reads: a, b, c, d, dashboard', 'a,b,c,d,dashboard')
   .option('--no-peer', 'leave PostGraphile out')
   .option('--peer-dir <dir>', 'where PostGraphile is installed', path.join(os.tmpdir(), 'lindung-peer-postgraphile'))
   .option('--sponsor <code>', 'sponsor whose budget the dashboard summary shows', 'PEMKAB-KUKAR')
@@ -107,6 +107,7 @@ await db.connect();
 const one = async (sql: string, values: unknown[] = []) => (await db.query(sql, values)).rows[0];
 const sample: Sample = {
   claimId: (await one('select id::text from claim order by id desc limit 1')).id,
+  claimStatus: (await one('select status from claim group by status order by count(*) desc limit 1')).status,
   sponsorId: (await one('select id::text from sponsor where code = $1', [opts.sponsor])).id,
   kecamatan: '64.02.06',
   year: 2026,

@@ -67,6 +67,17 @@ const page = (withTotal: boolean) => ({
 });
 const PAGE = { a: page(true), b: page(false) };
 
+/** (d): 51 claims of one status, largest claimed amount first (the id breaks ties), with the status's count. */
+const SORTED_CLAIMS = {
+  name: 'floor_sorted_claims',
+  text: `select (select count(*) from claim where status = $1)::int as total_count,
+         coalesce(json_agg(json_build_object('cursor', c.id::text, 'node', json_build_object(
+           'id', c.id::text, 'claimNo', c.claim_no, 'programme', c.programme, 'status', c.status,
+           'claimedAmount', c.claimed_amount::text, 'submittedDate', c.submitted_date))
+           order by c.claimed_amount desc, c.id desc), '[]'::json) as edges
+       from (select * from claim where status = $1 order by claimed_amount desc, id desc limit 51) c`,
+};
+
 async function answer(op: string, variables: Record<string, string>): Promise<unknown> {
   if (op === 'c') {
     const row = (await run({ ...CLAIM, values: [variables.id] })).rows[0];
@@ -78,6 +89,18 @@ async function answer(op: string, variables: Record<string, string>): Promise<un
       enrolment: { membershipNo: row.membership_no },
     };
     return { claim };
+  }
+  if (op === 'd') {
+    const row = (await run({ ...SORTED_CLAIMS, values: [variables.status] })).rows[0];
+    const edges = row.edges as Array<{ cursor: string }>;
+    const shown = edges.slice(0, 50);
+    return {
+      claims: {
+        totalCount: row.total_count,
+        pageInfo: { hasNextPage: edges.length > 50, endCursor: shown.at(-1)?.cursor ?? null },
+        edges: shown,
+      },
+    };
   }
   if (op !== 'a' && op !== 'b') throw new Error(`unknown operation ${op}`);
   const row = (await run({ ...PAGE[op], values: [variables.kec] })).rows[0];

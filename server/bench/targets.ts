@@ -10,11 +10,12 @@ import { createInterface } from 'node:readline';
  * project: it brings graphql 15, so it never becomes a dependency) and the bare node:http + pg
  * floor (floor-server.ts). Each answers the same reads of the same database.
  */
-export type Operation = 'a' | 'b' | 'c' | 'dashboard';
+export type Operation = 'a' | 'b' | 'c' | 'd' | 'dashboard';
 export const LABELS: Record<Operation, string> = {
   a: '(a) 50 workers + enrolments + claims, totalCount',
   b: '(b) the same without totalCount',
   c: '(c) one claim by id + membership number',
+  d: '(d) 50 claims of a status, largest amount first, totalCount',
   dashboard: 'dashboard summary (aggregate cache)',
 };
 
@@ -36,11 +37,22 @@ const LINDUNG_CLAIM =
 const PEER_CLAIM =
   'query C($id: BigInt!) { claimById(id: $id) { id claimNo status claimedAmount enrolmentByEnrolmentId { membershipNo } } }';
 
+/** (d): a sorted and filtered page (issue 14), in each API's own words; PostGraphile 4 without plugins filters by equality (`condition`). */
+const SORTED_CLAIM_FIELDS = 'id claimNo programme status claimedAmount submittedDate';
+const LINDUNG_SORTED =
+  'query BenchSortedClaims($status: ClaimStatus!) { claims(first: 50, orderBy: [{ field: CLAIMED_AMOUNT, direction: DESC }], ' +
+  `where: { status: { equalTo: $status } }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${SORTED_CLAIM_FIELDS} } } } }`;
+const PEER_SORTED =
+  'query D($status: String!) { allClaims(first: 50, orderBy: [CLAIMED_AMOUNT_DESC, PRIMARY_KEY_DESC], condition: { status: $status }) ' +
+  `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${SORTED_CLAIM_FIELDS} } } } }`;
+
 export const documentId = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 /** What the benchmark asks: the sampled ids and the dashboard's document (the client's own). */
 export interface Sample {
   claimId: string;
+  /** The claim status of the sorted page (d). */
+  claimStatus: string;
   sponsorId: string;
   kecamatan: string;
   year: number;
@@ -109,7 +121,7 @@ const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString(
 export function benchDocuments(clientManifest: Record<string, string>): { manifest: Record<string, string>; dashboard: string } {
   const dashboard = Object.values(clientManifest).find((text) => text.includes('query DashboardSummary'));
   if (!dashboard) throw new Error('the client manifest has no DashboardSummary: run npm run codegen');
-  const own = [lindungPage(true), lindungPage(false), LINDUNG_CLAIM];
+  const own = [lindungPage(true), lindungPage(false), LINDUNG_CLAIM, LINDUNG_SORTED];
   return { manifest: { ...clientManifest, ...Object.fromEntries(own.map((t) => [documentId(t), t])) }, dashboard };
 }
 
@@ -127,6 +139,7 @@ export async function startLindung(
     a: JSON.stringify({ documentId: documentId(lindungPage(true)), variables: kec }),
     b: JSON.stringify({ documentId: documentId(lindungPage(false)), variables: kec }),
     c: JSON.stringify({ documentId: documentId(LINDUNG_CLAIM), variables: { id: gid('Claim', sample.claimId) } }),
+    d: JSON.stringify({ documentId: documentId(LINDUNG_SORTED), variables: { status: sample.claimStatus } }),
     dashboard: JSON.stringify({
       documentId: documentId(dashboard),
       variables: { sponsorId: gid('Sponsor', sample.sponsorId), year: sample.year },
@@ -153,7 +166,12 @@ export async function startFloor(env: NodeJS.ProcessEnv, sample: Sample, rls = f
     path: '/',
     headers: json,
     body: (op) =>
-      op === 'dashboard' ? null : JSON.stringify({ op, variables: op === 'c' ? { id: sample.claimId } : { kec: sample.kecamatan } }),
+      op === 'dashboard'
+        ? null
+        : JSON.stringify({
+            op,
+            variables: op === 'c' ? { id: sample.claimId } : op === 'd' ? { status: sample.claimStatus } : { kec: sample.kecamatan },
+          }),
   };
 }
 
@@ -179,8 +197,12 @@ export async function startPeer(databaseUrl: string, peerDir: string, sample: Sa
     port,
     path: '/graphql',
     headers: json,
-    body: (op) =>
-      op === 'dashboard' ? null : op === 'c' ? JSON.stringify({ query: PEER_CLAIM, variables: { id: sample.claimId } }) : page(op === 'a'),
+    body: (op) => {
+      if (op === 'dashboard') return null;
+      if (op === 'c') return JSON.stringify({ query: PEER_CLAIM, variables: { id: sample.claimId } });
+      if (op === 'd') return JSON.stringify({ query: PEER_SORTED, variables: { status: sample.claimStatus } });
+      return page(op === 'a');
+    },
   };
 }
 
