@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Page } from '../../schema/types/connection.type.js';
+import { onDemand, type Page } from '../../schema/types/connection.type.js';
 import type { ListName } from '../read/connections.js';
 import { estimateSql } from '../read/estimate.js';
 import { type ListArgs, listPage } from '../read/list-query.js';
@@ -32,8 +32,6 @@ export async function listEntities<T extends object>(
   }
   const edges = rows.map(({ lindung_cursor, ...row }) => ({ cursor: lindung_cursor as string, node: em.map(entity, row as never) as T }));
   const where = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
-  let count: Promise<number> | undefined;
-  let estimate: Promise<number> | undefined;
   const one = async (sql: string) => (await runStatement<{ n: number }>(em, sql, page.st.values))[0]!.n;
   return {
     edges,
@@ -43,8 +41,8 @@ export async function listEntities<T extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (count ??= one(`select count(*)::int as n from ${page.spec.table} t${where}`)),
-    totalCountEstimate: () => (estimate ??= one(`select ${estimateSql(page.spec.table, page.conditions)} as n`)),
+    totalCount: onDemand(() => one(`select count(*)::int as n from ${page.spec.table} t${where}`)),
+    totalCountEstimate: onDemand(() => one(`select ${estimateSql(page.spec.table, page.conditions)} as n`)),
   };
 }
 
