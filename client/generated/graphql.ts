@@ -105,7 +105,7 @@ export type ClaimFilter = {
 
 /** One key of an order of claims. */
 export type ClaimOrder = {
-  /** The direction (default ASC). */
+  /** The direction; ASC when omitted. */
   direction?: OrderDirection | null | undefined;
   /** The field. */
   field: ClaimOrderField;

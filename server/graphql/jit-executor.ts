@@ -24,8 +24,8 @@ import { BoundedCache } from './bounded-cache.js';
  * that walks its own selections, so a request skips graphql-js's per-field interpretation
  * (argument lookup, completeValue, promise bookkeeping: issue 13's profile). Everything before
  * execution stays Apollo's: parsing, validation and the limits, trusted documents, the cost
- * plugin, error formatting. Mutations, inputs jit mishandles (below) and anything it refuses to
- * compile run on graphql-js, so behaviour there is exactly as before.
+ * plugin, error formatting. Mutations and anything jit refuses to compile run on graphql-js,
+ * so behaviour there is exactly as before.
  *
  * Apollo Server 4 takes a custom executor only through its `gateway` option: this gateway
  * serves the one schema it is given and never changes it.
@@ -50,7 +50,7 @@ export function jitGateway(schema: GraphQLSchema, options: { cacheEntries: numbe
           const key = `${request.queryHash}:${operationName ?? ''}`;
           let query = compiled.get(key);
           if (query === undefined) {
-            const result = jitMishandlesInputs(schema, document)
+            const result = fillsInputDefaults(schema, document)
               ? null
               : compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
             query = result && isCompiledQuery(result) ? result : null;
@@ -95,23 +95,26 @@ function lineStarts(text: string): number[] {
 }
 
 /**
- * Inputs graphql-jit mishandles, which run on graphql-js instead: it does not fill an input
- * object's omitted fields with their defaults (`timeDimension: { dateRange: … }` reaches it
- * without `dimension`, and it refuses it), and it compiles a recursive input (`where: { or:
- * [{ … }] }`) without end, until the heap runs out. A document that passes such an input, as a
- * variable or written in, is not compiled.
+ * graphql-jit does not fill an input object's omitted fields with their defaults (graphql-js
+ * does): `timeDimension: { dateRange: … }` reaches it without `dimension`, and it refuses it.
+ * A document that passes such an input, as a variable or written in, runs on graphql-js, and so
+ * does one with a variable of an input type that contains itself.
  */
-function jitMishandlesInputs(schema: GraphQLSchema, document: DocumentNode): boolean {
+function fillsInputDefaults(schema: GraphQLSchema, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let found = false;
   const check = (type: GraphQLInputType | null | undefined) => {
-    if (type && mishandled(type, [])) found = true;
+    if (type && hasDefaultedField(type, new Set())) found = true;
   };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       VariableDefinition(node) {
-        check(typeFromAST(schema, node.type as never) as GraphQLInputType | undefined);
+        const type = typeFromAST(schema, node.type as never) as GraphQLInputType | undefined;
+        check(type);
+        // graphql-jit 0.8.9 unrolls a variable's input type into its parser: one that contains
+        // itself (a list's `where`, with and/or/not) never ends, and compiling ran out of memory.
+        if (type && containsItself(type, new Set())) found = true;
       },
       ObjectValue() {
         check(typeInfo.getInputType());
@@ -121,11 +124,19 @@ function jitMishandlesInputs(schema: GraphQLSchema, document: DocumentNode): boo
   return found;
 }
 
-/** A defaulted field anywhere below `type`, or an input object that contains itself. */
-function mishandled(type: GraphQLInputType, path: string[]): boolean {
+function containsItself(type: GraphQLInputType, path: Set<string>): boolean {
   const named = getNamedType(type);
   if (!isInputObjectType(named)) return false;
-  if (path.includes(named.name)) return true;
-  const below = [...path, named.name];
-  return Object.values(named.getFields()).some((f) => f.defaultValue !== undefined || mishandled(f.type, below));
+  if (path.has(named.name)) return true;
+  path.add(named.name);
+  const found = Object.values(named.getFields()).some((f) => containsItself(f.type, path));
+  path.delete(named.name);
+  return found;
+}
+
+function hasDefaultedField(type: GraphQLInputType, seen: Set<string>): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((f) => f.defaultValue !== undefined || hasDefaultedField(f.type, seen));
 }

@@ -129,10 +129,8 @@ function listInputs(list: ListName): ListInputs {
   });
   const order = { [`${spec.name}Order`]: class {} }[`${spec.name}Order`]!;
   Field(() => values, { description: 'The field.' })(order.prototype, 'field');
-  Field(() => OrderDirection, { nullable: true, defaultValue: OrderDirection.ASC, description: 'The direction (default ASC).' })(
-    order.prototype,
-    'direction',
-  );
+  // No defaultValue: an input with defaulted fields sends the operation to graphql-js instead of graphql-jit (server/graphql/jit-executor.ts).
+  Field(() => OrderDirection, { nullable: true, description: 'The direction; ASC when omitted.' })(order.prototype, 'direction');
   InputType(`${spec.name}Order`, { description: `One key of an order of ${list}.` })(order);
   return { where, order };
 }
