@@ -5,7 +5,7 @@ import type { ProgressLine } from '../platform/progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
 import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
-import { BinaryCopyWriter } from './binary-copy.js';
+import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
 import {
   at,
@@ -25,6 +25,23 @@ import { population } from './population.js';
 import { insertReferenceData } from './reference.load.js';
 import { CoverageCounter, provinceWorkforceRows, workforceRows } from './workforce.plan.js';
 import { KUKAR_CODE } from '../schema/reference/regions.js';
+
+/**
+ * Each enrolment's region path as its trigger computed it (migration 20261202100000), encoded for
+ * the contribution COPY, which runs with triggers off: a contribution's path is its enrolment's.
+ * The demo has a few hundred distinct paths, so the buffers are shared.
+ */
+async function regionPaths(client: pg.ClientBase): Promise<Map<number, Buffer>> {
+  const { rows } = await client.query<{ id: string; path: string }>(`select id, array_to_string(region_path, ',') as path from enrolment`);
+  const encoded = new Map<string, Buffer>();
+  const byEnrolment = new Map<number, Buffer>();
+  for (const { id, path } of rows) {
+    let bytes = encoded.get(path);
+    if (!bytes) encoded.set(path, (bytes = encodeTextArray(path.split(','))));
+    byEnrolment.set(Number(id), bytes);
+  }
+  return byEnrolment;
+}
 
 /** The seed is one batch: the whole demo database (schema/audit-key.ts). */
 const SEED_AUDIT_KEY = batchAuditKey('database', 'demo');
@@ -144,6 +161,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       },
     );
 
+    const enrolmentPaths = await regionPaths(client);
+
     // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts), into a
     // table truncated in this transaction so that COPY can write its rows frozen.
     let rebuildStarted = Date.now();
@@ -161,9 +180,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
             for (const worker of walk()) {
               for (const e of worker.enrolments) {
                 const sponsor = sponsorId.get(e.sponsorCode)!;
+                const path = enrolmentPaths.get(e.id)!;
                 for (const c of contributionsFor(e, seed, today)) {
                   // created_at: the paid day at 08:00 in Makassar, which is midnight UTC.
-                  const full = w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, c.paidDate]);
+                  const full = w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, c.paidDate, path]);
                   if (full) await full;
                 }
               }
