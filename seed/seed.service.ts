@@ -7,6 +7,8 @@ import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
 import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
+import { StagedCopy } from './staged-copy.js';
+import { DB_ROLES, setRoleSql } from '../platform/db/roles.js';
 import {
   at,
   CLAIM_COLUMNS,
@@ -88,6 +90,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
       throw new SeedRefusedError('the database already holds data; `npm run seed -- --reset` empties it first');
     }
     await client.query('begin');
+    // Every row is written as the seed's own role, under its explicit policies (seed/README.md).
+    await client.query(setRoleSql(DB_ROLES.seed));
     const reference = await insertReferenceData(client, { seed, scale, lastYear: yearOf(today), createdAt: at(toDay('2021-10-01')) });
     const employerRows = reference.employers;
     const sponsorRows = reference.sponsors;
@@ -101,11 +105,11 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
 
     const phase = async <W extends { rows: number; close(): Promise<number> }>(
       table: string,
-      open: () => W,
+      open: () => Promise<W>,
       fill: (writer: W) => Promise<void>,
     ) => {
       const t0 = Date.now();
-      const writer = open();
+      const writer = await open();
       let lastReport = 0;
       const about = ABOUT_AT_SCALE_1[table];
       const report = (done = false) =>
@@ -141,8 +145,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const identities = new IdentityFactory(seed);
     await phase(
       'worker',
-      () => new CopyWriter(client, 'worker', WORKER_COLUMNS),
-      async (w) => {
+      () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
+      async ({ writer: w }) => {
         for (const worker of walk()) {
           await w.write(workerRow(worker, identities.create(worker)));
           coverage.add(worker, 2021, yearOf(today));
@@ -155,28 +159,37 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const ids = { sponsor: sponsorId, employer: employerId };
     await phase(
       'enrolment',
-      () => new CopyWriter(client, 'enrolment', ENROLMENT_COLUMNS),
-      async (w) => {
+      () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
+      async ({ writer: w }) => {
         for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
       },
     );
 
     const enrolmentPaths = await regionPaths(client);
 
-    // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts), into a
-    // table truncated in this transaction so that COPY can write its rows frozen.
+    // The largest table by far: loaded without its keys and triggers and rebuilt after (bulk-load.ts).
+    // Dropping and rebuilding them is DDL, which only the owner may do: those steps alone run as the
+    // migration role; the rows are still written as the seed's role.
     let rebuildStarted = Date.now();
+    const contributionColumns = CONTRIBUTION_COLUMNS.map(([name]) => name);
+    await client.query('reset role');
     let [lastStep, stepStarted] = ['', 0];
     await withBulkLoad(
       client,
       'contribution',
       [programmeCoveredViolations('contribution')],
       async () => {
-        await client.query('truncate contribution');
+        await client.query(setRoleSql(DB_ROLES.seed));
         await phase(
           'contribution',
-          () => new BinaryCopyWriter(client, 'contribution', CONTRIBUTION_COLUMNS, { freeze: true }),
-          async (w) => {
+          () =>
+            StagedCopy.open(
+              client,
+              'contribution',
+              contributionColumns,
+              (stage) => new BinaryCopyWriter(client, stage, CONTRIBUTION_COLUMNS),
+            ),
+          async ({ writer: w }) => {
             for (const worker of walk()) {
               for (const e of worker.enrolments) {
                 const sponsor = sponsorId.get(e.sponsorCode)!;
@@ -190,6 +203,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
             }
           },
         );
+        await client.query('reset role');
       },
       ({ name, index, total }) => {
         if (index === 0) rebuildStarted = Date.now();
@@ -208,6 +222,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
           log.info({ table: 'contribution', steps: total, seconds: (Date.now() - rebuildStarted) / 1000 }, 'rebuilt keys and indexes');
       },
     );
+    await client.query(setRoleSql(DB_ROLES.seed));
 
     // The bulk load ran with user triggers off, including those keeping the paid totals.
     const refreshStarted = Date.now();
@@ -221,8 +236,8 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     );
     await phase(
       'claim',
-      () => new CopyWriter(client, 'claim', CLAIM_COLUMNS),
-      async (w) => {
+      () => StagedCopy.open(client, 'claim', CLAIM_COLUMNS, (stage) => new CopyWriter(client, stage, CLAIM_COLUMNS)),
+      async ({ writer: w }) => {
         for (const c of claims) await w.write(claimRow(c));
       },
     );
