@@ -40,8 +40,9 @@ alter table contribution enable trigger contribution_paid_update;
 alter table contribution alter column region_path set not null;
 
 -- The policy's index. A scoped period range (the dashboard's months, a list's fromMonth/toMonth)
--- combines it with contribution_period_keyset_idx (period, id) by a BitmapAnd; a composite GIN
--- (region_path, period) would need the btree_gin extension for no measured gain (SCALE.md).
+-- uses it alone or with contribution_period_keyset_idx (period, id) by a BitmapAnd. A composite
+-- GIN (region_path, period) would need the btree_gin extension and would still read the month's
+-- entries of every regency; partitioning by period is what makes a month flat (SCALE.md).
 create index contribution_region_path_idx on contribution using gin (region_path);
 
 drop policy contribution_api on contribution;
