@@ -31,7 +31,7 @@ import { KUKAR_CODE } from '../schema/reference/regions.js';
 /**
  * Each enrolment's region path as its trigger computed it (migration 20261202100000), encoded for
  * the contribution COPY, which runs with triggers off: a contribution's path is its enrolment's.
- * The demo has a few hundred distinct paths, so the buffers are shared.
+ * Enrolments share a few distinct paths (one per kecamatan, employer and sponsor region), so the buffers are shared.
  */
 async function regionPaths(client: pg.ClientBase): Promise<Map<number, Buffer>> {
   const { rows } = await client.query<{ id: string; path: string }>(`select id, array_to_string(region_path, ',') as path from enrolment`);
