@@ -7,7 +7,7 @@ import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
 import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
-import { StagedCopy } from './staged-copy.js';
+import { StagedCopy, STAGING_TEMP_BUFFERS } from './staged-copy.js';
 import { DB_ROLES, setRoleSql } from '../platform/db/roles.js';
 import {
   at,
@@ -89,6 +89,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     if (existing.rows[0].n > 0) {
       throw new SeedRefusedError('the database already holds data; `npm run seed -- --reset` empties it first');
     }
+    await client.query(STAGING_TEMP_BUFFERS);
     await client.query('begin');
     // Every row is written as the seed's own role, under its explicit policies (seed/README.md).
     await client.query(setRoleSql(DB_ROLES.seed));
@@ -146,7 +147,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     await phase(
       'worker',
       () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
-      async ({ writer: w }) => {
+      async (w) => {
         for (const worker of walk()) {
           await w.write(workerRow(worker, identities.create(worker)));
           coverage.add(worker, 2021, yearOf(today));
@@ -160,7 +161,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     await phase(
       'enrolment',
       () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
-      async ({ writer: w }) => {
+      async (w) => {
         for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
       },
     );
@@ -189,7 +190,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
               contributionColumns,
               (stage) => new BinaryCopyWriter(client, stage, CONTRIBUTION_COLUMNS),
             ),
-          async ({ writer: w }) => {
+          async (w) => {
             for (const worker of walk()) {
               for (const e of worker.enrolments) {
                 const sponsor = sponsorId.get(e.sponsorCode)!;
@@ -237,7 +238,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     await phase(
       'claim',
       () => StagedCopy.open(client, 'claim', CLAIM_COLUMNS, (stage) => new CopyWriter(client, stage, CLAIM_COLUMNS)),
-      async ({ writer: w }) => {
+      async (w) => {
         for (const c of claims) await w.write(claimRow(c));
       },
     );

@@ -51,7 +51,7 @@ describe('demo seed', () => {
       db = await createTestDatabase();
       dbs.push(db);
       await seedDemo(db.url, { seed: 1, scale: 1, today: TODAY, log });
-    }, 600_000); // The scale-1 seed took 272 s on this project's 2-core machine at load 16 (seed/README.md).
+    }, 600_000); // A scale-1 seed took 131 to 272 s on this project's shared 2-core machine (seed/README.md).
 
     const query = async (name: string) => (await db.pool.query(figures[name]!)).rows;
 
