@@ -35,3 +35,4 @@ export {
   writeBriefs,
   type WrittenBrief,
 } from './brief/brief.service.js';
+export { withDefaultRegion } from './brief/brief-regions.js';

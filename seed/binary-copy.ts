@@ -9,7 +9,30 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const CHUNK = 1 << 20;
 
 /** The column types the binary writer knows: what the seed's largest table needs. */
-export type BinaryColumn = 'int8' | 'date' | 'text' | 'timestamptz-day';
+export type BinaryColumn = 'int8' | 'date' | 'text' | 'timestamptz-day' | 'text[]';
+
+const TEXT_OID = 25;
+
+/**
+ * A one-dimensional text array without nulls in COPY's binary form (PostgreSQL's array_send), for
+ * a `text[]` column: encode each distinct array once and pass the same Buffer for every row.
+ */
+export function encodeTextArray(items: readonly string[]): Buffer {
+  const elements = items.map((item) => Buffer.from(item, 'utf8'));
+  const out = Buffer.allocUnsafe(20 + elements.reduce((n, e) => n + 4 + e.length, 0));
+  out.writeInt32BE(1, 0); // dimensions
+  out.writeInt32BE(0, 4); // no nulls
+  out.writeInt32BE(TEXT_OID, 8);
+  out.writeInt32BE(items.length, 12);
+  out.writeInt32BE(1, 16); // lower bound
+  let at = 20;
+  for (const e of elements) {
+    out.writeInt32BE(e.length, at);
+    e.copy(out, at + 4);
+    at += 4 + e.length;
+  }
+  return out;
+}
 
 /**
  * Streams rows into one table with COPY in PostgreSQL's binary format. PostgreSQL then parses
@@ -42,10 +65,10 @@ export class BinaryCopyWriter {
 
   /**
    * Values in column order: numbers for int8 and day numbers, strings for text (short, often
-   * repeated ones). Returns a promise only when a full buffer had to wait for the stream: ten
+   * repeated ones), `encodeTextArray` buffers for text[]. Returns a promise only when a full buffer had to wait for the stream: ten
    * million rows should not cost ten million promises.
    */
-  write(values: Array<number | string>): Promise<void> | undefined {
+  write(values: Array<number | string | Buffer>): Promise<void> | undefined {
     const b = this.buffer;
     let at = this.at;
     b.writeInt16BE(values.length, at);
@@ -69,6 +92,13 @@ export class BinaryCopyWriter {
         case 'text': {
           let bytes = this.texts.get(value as string);
           if (!bytes) this.texts.set(value as string, (bytes = Buffer.from(value as string, 'utf8')));
+          b.writeInt32BE(bytes.length, at);
+          bytes.copy(b, at + 4);
+          at += 4 + bytes.length;
+          break;
+        }
+        case 'text[]': {
+          const bytes = value as Buffer;
           b.writeInt32BE(bytes.length, at);
           bytes.copy(b, at + 4);
           at += 4 + bytes.length;

@@ -79,7 +79,10 @@ export function enrolmentRow(
   ];
 }
 
-/** The binary COPY's columns (binary-copy.ts); created_at is the paid day's 08:00 in Makassar. */
+/**
+ * The binary COPY's columns (binary-copy.ts); created_at is the paid day's 08:00 in Makassar.
+ * region_path is the enrolment's, as its trigger wrote it: the load runs with triggers off.
+ */
 export const CONTRIBUTION_COLUMNS: Array<[string, BinaryColumn]> = [
   ['enrolment_id', 'int8'],
   ['period', 'date'],
@@ -88,6 +91,7 @@ export const CONTRIBUTION_COLUMNS: Array<[string, BinaryColumn]> = [
   ['paid_date', 'date'],
   ['sponsor_id', 'int8'],
   ['created_at', 'timestamptz-day'],
+  ['region_path', 'text[]'],
 ];
 
 export const CLAIM_COLUMNS = [

@@ -5,8 +5,10 @@ import type { ProgressLine } from '../platform/progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
 import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
-import { BinaryCopyWriter } from './binary-copy.js';
+import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
+import { StagedCopy, STAGING_TEMP_BUFFERS } from './staged-copy.js';
+import { DB_ROLES, setRoleSql } from '../platform/db/roles.js';
 import {
   at,
   CLAIM_COLUMNS,
@@ -25,6 +27,23 @@ import { population } from './population.js';
 import { insertReferenceData } from './reference.load.js';
 import { CoverageCounter, provinceWorkforceRows, workforceRows } from './workforce.plan.js';
 import { KUKAR_CODE } from '../schema/reference/regions.js';
+
+/**
+ * Each enrolment's region path as its trigger computed it (migration 20261202100000), encoded for
+ * the contribution COPY, which runs with triggers off: a contribution's path is its enrolment's.
+ * Enrolments share a few distinct paths (one per kecamatan, employer and sponsor region), so the buffers are shared.
+ */
+async function regionPaths(client: pg.ClientBase): Promise<Map<number, Buffer>> {
+  const { rows } = await client.query<{ id: string; path: string }>(`select id, array_to_string(region_path, ',') as path from enrolment`);
+  const encoded = new Map<string, Buffer>();
+  const byEnrolment = new Map<number, Buffer>();
+  for (const { id, path } of rows) {
+    let bytes = encoded.get(path);
+    if (!bytes) encoded.set(path, (bytes = encodeTextArray(path.split(','))));
+    byEnrolment.set(Number(id), bytes);
+  }
+  return byEnrolment;
+}
 
 /** The seed is one batch: the whole demo database (schema/audit-key.ts). */
 const SEED_AUDIT_KEY = batchAuditKey('database', 'demo');
@@ -70,7 +89,10 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     if (existing.rows[0].n > 0) {
       throw new SeedRefusedError('the database already holds data; `npm run seed -- --reset` empties it first');
     }
+    await client.query(STAGING_TEMP_BUFFERS);
     await client.query('begin');
+    // Every row is written as the seed's own role, under its explicit policies (seed/README.md).
+    await client.query(setRoleSql(DB_ROLES.seed));
     const reference = await insertReferenceData(client, { seed, scale, lastYear: yearOf(today), createdAt: at(toDay('2021-10-01')) });
     const employerRows = reference.employers;
     const sponsorRows = reference.sponsors;
@@ -84,11 +106,11 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
 
     const phase = async <W extends { rows: number; close(): Promise<number> }>(
       table: string,
-      open: () => W,
+      open: () => Promise<W>,
       fill: (writer: W) => Promise<void>,
     ) => {
       const t0 = Date.now();
-      const writer = open();
+      const writer = await open();
       let lastReport = 0;
       const about = ABOUT_AT_SCALE_1[table];
       const report = (done = false) =>
@@ -124,7 +146,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const identities = new IdentityFactory(seed);
     await phase(
       'worker',
-      () => new CopyWriter(client, 'worker', WORKER_COLUMNS),
+      () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
       async (w) => {
         for (const worker of walk()) {
           await w.write(workerRow(worker, identities.create(worker)));
@@ -138,38 +160,51 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     const ids = { sponsor: sponsorId, employer: employerId };
     await phase(
       'enrolment',
-      () => new CopyWriter(client, 'enrolment', ENROLMENT_COLUMNS),
+      () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
       async (w) => {
         for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
       },
     );
 
-    // The largest table by far: loaded without its keys and rebuilt after (bulk-load.ts), into a
-    // table truncated in this transaction so that COPY can write its rows frozen.
+    const enrolmentPaths = await regionPaths(client);
+
+    // The largest table by far: loaded without its keys and triggers and rebuilt after (bulk-load.ts).
+    // Dropping and rebuilding them is DDL, which only the owner may do: those steps alone run as the
+    // migration role; the rows are still written as the seed's role.
     let rebuildStarted = Date.now();
+    const contributionColumns = CONTRIBUTION_COLUMNS.map(([name]) => name);
+    await client.query('reset role');
     let [lastStep, stepStarted] = ['', 0];
     await withBulkLoad(
       client,
       'contribution',
       [programmeCoveredViolations('contribution')],
       async () => {
-        await client.query('truncate contribution');
+        await client.query(setRoleSql(DB_ROLES.seed));
         await phase(
           'contribution',
-          () => new BinaryCopyWriter(client, 'contribution', CONTRIBUTION_COLUMNS, { freeze: true }),
+          () =>
+            StagedCopy.open(
+              client,
+              'contribution',
+              contributionColumns,
+              (stage) => new BinaryCopyWriter(client, stage, CONTRIBUTION_COLUMNS),
+            ),
           async (w) => {
             for (const worker of walk()) {
               for (const e of worker.enrolments) {
                 const sponsor = sponsorId.get(e.sponsorCode)!;
+                const path = enrolmentPaths.get(e.id)!;
                 for (const c of contributionsFor(e, seed, today)) {
                   // created_at: the paid day at 08:00 in Makassar, which is midnight UTC.
-                  const full = w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, c.paidDate]);
+                  const full = w.write([e.id, c.period, c.programme, c.amount, c.paidDate, sponsor, c.paidDate, path]);
                   if (full) await full;
                 }
               }
             }
           },
         );
+        await client.query('reset role');
       },
       ({ name, index, total }) => {
         if (index === 0) rebuildStarted = Date.now();
@@ -188,6 +223,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
           log.info({ table: 'contribution', steps: total, seconds: (Date.now() - rebuildStarted) / 1000 }, 'rebuilt keys and indexes');
       },
     );
+    await client.query(setRoleSql(DB_ROLES.seed));
 
     // The bulk load ran with user triggers off, including those keeping the paid totals.
     const refreshStarted = Date.now();
@@ -201,7 +237,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     );
     await phase(
       'claim',
-      () => new CopyWriter(client, 'claim', CLAIM_COLUMNS),
+      () => StagedCopy.open(client, 'claim', CLAIM_COLUMNS, (stage) => new CopyWriter(client, stage, CLAIM_COLUMNS)),
       async (w) => {
         for (const c of claims) await w.write(claimRow(c));
       },

@@ -9,23 +9,24 @@ import {
   briefFileName,
   type BriefScope,
   validateBriefOptions,
+  withDefaultRegion,
   writeBriefs,
   type WrittenBrief,
 } from '../analytics/index.js';
 import type { WarehouseReader } from '../platform/warehouse-reader.js';
-import { DomainError, UnauthenticatedError, ValidationError, WarehouseNotReadyError } from '../schema/errors.js';
-import type { Principal, Role } from './auth/roles.js';
+import { DomainError, ForbiddenError, UnauthenticatedError, ValidationError, WarehouseNotReadyError } from '../schema/errors.js';
+import { narrowTo, type RegionScope, scopeClaim } from '../schema/region-scope.js';
+import type { Principal } from './auth/roles.js';
 
 /**
  * `POST /briefs`: writes a brief on demand into the folder served at /briefs/ and answers with the
- * files' URLs. Body: `{ "year": 2023, "compareTo": 2022, "lang": ["id", "en"], "format": ["html", "md", "pdf"],
- * "sponsor": "PEMKAB-KUKAR" }` (all but `year` optional). HTML and Markdown are written in this
- * process; PDFs in a child process running the brief command, so that Chromium's driver and its
- * async hook (issue 13 measured its cost on every request) never load into the server.
+ * files' URLs. Body: `{ "year": 2023, "compareTo": 2022, "region": "64.02", "lang": ["id", "en"],
+ * "format": ["html", "md", "pdf"], "sponsor": "PEMKAB-KUKAR" }` (all but `year` optional). Any
+ * signed-in role: a brief holds aggregates only, of a region inside the caller's scope (briefRegion).
+ * HTML and Markdown are written in this process; PDFs in a child process running the brief command,
+ * so that Chromium's driver and its async hook (issue 13 measured its cost on every request) never
+ * load into the server.
  */
-
-/** Briefs hold aggregates only, but writing one costs a few seconds of a small machine: analysts and administrators. */
-export const WRITE_BRIEFS: readonly Role[] = ['analyst', 'admin'];
 
 const BRIEF_CLI = fileURLToPath(new URL('../analytics/brief/brief.cli.ts', import.meta.url));
 
@@ -58,12 +59,16 @@ function parseBody(body: unknown): BriefRequest {
     return v as number | undefined;
   };
   if (b.sponsor !== undefined && typeof b.sponsor !== 'string') throw new ValidationError('sponsor', 'must be a sponsor code');
+  if (b.region !== undefined && typeof b.region !== 'string') throw new ValidationError('region', 'must be a province or regency code');
   const request: BriefRequest = {
     year: year('year', b.year),
     compare: year('compareTo', b.compareTo),
     langs: list(b.lang, ['id']),
     formats: list(b.format, ['html']),
-    scope: b.sponsor === undefined ? {} : { sponsor: b.sponsor as string },
+    scope: {
+      ...(b.region === undefined ? {} : { region: b.region as string }),
+      ...(b.sponsor === undefined ? {} : { sponsor: b.sponsor as string }),
+    },
   };
   if (request.year === undefined) throw new ValidationError('year', 'is required');
   validateBriefOptions(request);
@@ -74,6 +79,7 @@ function parseBody(body: unknown): BriefRequest {
 function printPdfs(options: BriefRouteOptions, request: BriefRequest): Promise<void> {
   const args = ['--year', String(request.year), '--format', 'pdf', '--lang', request.langs.join(','), '--out', options.briefsDir];
   if (request.compare !== undefined) args.push('--compare', String(request.compare));
+  if (request.scope.region) args.push('--region', request.scope.region);
   if (request.scope.sponsor) args.push('--sponsor', request.scope.sponsor);
   args.push('--warehouse', options.warehouseDir, '--chromium', options.chromiumPath);
   const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
@@ -96,17 +102,21 @@ function printPdfs(options: BriefRouteOptions, request: BriefRequest): Promise<v
 
 interface Written {
   year: number;
+  /** The region the brief is about (absent: the whole warehouse). */
+  region?: string;
   compare: number;
   /** The snapshot the HTML and Markdown read (the PDFs' child reads the same published one, or a newer). */
   snapshotDate?: string;
   files: WrittenBrief[];
 }
 
-async function write(options: BriefRouteOptions, request: BriefRequest): Promise<Written> {
+async function write(options: BriefRouteOptions, asked: BriefRequest): Promise<Written> {
+  // The default region first (Kukar's brief on a warehouse of several regencies), so the PDFs' child names its files alike.
+  const request = { ...asked, scope: await options.warehouse.pinned((w) => withDefaultRegion(w, asked.scope)) };
   const year = request.year!;
   const compare = request.compare ?? year - 1;
   const inProcess = request.formats.filter((f): f is Exclude<BriefFormat, 'pdf'> => f !== 'pdf');
-  const written: Written = { year, compare, files: [] };
+  const written: Written = { year, compare, ...(request.scope.region ? { region: request.scope.region } : {}), files: [] };
   if (inProcess.length) {
     const result = await writeBriefs({
       warehouse: options.warehouse,
@@ -137,8 +147,33 @@ async function write(options: BriefRouteOptions, request: BriefRequest): Promise
   return written;
 }
 
+/** A brief is about a whole regency (64.02) or a province (64): the shapes writeBriefs takes. */
+const BRIEF_REGION = /^\d{2}(\.\d{2})?$/;
+
+/**
+ * The region of the caller's brief: the one asked for, narrowed to their scope (schema/region-scope.ts
+ * narrowTo: FORBIDDEN when the two do not meet; a province asked by a regency's user is that regency's
+ * brief), or without one the scope's own region. A brief covers a whole regency or province, so a
+ * scope of kecamatan only gets none: its regency's figures are wider than the scope. The warehouse
+ * holds no row-level security, so this check is the one that holds here.
+ */
+export function briefRegion(scope: RegionScope, asked: string | undefined): string | undefined {
+  const narrowed = asked === undefined ? scope : narrowTo(scope, asked);
+  if (narrowed.national) return undefined;
+  const [only, ...more] = narrowed.codes;
+  if (only !== undefined && more.length === 0 && BRIEF_REGION.test(only)) return only;
+  const whole = narrowed.codes.filter((code) => BRIEF_REGION.test(code));
+  if (whole.length === 0) {
+    throw new ForbiddenError(
+      `a brief covers a whole regency or province; your scope (${scopeClaim(scope).join(', ')}) covers ${asked === undefined ? 'neither' : `only part of ${asked}`}`,
+    );
+  }
+  throw new ValidationError('region', `is required: your scope covers ${whole.join(', ')}; ask for one of them`);
+}
+
 function status(error: unknown): number {
   if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof ValidationError) return 400;
   if (error instanceof WarehouseNotReadyError) return 503;
   return 500;
@@ -153,11 +188,10 @@ export function briefRouter(options: BriefRouteOptions): Router {
     try {
       const user = await options.verify(req.headers.authorization);
       if (!user) throw new UnauthenticatedError();
-      if (!WRITE_BRIEFS.includes(user.role)) {
-        res.status(403).json({ error: { code: 'FORBIDDEN', message: `writing a brief needs the role ${WRITE_BRIEFS.join(' or ')}` } });
-        return;
-      }
-      const request = parseBody(req.body);
+      const asked = parseBody(req.body);
+      const region = briefRegion(user.scope, asked.scope.region);
+      const request: BriefRequest = { ...asked, scope: { ...asked.scope, region } };
+      if (region === undefined) delete request.scope.region;
       const run = queue.then(() => write(options, request));
       queue = run.catch(() => undefined);
       const written = await run;

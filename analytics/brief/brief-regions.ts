@@ -1,5 +1,7 @@
 import { ValidationError } from '../../schema/errors.js';
 import type { WarehouseQueries } from '../metrics/metric-queries.js';
+import { KUKAR_CODE } from '../../schema/reference/regions.js';
+import type { BriefScope } from './brief-files.js';
 import type { BriefPlace } from './common.strings.js';
 
 /**
@@ -54,4 +56,21 @@ export async function placeOf(warehouse: WarehouseQueries, code: string, level: 
     );
   }
   return { code: row.code, name: row.name };
+}
+
+/**
+ * What a brief without a region is about. A warehouse of one regency: the whole warehouse, as it
+ * always was. A warehouse of several (the province demo): the source article's regency when it holds
+ * it, so that `npm run brief` prints Kutai Kartanegara's figures under its name and never the
+ * province's sums under Kukar's title; otherwise the caller must name the region.
+ */
+export async function withDefaultRegion(warehouse: WarehouseQueries, scope: BriefScope): Promise<BriefScope> {
+  if (scope.region !== undefined) return scope;
+  const regencies = await warehouseRegencies(warehouse);
+  if (regencies.length <= 1) return scope;
+  if (regencies.some((r) => r.code === KUKAR_CODE)) return { ...scope, region: KUKAR_CODE };
+  throw new ValidationError(
+    'region',
+    `is required: the warehouse holds ${regencies.length} regencies (${regencies.map((r) => r.code).join(', ')}); give one, or a province for its comparison`,
+  );
 }

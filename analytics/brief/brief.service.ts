@@ -21,6 +21,7 @@ import {
   isProvince,
   validateScope,
 } from './brief-files.js';
+import { withDefaultRegion } from './brief-regions.js';
 import { renderAppendixHtml } from './render-appendix-html.js';
 import { renderAppendixMarkdown } from './render-appendix-markdown.js';
 import { knowsSponsor } from './sections/sponsor.section.js';
@@ -113,12 +114,14 @@ function writeAtomically(file: string, data: string | Buffer): number {
 export async function writeBriefs(options: WriteBriefsOptions): Promise<BriefsWritten> {
   const langs = options.langs ?? LANGS;
   const formats = options.formats ?? BRIEF_FORMATS;
-  const scope = options.scope ?? {};
+  let scope = options.scope ?? {};
   validateBriefOptions({ ...options, langs, formats, scope });
   const content = await options.warehouse.pinned(async (warehouse) => {
     const year = options.year ?? lastCompleteYear((await warehouseSnapshot(warehouse)).snapshotDate);
     const compare = options.compare ?? year - 1;
     validateBriefOptions({ year, compare });
+    // Files are named by the region the brief is about, default or given (brief-regions.ts).
+    scope = await withDefaultRegion(warehouse, scope);
     return isProvince(scope.region)
       ? buildProvinceContent(warehouse, { year, compare }, scope)
       : buildBriefContent(warehouse, { year, compare }, scope);

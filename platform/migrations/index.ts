@@ -12,6 +12,7 @@ import { Migration20261202000001_sponsor_region } from './Migration2026120200000
 import { Migration20261202300000_export_log } from './Migration20261202300000_export_log.js';
 import { Migration20261203000001_national_reads } from './Migration20261203000001_national_reads.js';
 import { Migration20261203000010_list_order_filter } from './Migration20261203000010_list_order_filter.js';
+import { Migration20261203000020_contribution_region_path } from './Migration20261203000020_contribution_region_path.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202300000_export_log', class: Migration20261202300000_export_log },
   { name: 'Migration20261203000001_national_reads', class: Migration20261203000001_national_reads },
   { name: 'Migration20261203000010_list_order_filter', class: Migration20261203000010_list_order_filter },
+  { name: 'Migration20261203000020_contribution_region_path', class: Migration20261203000020_contribution_region_path },
 ];
