@@ -164,8 +164,13 @@ async function snapshotProgress() {
     clearInterval(publishing);
     publishing = undefined;
   };
+  // Dates load two at a time (etl.service.ts): the publish starts once no date is in flight.
+  const inFlight = new Set<string>();
+  const seen = new Set<string>();
   const onProgress = (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
     stopPublishing();
+    inFlight.add(event.date);
+    seen.add(event.date);
     const index = missing.indexOf(event.date);
     const snapshot = index >= 0 ? `snapshot ${index + 1} of ${missing.length}` : `snapshot ${event.date}`;
     if (index >= 0)
@@ -178,12 +183,12 @@ async function snapshotProgress() {
         seconds: (Date.now() - started) / 1000,
       });
     progress({ id: 'warehouse-table', label: `${snapshot} ${event.table}`, rows: event.rows, seconds: event.seconds, done: event.done });
-    // After the last table of the backfill's last date (or of a live snapshot) comes the publish, one
-    // catalogue build with no rows to count: say so, with its time running, rather than "0 s left".
-    const last = index === missing.length - 1 || index < 0;
-    if (event.done && event.table === lastTable && last) {
+    if (event.done && event.table === lastTable) inFlight.delete(event.date);
+    // After the last table of the last date comes the publish, one catalogue build with no rows to
+    // count: say so, with its time running, rather than "0 s left". A date that starts after all stops it.
+    if (event.done && event.table === lastTable && inFlight.size === 0) {
       const t0 = Date.now();
-      const what = index < 0 ? `publishing the snapshot of ${event.date}` : `publishing ${missing.length} snapshots`;
+      const what = seen.size === 1 ? `publishing the snapshot of ${event.date}` : `publishing ${seen.size} snapshots`;
       const tick = () =>
         progress({
           id: 'warehouse',
