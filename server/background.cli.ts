@@ -67,15 +67,28 @@ if (send) await new Promise<void>((resolve) => send({ type: 'exit' }, resolve));
 process.exit(process.exitCode ?? 0);
 
 async function firstRun(databaseUrl: string): Promise<void> {
-  // Forked early by the server so its modules load meanwhile; the database is ours once migrated.
+  // Forked early by the server so its modules load meanwhile; it says go once it listens.
   if (send) {
     const go = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => m.type === 'go' && resolve()));
     send({ type: 'waiting' });
     await go;
-  } else {
-    const { initORM, migrateUp } = await import('../platform/db/orm.js');
-    const orm = await initORM(databaseUrl);
-    await migrateUp(orm);
+  }
+  // The migrations run here, not in the server: the official region list (91,599 rows parsed from
+  // CSV and sent as one JSON parameter) held the server's event loop, and so /healthz, for half a second.
+  const [{ initORM, migrateUp }, { setApiPassword }] = await Promise.all([
+    import('../platform/db/orm.js'),
+    import('../platform/db/api-connection.js'),
+  ]);
+  const orm = await initORM(databaseUrl);
+  try {
+    const applied = await migrateUp(orm);
+    if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
+    // The API connects as lindung_api (created by the migrations); a derived URL logs in with the platform's password.
+    if (!config.apiDatabaseUrl) await setApiPassword(orm);
+  } catch (error) {
+    send?.({ type: 'state', part: 'operational', state: 'failed' });
+    throw error;
+  } finally {
     await orm.close();
   }
 
