@@ -98,21 +98,40 @@ const probe = new Worker(
     } catch (error) {
       if (error.name === 'TimeoutError') parentPort.postMessage({ at: performance.timeOrigin + started, ms: 2000, timedOut: true });
     }
-  }, 200);`,
-  { eval: true, workerData: { url: `${base}/healthz` } },
+  }, 200);
+  // The server's own event-loop delay (prom-client's monitorEventLoopDelay, its maximum since the last
+  // scrape): tells a blocked loop from an answer that waited for a core on a busy machine.
+  setInterval(async () => {
+    try {
+      const text = await (await fetch(workerData.metrics, { signal: AbortSignal.timeout(2000) })).text();
+      const max = /^lindung_nodejs_eventloop_lag_max_seconds ([0-9.e+-]+)$/m.exec(text);
+      if (max) parentPort.postMessage({ loop: true, at: Date.now(), ms: Number(max[1]) * 1000 });
+    } catch {}
+  }, 1000);`,
+  { eval: true, workerData: { url: `${base}/healthz`, metrics: `${base}/metrics` } },
 );
 let slowestHealthz = 0;
 let failedHealthz = 0;
 /** Answers over the budget, with when they were asked (seconds from the start), to tell which phase stalls the server. */
 const slowHealthz: Array<{ at: number; ms: number }> = [];
-probe.on('message', ({ at, ms, timedOut }: { at: number; ms: number; timedOut?: boolean }) => {
+let slowestLoop = 0;
+const blockedLoop: Array<{ at: number; ms: number }> = [];
+probe.on('message', ({ at, ms, timedOut, loop }: { at: number; ms: number; timedOut?: boolean; loop?: boolean }) => {
+  if (loop) {
+    slowestLoop = Math.max(slowestLoop, ms);
+    if (ms >= HEALTHZ_BUDGET_MS) blockedLoop.push({ at: (at - performance.timeOrigin - t0) / 1000, ms });
+    return;
+  }
   if (timedOut) failedHealthz++;
   else slowestHealthz = Math.max(slowestHealthz, ms);
   if (ms >= HEALTHZ_BUDGET_MS) slowHealthz.push({ at: (at - performance.timeOrigin - t0) / 1000, ms });
 });
 const peak = { total: 0, server: 0, background: 0, postgres: 0, other: 0 };
+let peakAt = { ...peak, at: 0 };
 const memory = setInterval(() => {
   const now = treeRss(platform.pid!);
+  // The whole tree's peak with its parts at that moment and the phase it fell in: which process to look at.
+  if (now.total > peak.total) peakAt = { ...now, at: since() };
   for (const key of Object.keys(peak) as Array<keyof typeof peak>) peak[key] = Math.max(peak[key], now[key]);
 }, 500);
 const timeout = setTimeout(() => done('timed out'), Number(options.timeout) * 1000);
@@ -131,9 +150,15 @@ console.log(`  slowest /healthz answer        ${slowestHealthz.toFixed(0)} ms ($
 const phaseAt = (seconds: number) => marks.filter(([, s]) => s <= seconds).at(-1)?.[0] ?? 'start';
 for (const { at, ms } of slowHealthz)
   console.log(`    ${ms.toFixed(0).padStart(5)} ms at ${at.toFixed(1).padStart(6)} s, after "${phaseAt(at)}"`);
+console.log(`  server's event loop, max delay ${slowestLoop.toFixed(0)} ms (sampled from /metrics each second)`);
+for (const { at, ms } of blockedLoop)
+  console.log(`    ${ms.toFixed(0).padStart(5)} ms in the second before ${at.toFixed(1).padStart(6)} s, after "${phaseAt(at)}"`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 console.log(
   `  peak RSS                       ${mib(peak.total)} for the whole tree (server ${mib(peak.server)}, background process ${mib(peak.background)}, PostgreSQL ${mib(peak.postgres)}, others such as esbuild and Chromium ${mib(peak.other)}; each a peak of its own, shared memory counted once)`,
+);
+console.log(
+  `    the tree's peak came at ${peakAt.at.toFixed(1)} s, after "${phaseAt(peakAt.at)}": server ${mib(peakAt.server)}, background process ${mib(peakAt.background)}, PostgreSQL ${mib(peakAt.postgres)}, others ${mib(peakAt.other)}`,
 );
 console.log(
   `  load average at the end        ${os
