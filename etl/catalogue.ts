@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { failIfBroken, runChecks } from './checks.js';
 import { sqlString } from './load.js';
-import { loadModelDeclarations, modelChecks } from './model-tests.js';
+import { loadModelDeclarations, modelChecks, pinLatest } from './model-tests.js';
 import { installDocs, writeWarehouseDocs } from './warehouse-docs.js';
 import { docsFolder } from '../platform/warehouse-reader.js';
+import type { Logger } from '../platform/logger.js';
 import type { TableSpec } from './table-spec.js';
 import { TABLES } from './tables.js';
 import { publishedDates, syncDir, type Manifest, type WarehouseLayout } from './warehouse.js';
@@ -28,8 +29,17 @@ export async function prepareCatalogue(
   manifest: Manifest,
   modelsDir = DEFAULT_MODELS_DIR,
   signal?: AbortSignal,
+  log?: Logger,
 ): Promise<string> {
   signal?.throwIfAborted();
+  // Seconds per step, logged at the end: the build is most of a publish, and where its time goes moves as marts change.
+  const steps: Record<string, number> = {};
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - stepStart) / 1000;
+    stepStart = now;
+  };
   const tmp = path.join(layout.dir, `.catalogue-${manifest.generation ?? 'empty'}-${process.pid}.duckdb`);
   fs.rmSync(tmp, { force: true });
   fs.rmSync(`${tmp}.wal`, { force: true });
@@ -49,23 +59,33 @@ export async function prepareCatalogue(
     signal?.throwIfAborted();
     for (const spec of TABLES) await createTableViews(con, layout, manifest, spec);
     await createLedgerObjects(con, layout, manifest);
+    step('views');
     for (const file of modelFiles(modelsDir)) {
       try {
         const sql = fs.readFileSync(file, 'utf8');
         await con.run(sql);
-        if (MATERIALIZED_TABLE.test(sql)) await materialize(con, path.basename(file, '.sql'));
+        if (MATERIALIZED_TABLE.test(sql)) {
+          await materialize(con, path.basename(file, '.sql'));
+          step(path.basename(file, '.sql'));
+        }
       } catch (error) {
         throw new Error(`analytics model ${path.relative(process.cwd(), file)} failed: ${(error as Error).message}`);
       }
     }
+    step('other models');
     await testModels(con, modelsDir);
+    step('model tests');
     const models = { modelsDir, files: modelFiles(modelsDir), isMaterialised: (sql: string) => MATERIALIZED_TABLE.test(sql) };
     await writeWarehouseDocs(con, models, `${tmp}.docs.html`, {
       snapshots: publishedDates(manifest),
       generatedAt: new Date().toISOString(),
     });
+    step('docs');
     await con.run('checkpoint');
+    step('checkpoint');
     built = true;
+    const seconds = Math.round(Object.values(steps).reduce((a, b) => a + b, 0) * 10) / 10;
+    log?.info({ seconds, steps }, 'etl: catalogue built');
   } catch (error) {
     throw signal?.aborted ? signal.reason : error;
   } finally {
@@ -109,7 +129,8 @@ async function materialize(con: DuckDBConnection, name: string): Promise<void> {
  * published: one broken test and the catalogue is thrown away, so nothing is published.
  */
 async function testModels(con: DuckDBConnection, modelsDir: string): Promise<void> {
-  failIfBroken('model tests', await runChecks(con, modelChecks(loadModelDeclarations(modelsDir)), 1));
+  const declarations = await pinLatest(con, loadModelDeclarations(modelsDir));
+  failIfBroken('model tests', await runChecks(con, modelChecks(declarations), 1));
 }
 
 /** Swaps a prepared catalogue in: one rename, so a reader opens either the old file or the new one. */

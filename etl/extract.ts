@@ -19,6 +19,12 @@ export interface SourceOptions {
    * a minute or more.
    */
   silenceTimeoutMs?: number;
+  /**
+   * Read the snapshot another open SourceSnapshot exported (its exportSnapshot()) instead of
+   * taking a new one: several connections then read one instant, and the extract can use more
+   * than one of PostgreSQL's processes (cores) at a time.
+   */
+  snapshotId?: string;
 }
 
 /**
@@ -66,14 +72,28 @@ export class SourceSnapshot {
       // Session settings, set before the transaction: a READ ONLY transaction may still read them.
       await client.query('select set_config($1, $2, false), set_config($3, $4, false)', [IPAD_SETTING, ipad, OPAD_SETTING, opad]);
       await client.query('begin isolation level repeatable read read only');
-      // The snapshot is taken by the first query; take it now so "the instant" is the open.
-      await client.query('select 1');
+      if (options.snapshotId !== undefined) {
+        await client.query(`set transaction snapshot '${options.snapshotId.replace(/[^0-9A-F-]/gi, '')}'`);
+      } else {
+        // The snapshot is taken by the first query; take it now so "the instant" is the open.
+        await client.query('select 1');
+      }
     } catch (error) {
       options.signal?.removeEventListener('abort', drop);
       await source.close();
       throw source.explain(error, 'PostgreSQL unreachable');
     }
     return source;
+  }
+
+  /** Names this connection's snapshot for others to read (SourceOptions.snapshotId), valid while it stays open. */
+  async exportSnapshot(): Promise<string> {
+    try {
+      const { rows } = await this.client.query<{ id: string }>('select pg_export_snapshot() as id');
+      return rows[0]!.id;
+    } catch (error) {
+      throw this.explain(error, 'PostgreSQL connection lost while sharing the snapshot');
+    }
   }
 
   /** Streams `select` as CSV through `streams` (the last one the sink); resolves with the row count PostgreSQL reports. */
@@ -101,6 +121,16 @@ export class SourceSnapshot {
       );
       const row = rows[0] as Record<string, string>;
       return { rows: Number(row.rows), sums: Object.fromEntries(money.map((m) => [m, row[m]!])) };
+    } catch (error) {
+      throw this.explain(error, 'PostgreSQL connection lost during the verification');
+    }
+  }
+
+  /** Counts and sums of several dates from one statement (TableSpec.historyCounts), by snapshot date. */
+  async aggregateByDate(sql: string, money: string[]): Promise<Map<string, { rows: number; sums: Record<string, string> }>> {
+    try {
+      const { rows } = await this.watched('during the verification', () => this.client.query<Record<string, string>>(sql));
+      return new Map(rows.map((r) => [r.snapshot_date!, { rows: Number(r.rows), sums: Object.fromEntries(money.map((m) => [m, r[m]!])) }]));
     } catch (error) {
       throw this.explain(error, 'PostgreSQL connection lost during the verification');
     }

@@ -8,13 +8,14 @@ import { publishedDates } from './warehouse.js';
 /** The history every warehouse should hold: month-end snapshots of 2022 and 2023 (the article's years). */
 export const HISTORY_MONTHS = { from: '2022-01', to: '2023-12' } as const;
 
-/**
- * Called by `npm start` before it reports ready: loads what a fresh warehouse lacks, the
- * month-end history and a first live snapshot, so analysts and briefs have data at once.
- * Only fills gaps, so a restart after an interrupted first load finishes the job and a
- * warehouse already in place costs one look at its manifest.
- */
 export type WarehouseState = 'present' | 'loaded' | 'busy' | 'failed';
+
+/**
+ * Called by `npm start`'s first run once the operational data is ready: loads what a fresh
+ * warehouse lacks, the month-end history and a first live snapshot, so analysts and briefs have
+ * data at once. Only fills gaps, so a restart after an interrupted first load finishes the job
+ * and a warehouse already in place costs one look at its manifest.
+ */
 
 export async function ensureWarehouse(
   config: Config,
@@ -29,14 +30,12 @@ export async function ensureWarehouse(
   const hasLive = Object.values(etl.published().tables.worker ?? {}).some((p) => p.mode === 'live');
   if (missing.length === 0 && hasLive) return 'present';
   try {
-    if (missing.length > 0) {
-      log.info({ months: missing.length }, 'warehouse: loading the month-end history');
-      await etl.backfill(missing);
-    }
-    if (!hasLive) {
-      log.info({ date: today }, 'warehouse: loading the first snapshot');
-      await etl.snapshot(today, 'live');
-    }
+    // One run and one publish for both: the catalogue is built once, not once for the history and again for today.
+    log.info(
+      { months: missing.length, live: hasLive ? undefined : today },
+      'warehouse: loading the month-end history and a first snapshot',
+    );
+    await etl.fill(missing, hasLive ? undefined : today);
   } catch (error) {
     if (error instanceof RunRefusedError) {
       log.warn({ err: error.message }, 'warehouse: another ETL run is loading it; serving without waiting');

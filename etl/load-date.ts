@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger.js';
 import { failIfBroken, runChecks, stageViews } from './checks.js';
 import { EtlCheckError } from './errors.js';
 import type { SourceSnapshot } from './extract.js';
+import type { HistoryCounts } from './history-counts.js';
 import { type Ledger, newRunId, type RunRecord } from './ledger.js';
 import { ParquetLoader } from './load.js';
 import type { ExtractContext, SnapshotMode, TableSpec } from './table-spec.js';
@@ -26,6 +27,8 @@ export interface DateRunContext {
   onProgress?: (event: ProgressEvent) => void;
   /** The run's stop request: DuckDB is interrupted and the source disconnected when it fires. */
   signal: AbortSignal;
+  /** Source counts of several history dates at once, where a table has them (history-counts.ts). */
+  historyCounts?: HistoryCounts;
 }
 
 export interface Loaded {
@@ -77,8 +80,10 @@ export async function loadDate(run: DateRunContext, source: SourceSnapshot, ctx:
       entries[spec.name] = await loadTable(run, source, loader, ctx, record, spec);
       files[spec.name] = entries[spec.name]!.files.map((f) => layout.abs(f));
     }
+    const checksStart = performance.now();
     await stageViews(loader.connection, files);
     failIfBroken('data checks', await runChecks(loader.connection));
+    log.info({ runId, date: ctx.date, seconds: Math.round(performance.now() - checksStart) / 1000 }, 'etl: data checks passed');
     loader.close();
     fs.rmSync(layout.runTmp(runId), { recursive: true, force: true });
     record.loaded_at = new Date().toISOString();
@@ -112,11 +117,12 @@ async function loadTable(
   const files = listParquet(outDir);
   // PostgreSQL counts the source while DuckDB reads back the files: two processes, two cores.
   const [counted, loaded] = await Promise.all([
-    source.aggregate(
-      (spec.countSelect ?? spec.select)(ctx),
-      spec.columns.map((c) => c.name),
-      spec.money,
-    ),
+    run.historyCounts?.lookup(spec, ctx, source) ??
+      source.aggregate(
+        (spec.countSelect ?? spec.select)(ctx),
+        spec.columns.map((c) => c.name),
+        spec.money,
+      ),
     loader.summarise(spec, files),
   ]);
   record.rows[spec.name] = loaded.rows;

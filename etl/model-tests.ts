@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Check } from './checks.js';
 import { sqlString } from './load.js';
 
@@ -64,6 +65,22 @@ export function loadModelDeclarations(modelsDir: string): ModelDeclaration[] {
 
 const valueList = (values: ReadonlyArray<string | boolean | number>) => values.map((v) => sqlString(String(v))).join(', ');
 
+/**
+ * `where: latest` as the date it names in this catalogue (`snapshot_date = date '…'`), looked up
+ * once per model: a constant lets DuckDB read only that snapshot's Parquet files, where
+ * `= (select max(snapshot_date) …)` read every snapshot's rows for each of the model's tests.
+ */
+export async function pinLatest(con: DuckDBConnection, declarations: readonly ModelDeclaration[]): Promise<ModelDeclaration[]> {
+  return Promise.all(
+    declarations.map(async (d) => {
+      if (d.where !== 'latest') return d;
+      const reader = await con.runAndReadAll(`select max(snapshot_date)::varchar from ${d.model}`);
+      const latest = reader.getRows()[0]?.[0];
+      return { ...d, where: latest == null ? 'false' : `snapshot_date = date ${sqlString(String(latest))}` };
+    }),
+  );
+}
+
 /** The model's rows under test, aliased `m`, and an expression naming one row for the error message. */
 function subject(d: ModelDeclaration): { from: string; key: string } {
   const filter = d.where === 'latest' ? `snapshot_date = (select max(snapshot_date) from ${d.model})` : d.where;
@@ -75,7 +92,12 @@ function subject(d: ModelDeclaration): { from: string; key: string } {
 function columnCheck(d: ModelDeclaration, column: string, test: z.infer<typeof ColumnTest>): Check {
   const { from, key } = subject(d);
   const name = (rule: string) => `${d.model}.${column}: ${rule}`;
-  if (test === 'not_null') return { name: name('not_null'), offenders: `select ${key} as key from ${from} where m.${column} is null` };
+  const rule = (rule: string, condition: string): Check => ({
+    name: name(rule),
+    offenders: `select ${key}${rule.startsWith('accepted_values') ? ` || ': ' || cast(m.${column} as varchar)` : ''} as key from ${from} where ${condition}`,
+    rowRule: { from, condition },
+  });
+  if (test === 'not_null') return rule('not_null', `m.${column} is null`);
   if (test === 'unique') {
     return {
       name: name('unique'),
@@ -83,11 +105,10 @@ function columnCheck(d: ModelDeclaration, column: string, test: z.infer<typeof C
     };
   }
   if ('accepted_values' in test) {
-    return {
-      name: name(`accepted_values (${test.accepted_values.join(', ')})`),
-      offenders: `select ${key} || ': ' || cast(m.${column} as varchar) as key from ${from}
-        where m.${column} is not null and cast(m.${column} as varchar) not in (${valueList(test.accepted_values)})`,
-    };
+    return rule(
+      `accepted_values (${test.accepted_values.join(', ')})`,
+      `m.${column} is not null and cast(m.${column} as varchar) not in (${valueList(test.accepted_values)})`,
+    );
   }
   const { to, field, same_snapshot } = test.relationships;
   return {
@@ -105,7 +126,15 @@ const uniqueCheck = (d: ModelDeclaration, name: string, columns: readonly string
 
 function modelCheck(d: ModelDeclaration, test: z.infer<typeof ModelTest>): Check {
   const { from, key } = subject(d);
-  if ('fails' in test) return { name: `${d.model}: ${test.name}`, offenders: `select ${key} as key from ${from} where ${test.fails}` };
+  if ('fails' in test) {
+    const rowLevel = !/\bselect\b|\bover\s*\(/i.test(test.fails);
+    return {
+      name: `${d.model}: ${test.name}`,
+      offenders: `select ${key} as key from ${from} where (${test.fails})`,
+      // A condition with a subquery or a window is left to a query of its own.
+      ...(rowLevel ? { rowRule: { from, condition: `(${test.fails})` } } : {}),
+    };
+  }
   if ('unique' in test) return uniqueCheck(d, `${d.model}: ${test.name}`, test.unique);
   // A reconciliation fails as one row that shows both figures.
   return {

@@ -36,6 +36,13 @@ export interface TableSpec {
    * count(*): for a SELECT that spends its time on each row rather than on which rows it keeps.
    */
   countSelect?(ctx: ExtractContext): string;
+  /**
+   * The verification's count and sums for several history dates at once, for a table whose
+   * every history date would otherwise scan the whole source again (contributions): one row per
+   * date, `snapshot_date` (text), `rows` (text), then each money column (text). It must count
+   * the rows `select` returns for each date, formulated independently of it (etl/history-counts.ts).
+   */
+  historyCounts?(dates: readonly string[], timezone: string): string;
 }
 
 export const day = (ctx: ExtractContext) => `date '${ctx.date}'`;

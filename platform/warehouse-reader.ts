@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { WarehouseNotReadyError } from '../schema/errors.js';
 
 /**
@@ -139,7 +139,10 @@ export class WarehouseReader {
         inode,
         users: 0,
         stale: false,
-        instance: DuckDBInstance.create(this.catalogue, { access_mode: 'READ_ONLY' }),
+        // DuckDB's native library (tens of MB) loads with the first query, not with every process that might ask one.
+        instance: import('@duckdb/node-api').then(({ DuckDBInstance }) =>
+          DuckDBInstance.create(this.catalogue, { access_mode: 'READ_ONLY' }),
+        ),
       };
     }
     return this.current;

@@ -67,15 +67,28 @@ if (send) await new Promise<void>((resolve) => send({ type: 'exit' }, resolve));
 process.exit(process.exitCode ?? 0);
 
 async function firstRun(databaseUrl: string): Promise<void> {
-  // Forked early by the server so its modules load meanwhile; the database is ours once migrated.
+  // Forked early by the server so its modules load meanwhile; it says go once it listens.
   if (send) {
     const go = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => m.type === 'go' && resolve()));
     send({ type: 'waiting' });
     await go;
-  } else {
-    const { initORM, migrateUp } = await import('../platform/db/orm.js');
-    const orm = await initORM(databaseUrl);
-    await migrateUp(orm);
+  }
+  // The migrations run here, not in the server: the official region list (91,599 rows parsed from
+  // CSV and sent as one JSON parameter) held the server's event loop, and so /healthz, for half a second.
+  const [{ initORM, migrateUp }, { setApiPassword }] = await Promise.all([
+    import('../platform/db/orm.js'),
+    import('../platform/db/api-connection.js'),
+  ]);
+  const orm = await initORM(databaseUrl);
+  try {
+    const applied = await migrateUp(orm);
+    if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
+    // The API connects as lindung_api (created by the migrations); a derived URL logs in with the platform's password.
+    if (!config.apiDatabaseUrl) await setApiPassword(orm);
+  } catch (error) {
+    send?.({ type: 'state', part: 'operational', state: 'failed' });
+    throw error;
+  } finally {
     await orm.close();
   }
 
@@ -164,8 +177,13 @@ async function snapshotProgress() {
     clearInterval(publishing);
     publishing = undefined;
   };
+  // Dates load two at a time (etl.service.ts): the publish starts once no date is in flight.
+  const inFlight = new Set<string>();
+  const seen = new Set<string>();
   const onProgress = (event: { date: string; table: string; rows: number; seconds: number; done: boolean }) => {
     stopPublishing();
+    inFlight.add(event.date);
+    seen.add(event.date);
     const index = missing.indexOf(event.date);
     const snapshot = index >= 0 ? `snapshot ${index + 1} of ${missing.length}` : `snapshot ${event.date}`;
     if (index >= 0)
@@ -178,12 +196,12 @@ async function snapshotProgress() {
         seconds: (Date.now() - started) / 1000,
       });
     progress({ id: 'warehouse-table', label: `${snapshot} ${event.table}`, rows: event.rows, seconds: event.seconds, done: event.done });
-    // After the last table of the backfill's last date (or of a live snapshot) comes the publish, one
-    // catalogue build with no rows to count: say so, with its time running, rather than "0 s left".
-    const last = index === missing.length - 1 || index < 0;
-    if (event.done && event.table === lastTable && last) {
+    if (event.done && event.table === lastTable) inFlight.delete(event.date);
+    // After the last table of the last date comes the publish, one catalogue build with no rows to
+    // count: say so, with its time running, rather than "0 s left". A date that starts after all stops it.
+    if (event.done && event.table === lastTable && inFlight.size === 0) {
       const t0 = Date.now();
-      const what = index < 0 ? `publishing the snapshot of ${event.date}` : `publishing ${missing.length} snapshots`;
+      const what = seen.size === 1 ? `publishing the snapshot of ${event.date}` : `publishing ${seen.size} snapshots`;
       const tick = () =>
         progress({
           id: 'warehouse',

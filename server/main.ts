@@ -3,33 +3,31 @@ import { createLogger, logFormat } from '../platform/logger.js';
 import { terminal } from '../platform/progress.js';
 
 /**
- * `npm start`: the platform on its embedded default (or DATABASE_URL). Serves at once, applies
- * pending migrations, then hands the heavy work (seed an empty database, fill an empty
- * warehouse, write the briefs; later the nightly snapshot) to a child process
- * (server/background.ts), so /healthz answers throughout and /readyz says what is pending.
+ * `npm start`: the platform on its embedded default (or DATABASE_URL). Serves at once and hands
+ * the heavy work (apply pending migrations, seed an empty database, fill an empty warehouse,
+ * write the briefs; later the nightly snapshot) to a child process (server/background.ts), so
+ * /healthz answers throughout and /readyz says what is pending.
  */
 const config = loadConfig();
 const log = createLogger(config.logLevel, { format: config.logFormat });
 // The heavy modules (GraphQL, ORM, DuckDB) load after this line, so a person sees something at once.
 log.info({ dataDir: config.dataDir, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'lindung starting');
 
-const [{ openDatabase }, { initORM, migrateUp }, { createServer }, { Background }, { Cron }, { Ledger }, { WarehouseLayout }] =
-  await Promise.all([
-    import('../platform/db/database.js'),
-    import('../platform/db/orm.js'),
-    import('./app.js'),
-    import('./background.js'),
-    import('croner'),
-    import('../etl/ledger.js'),
-    import('../etl/warehouse.js'),
-  ]);
-const { setApiPassword } = await import('../platform/db/api-connection.js');
+const [{ openDatabase }, { initORM }, { createServer }, { Background }, { Cron }, { Ledger }, { WarehouseLayout }] = await Promise.all([
+  import('../platform/db/database.js'),
+  import('../platform/db/orm.js'),
+  import('./app.js'),
+  import('./background.js'),
+  import('croner'),
+  import('../etl/ledger.js'),
+  import('../etl/warehouse.js'),
+]);
 
 const database = await openDatabase(config, log);
 const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
 const humanTerminal = (config.logFormat ?? logFormat()) === 'pretty' && terminal().isTTY;
 const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel }, humanTerminal);
-// Forked now so that it loads its modules while this process builds the schema and migrates; it starts work at go().
+// Forked now so that it loads its modules while this process builds the schema; it starts work at go(), once this one listens.
 const firstRun = background.run([], (message) => {
   if (message.part === 'operational' && message.state === 'ready') {
     log.info({ secondsSinceStart: Math.round(process.uptime() * 10) / 10 }, 'lindung is ready: the API serves the operational data');
@@ -60,11 +58,7 @@ const shutdown = async (signal: string, code = 0) => {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
-const applied = await migrateUp(orm);
-if (applied.length > 0) log.info({ migrations: applied.length, last: applied.at(-1) }, 'migrations applied');
-// The API connects as lindung_api (created by the migrations); a derived URL logs in with the platform's password.
-if (!config.apiDatabaseUrl) await setApiPassword(orm);
-background.operational = 'checking';
+// The background process migrates (and gives lindung_api its password), then seeds: nothing heavy runs on this event loop.
 background.go();
 const exitCode = await firstRun;
 // A signal ended the first run: shutdown() is closing everything and ends the process.

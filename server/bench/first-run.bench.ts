@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Worker } from 'node:worker_threads';
 import { Command } from 'commander';
 
 /**
@@ -17,8 +18,12 @@ const options = new Command('bench:first-run')
   .option('--scale <n>', 'DEMO_SCALE of the seeded demo', '1')
   .option('--keep', 'keep the data folder afterwards')
   .option('--timeout <s>', 'give up after this many seconds', '1800')
+  .option('--log <file>', "also write the platform's JSON log lines to this file (to study a phase afterwards)")
   .parse()
-  .opts<{ scale: string; keep?: boolean; timeout: string }>();
+  .opts<{ scale: string; keep?: boolean; timeout: string; log?: string }>();
+
+/** The first-run issue's budget for a /healthz answer. */
+const HEALTHZ_BUDGET_MS = 100;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-first-run-'));
 // The embedded PostgreSQL runs as the OS user postgres when we are root: it must reach the folder.
@@ -52,7 +57,9 @@ const mark = (name: string) => {
 let snapshots = 0;
 let done: (why: string) => void;
 const finished = new Promise<string>((resolve) => (done = resolve));
+const logFile = options.log ? fs.createWriteStream(options.log) : undefined;
 readline.createInterface({ input: platform.stderr! }).on('line', (line) => {
+  logFile?.write(`${line}\n`);
   let entry: { msg?: string; table?: string; rows?: number; seconds?: number; level?: number };
   try {
     entry = JSON.parse(line);
@@ -78,26 +85,59 @@ readline.createInterface({ input: platform.stderr! }).on('line', (line) => {
 });
 platform.on('exit', (code) => done(`exited with ${code}`));
 
+// The probe runs in a thread of its own: this thread parses the platform's log and walks /proc for
+// the memory figures, and a pause here would otherwise be counted as a slow answer of the server.
+const probe = new Worker(
+  `const { parentPort, workerData } = require('node:worker_threads');
+  setInterval(async () => {
+    const started = performance.now();
+    try {
+      const res = await fetch(workerData.url, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.ok) parentPort.postMessage({ at: performance.timeOrigin + started, ms: performance.now() - started });
+    } catch (error) {
+      if (error.name === 'TimeoutError') parentPort.postMessage({ at: performance.timeOrigin + started, ms: 2000, timedOut: true });
+    }
+  }, 200);
+  // The server's own event-loop delay (prom-client's monitorEventLoopDelay, its maximum since the last
+  // scrape): tells a blocked loop from an answer that waited for a core on a busy machine.
+  setInterval(async () => {
+    try {
+      const text = await (await fetch(workerData.metrics, { signal: AbortSignal.timeout(2000) })).text();
+      const max = /^lindung_nodejs_eventloop_lag_max_seconds ([0-9.e+-]+)$/m.exec(text);
+      if (max) parentPort.postMessage({ loop: true, at: Date.now(), ms: Number(max[1]) * 1000 });
+    } catch {}
+  }, 1000);`,
+  { eval: true, workerData: { url: `${base}/healthz`, metrics: `${base}/metrics` } },
+);
 let slowestHealthz = 0;
 let failedHealthz = 0;
-const peak = { total: 0, server: 0, background: 0, postgres: 0, other: 0 };
-const probe = setInterval(async () => {
-  const started = performance.now();
-  try {
-    const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
-    if (res.ok) slowestHealthz = Math.max(slowestHealthz, performance.now() - started);
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') failedHealthz++;
+/** Answers over the budget, with when they were asked (seconds from the start), to tell which phase stalls the server. */
+const slowHealthz: Array<{ at: number; ms: number }> = [];
+let slowestLoop = 0;
+const blockedLoop: Array<{ at: number; ms: number }> = [];
+probe.on('message', ({ at, ms, timedOut, loop }: { at: number; ms: number; timedOut?: boolean; loop?: boolean }) => {
+  if (loop) {
+    slowestLoop = Math.max(slowestLoop, ms);
+    if (ms >= HEALTHZ_BUDGET_MS) blockedLoop.push({ at: (at - performance.timeOrigin - t0) / 1000, ms });
+    return;
   }
-}, 200);
+  if (timedOut) failedHealthz++;
+  else slowestHealthz = Math.max(slowestHealthz, ms);
+  if (ms >= HEALTHZ_BUDGET_MS) slowHealthz.push({ at: (at - performance.timeOrigin - t0) / 1000, ms });
+});
+const peak = { total: 0, server: 0, background: 0, postgres: 0, other: 0 };
+let peakAt = { ...peak, at: 0 };
 const memory = setInterval(() => {
   const now = treeRss(platform.pid!);
+  // The whole tree's peak with its parts at that moment and the phase it fell in: which process to look at.
+  if (now.total > peak.total) peakAt = { ...now, at: since() };
   for (const key of Object.keys(peak) as Array<keyof typeof peak>) peak[key] = Math.max(peak[key], now[key]);
 }, 500);
 const timeout = setTimeout(() => done('timed out'), Number(options.timeout) * 1000);
 
 const why = await finished;
-clearInterval(probe);
+await probe.terminate();
 clearInterval(memory);
 clearTimeout(timeout);
 const at = (prefix: string) => marks.find(([m]) => m.startsWith(prefix))?.[1];
@@ -107,9 +147,18 @@ console.log(`  ready (operational data)       ${at('READY')?.toFixed(1) ?? '—'
 console.log(`  first published warehouse      ${at('WAREHOUSE')?.toFixed(1) ?? '—'}`);
 console.log(`  briefs written                 ${at('briefs')?.toFixed(1) ?? '—'}`);
 console.log(`  slowest /healthz answer        ${slowestHealthz.toFixed(0)} ms (${failedHealthz} polls over 2 s)`);
+const phaseAt = (seconds: number) => marks.filter(([, s]) => s <= seconds).at(-1)?.[0] ?? 'start';
+for (const { at, ms } of slowHealthz)
+  console.log(`    ${ms.toFixed(0).padStart(5)} ms at ${at.toFixed(1).padStart(6)} s, after "${phaseAt(at)}"`);
+console.log(`  server's event loop, max delay ${slowestLoop.toFixed(0)} ms (sampled from /metrics each second)`);
+for (const { at, ms } of blockedLoop)
+  console.log(`    ${ms.toFixed(0).padStart(5)} ms in the second before ${at.toFixed(1).padStart(6)} s, after "${phaseAt(at)}"`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 console.log(
   `  peak RSS                       ${mib(peak.total)} for the whole tree (server ${mib(peak.server)}, background process ${mib(peak.background)}, PostgreSQL ${mib(peak.postgres)}, others such as esbuild and Chromium ${mib(peak.other)}; each a peak of its own, shared memory counted once)`,
+);
+console.log(
+  `    the tree's peak came at ${peakAt.at.toFixed(1)} s, after "${phaseAt(peakAt.at)}": server ${mib(peakAt.server)}, background process ${mib(peakAt.background)}, PostgreSQL ${mib(peakAt.postgres)}, others ${mib(peakAt.other)}`,
 );
 console.log(
   `  load average at the end        ${os

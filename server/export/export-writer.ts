@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellType, ExportColumn, ExportFormat, ExportLanguage } from './export-kinds.js';
 
 /**
@@ -92,7 +93,9 @@ export function xlsxValue(type: CellType, value: unknown): ExcelJS.CellValue {
 
 /** exceljs's streaming WorkbookWriter: each committed row is zipped and written, not kept. */
 export function xlsxWriter(out: Writable, columns: ExportColumn[], language: ExportLanguage, sheetName: string): RowWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded with the first spreadsheet, not at server start: exceljs and its zip library are 150 modules.
+  const { stream } = createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: c[language],

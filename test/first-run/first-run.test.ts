@@ -116,8 +116,12 @@ describe('npm start on an empty database', () => {
     ).toEqual([]);
     expect(Math.max(...polls.map((p) => p.ms))).toBeLessThan(HEALTHZ_TIMEOUT_MS);
 
-    // Before ready, every GraphQL answer was a 503 NOT_READY naming what is pending, never data.
-    const before = answers.slice(0, -1);
+    // Before ready, every GraphQL answer was a 503 NOT_READY naming what is pending, never data. The
+    // platform may turn ready between a poll's /readyz and its GraphQL request: from the first answer
+    // with data on, every answer has data, and the whole demo's (checked below).
+    const served = answers.findIndex((a) => a.status === 200);
+    const before = answers.slice(0, served === -1 ? -1 : served);
+    expect(answers.slice(before.length).map((a) => a.status)).not.toContain(503);
     expect(before.length).toBeGreaterThanOrEqual(3);
     for (const a of before) {
       expect(a.status, JSON.stringify(a.body)).toBe(503);
@@ -131,8 +135,8 @@ describe('npm start on an empty database', () => {
     if (ready.warehouse !== 'published') expect(ready.pending.join(' ')).toMatch(/warehouse/);
     const rows = await db.pool.query<{ n: number }>('select count(*)::int as n from claim');
     expect(rows.rows[0]!.n).toBeGreaterThan(0);
-    const last = answers.at(-1)!;
-    const pipeline = last.status === 200 ? last.body : await (await post(PIPELINE, token)).json();
+    const first = answers[before.length];
+    const pipeline = first?.status === 200 ? first.body : await (await post(PIPELINE, token)).json();
     const claims = pipeline.data.dashboard.claimPipeline.reduce((n: number, g: { count: number }) => n + g.count, 0);
     expect(claims).toBe(rows.rows[0]!.n);
   });
