@@ -7,6 +7,7 @@ import type { ClaimsAnswers } from './sections/05-claims.section.js';
 import type { CoverageAnswers } from './sections/06-coverage.section.js';
 import type { WorkersAnswers } from './sections/03-workers.section.js';
 import type { Page } from './sections/section.js';
+import { measureSql } from '../semantic/measure-catalogue.js';
 import { localiseSql } from './sql-comments.js';
 
 /**
@@ -49,6 +50,7 @@ const id = {
   templatesText:
     'Setiap kueri menjalankan salah satu pola ini: satu pernyataan lapisan semantik (analytics/semantic), yang juga menjawab kueri analytics di API. Perbandingan tahunan dijalankan dua kali, untuk jumlah lalu untuk rincian kueri; <measure> diganti nama metrik, <aggregate> agregatnya (A.3), <year> dan <compare> tahun ringkasan dan tahun pembanding. Tren bulanan: <year> adalah tahun trennya.',
   metricsTitle: 'A.3 Definisi metrik',
+  source: 'sumber',
   metricsText:
     'Agregat setiap metrik di atas mart gudang data (analytics/semantic/semantic-model.ts), per periode dan rincian, seperti yang disisipkan ke pola.',
   statementsTitle: 'A.4 Pernyataan lengkap',
@@ -102,6 +104,7 @@ const en: typeof id = {
   templatesText:
     "Every query runs one of these templates: one statement of the semantic layer (analytics/semantic), which also answers the API's analytics query. A year-over-year comparison runs twice, for the total and then for the query's breakdown; <measure> is replaced by the metric's name, <aggregate> by its aggregate (A.3), <year> and <compare> by the brief's year and the comparison year. Monthly trends: <year> is the trend's year.",
   metricsTitle: 'A.3 Metric definitions',
+  source: 'source',
   metricsText:
     "Each metric's aggregate over the warehouse marts (analytics/semantic/semantic-model.ts), per period and breakdown, as it is put into the templates.",
   statementsTitle: 'A.4 Full statements',
@@ -195,7 +198,7 @@ export function appendix(page: Page<Reads>): Appendix {
       items: methods.metrics.map((m) => ({
         title: m.metric,
         description: w.metric[m.metric],
-        sql: localiseSql(m.sql, page.lang),
+        sql: localiseSql(measureSql(m.metric, { description: w.metric[m.metric], source: w.source }), page.lang),
       })),
     },
     statements: statements(page, methods, w),

@@ -1,5 +1,4 @@
 import type { MetricName } from '../../schema/metrics/metric-definitions.js';
-import { measureSql } from '../semantic/measure-catalogue.js';
 import { MEASURES } from '../semantic/semantic-model.js';
 import type { BriefQuery } from './named-query.js';
 import type { BriefFacts } from './sections/section.js';
@@ -25,13 +24,13 @@ export interface MethodsQuery {
   kind: BriefQuery['kind'];
   groupBy: string | null;
   period: string;
+  /** The templates its statements fill, in order ("T1, T2": a comparison's total, then its groups). */
   template: string | null;
 }
 
+/** A measure the brief reads, printed once with its aggregate over its mart (measureSql). */
 export interface MethodsMetric {
   metric: MetricName;
-  /** The measure's aggregate over its mart (measureSql), the same for its comparisons and its trend. */
-  sql: string;
 }
 
 export interface Methods {
@@ -67,7 +66,7 @@ export function methodsOf(content: BriefFacts): Methods {
   const templates = new Map<string, MethodsTemplate>();
   let fits = true;
   const queries = content.queries.map((query): MethodsQuery => {
-    let id: string | null = null;
+    const ids: string[] = [];
     query.sql.forEach((sql) => {
       const template = toTemplate(sql, substitutions(query, content));
       if (template === null) {
@@ -79,8 +78,7 @@ export function methodsOf(content: BriefFacts): Methods {
         known = { id: `T${templates.size + 1}`, kind: query.kind, sql: template };
         templates.set(template, known);
       }
-      if (id !== null && id !== known.id) fits = false;
-      id = known.id;
+      if (!ids.includes(known.id)) ids.push(known.id);
     });
     return {
       id: query.id,
@@ -88,7 +86,7 @@ export function methodsOf(content: BriefFacts): Methods {
       kind: query.kind,
       groupBy: query.groupBy,
       period: query.kind === 'trend' ? `${query.from} … ${query.to}` : `${content.year} / ${content.compare}`,
-      template: id,
+      template: ids.length ? ids.join(', ') : null,
     };
   });
   const seen = new Set<string>();
@@ -96,7 +94,7 @@ export function methodsOf(content: BriefFacts): Methods {
   for (const query of content.queries) {
     if (seen.has(query.metric)) continue;
     seen.add(query.metric);
-    metrics.push({ metric: query.metric, sql: measureSql(query.metric) });
+    metrics.push({ metric: query.metric });
   }
   return fits
     ? { templates: [...templates.values()], queries, metrics }

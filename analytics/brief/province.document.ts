@@ -300,7 +300,11 @@ function provinceAppendix(content: ProvinceContent, lang: Lang, allIds: string):
     metrics: {
       title: a.metricsTitle,
       text: a.metricsText,
-      items: metrics.map((m) => ({ title: m, description: a.metric[m], sql: localiseSql(measureSql(m), lang) })),
+      items: metrics.map((m) => ({
+        title: m,
+        description: a.metric[m],
+        sql: localiseSql(measureSql(m, { description: a.metric[m], source: a.source }), lang),
+      })),
     },
     statements: {
       title: a.statementsTitle,

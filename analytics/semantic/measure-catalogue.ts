@@ -64,20 +64,38 @@ const TIME: Record<SourceTime['kind'], (column: string) => string> = {
   snapshot: (c) => `its last ${c} in the period`,
 };
 
+/** The comment a reader's copy of a measure opens with, in the reader's language (the briefs' appendix). */
+export interface MeasureComment {
+  /** What it counts, in one sentence. */
+  description: string;
+  /** The word for the marts it reads ("source", "sumber"). */
+  source: string;
+}
+
 /**
  * A measure's definition as SQL, for a reader (the briefs' methods appendix): the aggregate over its mart
  * and its own rows; a derived measure as its formula over its inputs. The statements that ran are printed
- * beside it in full; this is what each of them computes per cell.
+ * beside it in full; this is what each of them computes per cell. With `comment`, it opens with what it
+ * counts and what it reads, in the words given.
  */
-export function measureSql(id: MeasureId): string {
+export function measureSql(id: MeasureId, comment?: MeasureComment): string {
   const m = MEASURES[id];
+  const reads = baseInputs(id)
+    .map((b) => SOURCES[(MEASURES[b] as BaseMeasure).source].model)
+    .filter((model, i, all) => all.indexOf(model) === i);
+  const header = comment
+    ? [`-- ${id.toLowerCase()} (${m.unit}): ${comment.description}`, `-- ${comment.source}: ${reads.join(', ')}.`]
+    : [];
   if (m.kind === 'derived') {
-    return `select ${m.sql.replace(/\{([A-Z_]+)\}/g, (_, input: string) => input.toLowerCase())} as ${id.toLowerCase()}`;
+    return [...header, `select ${m.sql.replace(/\{([A-Z_]+)\}/g, (_, input: string) => input.toLowerCase())} as ${id.toLowerCase()}`].join(
+      '\n',
+    );
   }
   const source = SOURCES[m.source];
   const time = source.time;
   const column = time.kind === 'span' ? `${time.from} … ${time.to}` : time.column;
   return [
+    ...header,
     `select ${m.sql} as ${id.toLowerCase()}`,
     `from ${source.model} as f`,
     ...(m.where ? [`where ${m.where}`] : []),
