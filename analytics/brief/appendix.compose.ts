@@ -7,6 +7,7 @@ import type { ClaimsAnswers } from './sections/05-claims.section.js';
 import type { CoverageAnswers } from './sections/06-coverage.section.js';
 import type { WorkersAnswers } from './sections/03-workers.section.js';
 import type { Page } from './sections/section.js';
+import { measureSql } from '../semantic/measure-catalogue.js';
 import { localiseSql } from './sql-comments.js';
 
 /**
@@ -47,9 +48,11 @@ const id = {
   indexColumns: ['Kueri', 'Metrik', 'Rincian', 'Periode', 'Pola'],
   templatesTitle: 'A.2 Pola pernyataan',
   templatesText:
-    "Setiap kueri menjalankan salah satu pola ini. Perbandingan tahunan dijalankan dua kali: <breakdown> = 'TOTAL' untuk jumlah, lalu rincian kueri; <metric> diganti SQL metrik (A.3), <year> dan <compare> dengan tahun ringkasan dan tahun pembanding. Tren bulanan: <from> dan <to> adalah awal dan akhir periode.",
+    'Setiap kueri menjalankan salah satu pola ini: satu pernyataan lapisan semantik (analytics/semantic), yang juga menjawab kueri analytics di API. Perbandingan tahunan dijalankan dua kali, untuk jumlah lalu untuk rincian kueri; <measure> diganti nama metrik, <aggregate> agregatnya (A.3), <year> dan <compare> tahun ringkasan dan tahun pembanding. Tren bulanan: <year> adalah tahun trennya.',
   metricsTitle: 'A.3 Definisi metrik',
-  metricsText: 'SQL setiap metrik di atas mart gudang data (analytics/metrics/), seperti yang disisipkan ke pola.',
+  source: 'sumber',
+  metricsText:
+    'Agregat setiap metrik di atas mart gudang data (analytics/semantic/semantic-model.ts), per periode dan rincian, seperti yang disisipkan ke pola.',
   statementsTitle: 'A.4 Pernyataan lengkap',
   statementsText: 'Setiap pernyataan persis seperti yang dijalankan; hanya komentar SQL-nya yang diterjemahkan ke bahasa Indonesia.',
   grouping: {
@@ -99,9 +102,11 @@ const en: typeof id = {
   indexColumns: ['Query', 'Metric', 'Breakdown', 'Period', 'Template'],
   templatesTitle: 'A.2 Statement templates',
   templatesText:
-    "Every query runs one of these templates. A year-over-year comparison runs twice: <breakdown> = 'TOTAL' for the total, then the query's breakdown; <metric> is replaced by the metric's SQL (A.3), <year> and <compare> by the brief's year and the comparison year. Monthly trends: <from> and <to> are the first and last day of the period.",
+    "Every query runs one of these templates: one statement of the semantic layer (analytics/semantic), which also answers the API's analytics query. A year-over-year comparison runs twice, for the total and then for the query's breakdown; <measure> is replaced by the metric's name, <aggregate> by its aggregate (A.3), <year> and <compare> by the brief's year and the comparison year. Monthly trends: <year> is the trend's year.",
   metricsTitle: 'A.3 Metric definitions',
-  metricsText: "Each metric's SQL over the warehouse marts (analytics/metrics/), as it is put into the templates.",
+  source: 'source',
+  metricsText:
+    "Each metric's aggregate over the warehouse marts (analytics/semantic/semantic-model.ts), per period and breakdown, as it is put into the templates.",
   statementsTitle: 'A.4 Full statements',
   statementsText: 'Each statement exactly as it ran.',
   grouping: {
@@ -191,9 +196,9 @@ export function appendix(page: Page<Reads>): Appendix {
       title: w.metricsTitle,
       text: w.metricsText,
       items: methods.metrics.map((m) => ({
-        title: `${m.metric}${m.kind === 'trends' ? ` (${w.trend})` : ''}`,
+        title: m.metric,
         description: w.metric[m.metric],
-        sql: localiseSql(m.sql, page.lang),
+        sql: localiseSql(measureSql(m.metric, { description: w.metric[m.metric], source: w.source }), page.lang),
       })),
     },
     statements: statements(page, methods, w),

@@ -1,14 +1,15 @@
 import type { MetricName } from '../../schema/metrics/metric-definitions.js';
-import { metricSql } from '../metrics/metric-sql.js';
+import { MEASURES } from '../semantic/semantic-model.js';
 import type { BriefQuery } from './named-query.js';
 import type { BriefFacts } from './sections/section.js';
 
 /**
- * The methods appendix in a form that prints in a few pages: every statement the brief ran is one
- * of a few templates filled with a metric's SQL and the query's parameters, so the appendix prints
- * each template and each metric once, plus a table of which query filled which template how. A
- * template is only used when filling it back gives the exact statement that ran, character for
- * character; otherwise the full statements are printed.
+ * The methods appendix in a form that prints in a few pages: every statement the brief ran is a
+ * semantic statement (analytics/semantic) in the comparison's or the trend's shape, and statements
+ * that differ only in the measure's name and aggregate and in the years are one template, so the
+ * appendix prints each template and each measure once, plus a table of which query filled which
+ * template how. A template is only used when filling it back gives the exact statement that ran,
+ * character for character; otherwise the full statements are printed.
  */
 
 export interface MethodsTemplate {
@@ -23,13 +24,13 @@ export interface MethodsQuery {
   kind: BriefQuery['kind'];
   groupBy: string | null;
   period: string;
+  /** The templates its statements fill, in order ("T1, T2": a comparison's total, then its groups). */
   template: string | null;
 }
 
+/** A measure the brief reads, printed once with its aggregate over its mart (measureSql). */
 export interface MethodsMetric {
   metric: MetricName;
-  kind: 'yearly' | 'trends';
-  sql: string;
 }
 
 export interface Methods {
@@ -43,21 +44,14 @@ type Substitution = [literal: string, placeholder: string];
 
 const replaceAll = (text: string, from: string, to: string) => text.split(from).join(to);
 
-function substitutions(query: BriefQuery, statement: number, content: BriefFacts): Substitution[] {
-  if (query.kind === 'trend') {
-    return [
-      [metricSql('trends', query.metric), '<metric>'],
-      [query.from!, '<from>'],
-      [query.to!, '<to>'],
-    ];
-  }
-  const grouping = statement === 0 ? 'TOTAL' : query.groupBy!;
-  return [
-    [metricSql('yearly', query.metric), '<metric>'],
-    [`'${grouping}'`, "'<breakdown>'"],
-    [String(content.year), '<year>'],
-    [String(content.compare), '<compare>'],
+function substitutions(query: BriefQuery, content: BriefFacts): Substitution[] {
+  const measure = MEASURES[query.metric];
+  const named: Substitution[] = [
+    ...(measure.kind === 'base' ? ([[measure.sql, '<aggregate>']] as Substitution[]) : []),
+    [query.metric.toLowerCase(), '<measure>'],
   ];
+  if (query.kind === 'trend') return [...named, [`${query.from!.slice(0, 4)}-`, '<year>-']];
+  return [...named, [`${content.year}-`, '<year>-'], [`${content.compare}-`, '<compare>-']];
 }
 
 function toTemplate(sql: string, subs: Substitution[]): string | null {
@@ -72,9 +66,9 @@ export function methodsOf(content: BriefFacts): Methods {
   const templates = new Map<string, MethodsTemplate>();
   let fits = true;
   const queries = content.queries.map((query): MethodsQuery => {
-    let id: string | null = null;
-    query.sql.forEach((sql, i) => {
-      const template = toTemplate(sql, substitutions(query, i, content));
+    const ids: string[] = [];
+    query.sql.forEach((sql) => {
+      const template = toTemplate(sql, substitutions(query, content));
       if (template === null) {
         fits = false;
         return;
@@ -84,8 +78,7 @@ export function methodsOf(content: BriefFacts): Methods {
         known = { id: `T${templates.size + 1}`, kind: query.kind, sql: template };
         templates.set(template, known);
       }
-      if (id !== null && id !== known.id) fits = false;
-      id = known.id;
+      if (!ids.includes(known.id)) ids.push(known.id);
     });
     return {
       id: query.id,
@@ -93,16 +86,15 @@ export function methodsOf(content: BriefFacts): Methods {
       kind: query.kind,
       groupBy: query.groupBy,
       period: query.kind === 'trend' ? `${query.from} … ${query.to}` : `${content.year} / ${content.compare}`,
-      template: id,
+      template: ids.length ? ids.join(', ') : null,
     };
   });
   const seen = new Set<string>();
   const metrics: MethodsMetric[] = [];
   for (const query of content.queries) {
-    const kind = query.kind === 'trend' ? 'trends' : 'yearly';
-    if (seen.has(`${kind}:${query.metric}`)) continue;
-    seen.add(`${kind}:${query.metric}`);
-    metrics.push({ metric: query.metric, kind, sql: metricSql(kind, query.metric) });
+    if (seen.has(query.metric)) continue;
+    seen.add(query.metric);
+    metrics.push({ metric: query.metric });
   }
   return fits
     ? { templates: [...templates.values()], queries, metrics }

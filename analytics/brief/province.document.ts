@@ -1,12 +1,12 @@
-import { metricSql } from '../metrics/metric-sql.js';
+import { measureSql } from '../semantic/measure-catalogue.js';
 import type { MetricComparison } from '../metrics/metric-queries.js';
 import { appendixWords } from './appendix.compose.js';
-import { appendixFileName, briefFileName } from './brief-files.js';
+import { documentFrame } from './brief.document.js';
 import type { Appendix, Block, BriefDocument, KeyFigure, TableBlock } from './brief-document.type.js';
 import { bars } from './chart-blocks.js';
 import { COMMON } from './common.strings.js';
 import { Figures } from './figures.js';
-import { formatDate, type Lang, NO_VALUE } from './number-format.js';
+import { type Lang, NO_VALUE } from './number-format.js';
 import { type ProvinceContent, type RegionFigures, regionFigures } from './province.content.js';
 import { localiseSql } from './sql-comments.js';
 
@@ -237,19 +237,12 @@ export function composeProvinceBrief(content: ProvinceContent, lang: Lang): Brie
   });
 
   return {
-    lang,
-    year,
-    compare,
-    files: {
-      brief: { html: briefFileName(year, compare, lang, 'html', scope), md: briefFileName(year, compare, lang, 'md', scope) },
-      appendix: { html: appendixFileName(year, compare, lang, 'html', scope), md: appendixFileName(year, compare, lang, 'md', scope) },
-    },
+    ...documentFrame({ year, compare, scope, snapshotDate: content.snapshot.snapshotDate }, lang, common),
     scope: '',
     kicker: w.kicker,
     title: w.title(province.name, year, compare),
     subtitle: w.subtitle,
     preparedFor: w.preparedFor(province.name),
-    dataAsOf: common.dataAsOf(formatDate(content.snapshot.snapshotDate, lang)),
     headline: {
       title: w.headline(lines.length, province.name, fig.value(whole.workers.value, 'COUNT'), year),
       lead,
@@ -274,13 +267,6 @@ export function composeProvinceBrief(content: ProvinceContent, lang: Lang): Brie
       { number: 5, id: 'limits', title: w.sections.limits, blocks: [{ kind: 'bullets', items: w.limits }] },
     ],
     appendix: provinceAppendix(content, lang, span(lines.flatMap((l) => l.f.queryIds).concat(wholeIds))),
-    words: {
-      contents: common.contents,
-      query: common.query,
-      queries: common.queries,
-      seeAppendix: common.seeAppendix,
-      noData: common.noData,
-    },
   };
 }
 
@@ -314,7 +300,11 @@ function provinceAppendix(content: ProvinceContent, lang: Lang, allIds: string):
     metrics: {
       title: a.metricsTitle,
       text: a.metricsText,
-      items: metrics.map((m) => ({ title: m, description: a.metric[m], sql: localiseSql(metricSql('yearly', m), lang) })),
+      items: metrics.map((m) => ({
+        title: m,
+        description: a.metric[m],
+        sql: localiseSql(measureSql(m, { description: a.metric[m], source: a.source }), lang),
+      })),
     },
     statements: {
       title: a.statementsTitle,

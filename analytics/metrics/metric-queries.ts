@@ -8,21 +8,15 @@ import {
   type TrendInterval,
 } from '../../schema/metrics/metric-definitions.js';
 import type { RegionScope } from '../../schema/region-scope.js';
-import { regionCtes } from './metric-region.js';
-import { metricSql } from './metric-sql.js';
+import { measureColumn } from '../semantic/compile-sql.js';
+import { planQuery } from '../semantic/query-plan.js';
+import { planStatement } from '../semantic/semantic-query.js';
 
-/** What the queries need from a warehouse handle (`platform/warehouse-reader.ts` WarehouseReader has it). */
-export interface WarehouseQueries {
-  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
-}
+const MAX_TREND_DAYS = 366 * 50;
 
-/** The published snapshot every answer comes from. */
-export interface WarehouseSnapshot {
-  snapshotDate: string;
-  runId: string;
-  /** ISO 8601, UTC. */
-  publishedAt: string;
-}
+import type { WarehouseQueries, WarehouseSnapshot } from '../semantic/warehouse.js';
+
+export type { WarehouseQueries, WarehouseSnapshot } from '../semantic/warehouse.js';
 
 /**
  * One line of a comparison. Numbers are exact decimal strings (whole rupiah and counts have no
@@ -91,50 +85,31 @@ export interface TrendAnswer {
   sql: string;
 }
 
-const MAX_TREND_DAYS = 366 * 50;
-
 const regionCodes = (regions: RegionScope | null | undefined) => (regions && !regions.national ? [...regions.codes].sort() : null);
 
+const wholeYear = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
 /**
- * The comparison statement for one grouping. The inputs are checked integers and names from the
- * catalogue, so they are written into the text: the statement printed in a brief's appendix is
- * exactly the one that ran.
- *
- * This is the one year-over-year computation the platform publishes: the API's `yearOverYear` and
- * every change in a brief come from here, over the metrics' per-year values (the metrics read only
- * the marts' values, never their `prior_…`/`…_change` columns). Those mart columns stay because
- * analysts query them (analytics/README.md) and they only ever compare with the calendar year
- * before; they follow the same rule, value − prior and the macro `yoy_pct_change`
- * (analytics/models/macros.sql), and test/analytics/metrics.test.ts checks the two agree. The rule
- * is spelled out here rather than in a new macro because this text is what the API returns and the
- * brief prints: changing it would change published SQL.
+ * A semantic statement (analytics/semantic) in the comparison's shape: one line per group, or the total, with
+ * the key, label, value, prior, change and change_pct the API and the briefs print. The statement inside is
+ * the one `analytics` runs for the same measure, dimension and years, so the two cannot disagree; the whole
+ * text is what ran, runnable as printed in `npm run sql`.
  */
-export function yearOverYearSql(
-  metric: MetricName,
-  grouping: MetricGrouping | 'TOTAL',
-  year: number,
-  compareTo: number,
-  regions?: RegionScope | null,
-): string {
-  const sql = metricSql('yearly', metric);
-  return `with ${regionCtes(sql, regions)}metric as (
-${sql}
-),
-selected as (
-    select * from metric where group_by = '${grouping}' and year in (${year}, ${compareTo})
-),
-current_year as (select * from selected where year = ${year}),
-compared_year as (select * from selected where year = ${compareTo})
+function comparisonSql(statement: string, metric: MetricName, grouped: boolean): string {
+  const c = measureColumn(metric);
+  return `with metric as (
+${statement}
+)
 select
-    coalesce(c.group_key, p.group_key) as key,
-    coalesce(c.group_label, p.group_label) as label,
-    cast(c.value as varchar) as value,
-    cast(p.value as varchar) as prior,
-    cast(c.value - p.value as varchar) as change,
-    cast(yoy_pct_change(c.value, p.value) as varchar) as change_pct
-from current_year as c
-full join compared_year as p on p.group_key = c.group_key
-order by c.value desc nulls last, key`;
+    ${grouped ? 'd0_key' : "'TOTAL'"} as key,
+    ${grouped ? 'd0_label' : 'null'} as label,
+    ${c}__value as value,
+    ${c}__prior as prior,
+    ${c}__change as change,
+    ${c}__change_pct as change_pct
+from metric
+where ${grouped ? 'not ' : ''}is_total
+order by cast(value as decimal(38, 1)) desc nulls last, key`;
 }
 
 export async function warehouseSnapshot(warehouse: WarehouseQueries): Promise<WarehouseSnapshot> {
@@ -163,6 +138,11 @@ const toComparison = (r: ComparisonRow): MetricComparison => ({
   changePct: r.change_pct,
 });
 
+/**
+ * A metric in one year against another: a thin form of the semantic query (one measure, at most one
+ * dimension, two whole years), shaped as a comparison. The total and the groups are two statements, each a
+ * semantic statement in the comparison's shape (comparisonSql), both on the one catalogue `warehouse` reads.
+ */
 export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQuery): Promise<YearOverYearAnswer> {
   const definition = metricDefinition(q.metric);
   if (!definition.yearly) throw new ValidationError('metric', `${q.metric} has no yearly figure; use trend`);
@@ -174,14 +154,21 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
   if (groupBy && !definition.groupings.includes(groupBy)) {
     throw new ValidationError('groupBy', `${q.metric} can be grouped by ${definition.groupings.join(', ') || 'nothing'}`);
   }
-  const sql = [yearOverYearSql(q.metric, 'TOTAL', q.year, compareTo, q.regions)];
-  if (groupBy) sql.push(yearOverYearSql(q.metric, groupBy, q.year, compareTo, q.regions));
-  const [snapshot, totals, groups] = await Promise.all([
-    warehouseSnapshot(warehouse),
-    warehouse.query<ComparisonRow>(sql[0]!),
-    groupBy ? warehouse.query<ComparisonRow>(sql[1]!) : Promise.resolve([]),
-  ]);
-  const total = totals[0]
+  const asked = {
+    measures: [q.metric],
+    timeDimension: { dateRange: wholeYear(q.year), compareDateRange: wholeYear(compareTo) },
+    regions: q.regions,
+  };
+  const plans = [planQuery(asked), ...(groupBy ? [planQuery({ ...asked, dimensions: [groupBy] })] : [])];
+  const sql: string[] = [];
+  let snapshot: WarehouseSnapshot | null = null;
+  for (const [i, plan] of plans.entries()) {
+    const statement = await planStatement(warehouse, plan);
+    snapshot ??= statement.snapshot;
+    sql.push(comparisonSql(statement.sql, q.metric, i > 0));
+  }
+  const [totals, groups] = await Promise.all(sql.map((s) => warehouse.query<ComparisonRow>(s)));
+  const total = totals?.[0]
     ? toComparison(totals[0])
     : { key: 'TOTAL', label: null, value: null, prior: null, change: null, changePct: null };
   return {
@@ -192,46 +179,26 @@ export async function yearOverYear(warehouse: WarehouseQueries, q: YearOverYearQ
     groupBy,
     regions: regionCodes(q.regions),
     total,
-    groups: groups.map(toComparison),
-    snapshot,
+    groups: (groups ?? []).map(toComparison),
+    snapshot: snapshot!,
     sql,
   };
 }
 
-const PERIOD_UNIT: Record<TrendInterval, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
-
-export function trendSql(
-  metric: MetricName,
-  fold: 'SUM' | 'LAST',
-  from: string,
-  to: string,
-  interval: TrendInterval,
-  regions?: RegionScope | null,
-): string {
-  const unit = PERIOD_UNIT[interval];
-  const value = fold === 'SUM' ? 'sum(value)' : 'arg_max(value, day)';
-  const sql = metricSql('trends', metric);
-  return `with ${regionCtes(sql, regions)}metric as (
-${sql}
-),
-periods as (
-    select cast(unnest(generate_series(date_trunc('${unit}', date '${from}'), date '${to}', interval 1 ${unit})) as date) as period_start
-),
-folded as (
-    select cast(date_trunc('${unit}', day) as date) as period_start, ${value} as value
-    from metric where day between date '${from}' and date '${to}'
-    group by 1
-)
-select
-    cast(p.period_start as varchar) as period_start,
-    cast(least(p.period_start + interval 1 ${unit} - interval 1 day, date '${to}') as date)::varchar as period_end,
-    cast(f.value as varchar) as value
-from periods as p
-left join folded as f on f.period_start = p.period_start
-order by p.period_start`;
+const PERIOD_MONTHS: Record<TrendInterval, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
+/** The first day of the calendar month, quarter or year holding an ISO date. */
+function periodStart(day: string, interval: TrendInterval): string {
+  const months = PERIOD_MONTHS[interval];
+  const month = Math.floor((Number(day.slice(5, 7)) - 1) / months) * months + 1;
+  return `${day.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
 }
 
-/** Every period between the dates appears once; a period with nothing in it has a null value for stocks and flows alike. */
+/**
+ * A metric per month, quarter or year: a thin form of the semantic query (one measure, the range cut by the
+ * interval, no dimension), one point per period. A flow sums the days of the period within from…to, a stock
+ * (ACTIVE_ENROLMENTS, which only this form asks for) shows its last snapshot in the period; every period between
+ * the dates appears once, with a null value where the source has no row in it.
+ */
 export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise<TrendAnswer> {
   const definition = metricDefinition(q.metric);
   if (!definition.trend) throw new ValidationError('metric', `${q.metric} has no trend; use yearOverYear`);
@@ -241,11 +208,21 @@ export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_TREND_DAYS) {
     throw new ValidationError('to', 'must be within 50 years of from');
   }
-  const sql = trendSql(q.metric, definition.trend, from, to, q.interval, q.regions);
-  const [snapshot, rows] = await Promise.all([
-    warehouseSnapshot(warehouse),
-    warehouse.query<{ period_start: string; period_end: string; value: string | null }>(sql),
-  ]);
+  const plan = planQuery(
+    { measures: [q.metric], timeDimension: { granularity: q.interval, dateRange: { from, to } }, regions: q.regions },
+    { stocks: true },
+  );
+  const statement = await planStatement(warehouse, plan);
+  const c = measureColumn(q.metric);
+  const sql = `with metric as (
+${statement.sql}
+)
+select period_index, ${c}__value as value
+from metric
+where is_total
+order by period_index`;
+  const rows = await warehouse.query<{ period_index: number | string; value: string | null }>(sql);
+  const values = new Map(rows.map((r) => [Number(r.period_index), r.value]));
   return {
     metric: q.metric,
     unit: definition.unit,
@@ -253,8 +230,8 @@ export async function trend(warehouse: WarehouseQueries, q: TrendQuery): Promise
     from,
     to,
     regions: regionCodes(q.regions),
-    snapshot,
+    snapshot: statement.snapshot,
     sql,
-    points: rows.map((r) => ({ periodStart: r.period_start.slice(0, 10), periodEnd: r.period_end, value: r.value })),
+    points: plan.periods.map((p, i) => ({ periodStart: periodStart(p.start, q.interval), periodEnd: p.end, value: values.get(i) ?? null })),
   };
 }

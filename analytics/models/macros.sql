@@ -1,5 +1,5 @@
 -- macros: yoy_pct_change(value, prior), the one rule for a year-over-year percentage change: the
--- comparison the API and the briefs publish (yearOverYearSql in analytics/metrics/metric-queries.ts)
+-- comparison the API and the briefs publish (the semantic layer, analytics/semantic/compile-sql.ts)
 -- and the prior-year columns of every yoy_* mart both call it, with the change itself value - prior;
 -- latest_snapshot('stg_x'), the rows of a staging view in its latest snapshot (marts of facts that
 -- carry their own dates read only that).

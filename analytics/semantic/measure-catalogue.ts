@@ -1,6 +1,14 @@
 import type { MetricName, MetricUnit } from '../../schema/metrics/metric-definitions.js';
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
-import { type BaseMeasure, type InternalMeasure, MEASURES, type MeasureId, SOURCES } from './semantic-model.js';
+import {
+  type BaseMeasure,
+  type InternalMeasure,
+  MEASURES,
+  type MeasureId,
+  NOT_MEASURES,
+  SOURCES,
+  type SourceTime,
+} from './semantic-model.js';
 
 /** Questions asked of the semantic model: what a measure is built from, and what it can be broken down by. */
 
@@ -21,7 +29,7 @@ export function measureDimensions(id: MeasureId): AnalyticsDimensionName[] {
 
 /** What a dashboard needs to build its menus: each measure with its unit and the dimensions it can answer. */
 export interface MeasureDescription {
-  measure: Exclude<MetricName, 'ACTIVE_ENROLMENTS'>;
+  measure: MetricName;
   unit: MetricUnit;
   distinct: boolean;
   dimensions: AnalyticsDimensionName[];
@@ -45,6 +53,52 @@ export function describeMeasure(id: MeasureDescription['measure']): MeasureDescr
 /** Every measure the semantic query answers, in the metric catalogue's order. */
 export function semanticMeasures(): MeasureDescription[] {
   return (Object.keys(MEASURES) as MeasureId[])
-    .filter((id) => !INTERNAL.includes(id))
+    .filter((id) => !INTERNAL.includes(id) && !(id in NOT_MEASURES))
     .map((id) => describeMeasure(id as MeasureDescription['measure']));
+}
+
+const TIME: Record<SourceTime['kind'], (column: string) => string> = {
+  day: (c) => `its date ${c}`,
+  span: () => 'the span it covers',
+  year: (c) => `its year ${c}`,
+  snapshot: (c) => `its last ${c} in the period`,
+};
+
+/** The comment a reader's copy of a measure opens with, in the reader's language (the briefs' appendix). */
+export interface MeasureComment {
+  /** What it counts, in one sentence. */
+  description: string;
+  /** The word for the marts it reads ("source", "sumber"). */
+  source: string;
+}
+
+/**
+ * A measure's definition as SQL, for a reader (the briefs' methods appendix): the aggregate over its mart
+ * and its own rows; a derived measure as its formula over its inputs. The statements that ran are printed
+ * beside it in full; this is what each of them computes per cell. With `comment`, it opens with what it
+ * counts and what it reads, in the words given.
+ */
+export function measureSql(id: MeasureId, comment?: MeasureComment): string {
+  const m = MEASURES[id];
+  const reads = baseInputs(id)
+    .map((b) => SOURCES[(MEASURES[b] as BaseMeasure).source].model)
+    .filter((model, i, all) => all.indexOf(model) === i);
+  const header = comment
+    ? [`-- ${id.toLowerCase()} (${m.unit}): ${comment.description}`, `-- ${comment.source}: ${reads.join(', ')}.`]
+    : [];
+  if (m.kind === 'derived') {
+    return [...header, `select ${m.sql.replace(/\{([A-Z_]+)\}/g, (_, input: string) => input.toLowerCase())} as ${id.toLowerCase()}`].join(
+      '\n',
+    );
+  }
+  const source = SOURCES[m.source];
+  const time = source.time;
+  const column = time.kind === 'span' ? `${time.from} … ${time.to}` : time.column;
+  return [
+    ...header,
+    `select ${m.sql} as ${id.toLowerCase()}`,
+    `from ${source.model} as f`,
+    ...(m.where ? [`where ${m.where}`] : []),
+    `group by <period: ${TIME[time.kind](column)}>, <dimensions>`,
+  ].join('\n');
 }

@@ -10,7 +10,7 @@ const MART_REFERENCE = /\b(from|join)\s+((?:dim|fct)_[a-z_]+)\b/g;
 
 const bodies = new Map<string, string>();
 /** A mart's SELECT: its file without the `create or replace view … as` and the closing semicolon. */
-export function martBody(name: string): string {
+function martBody(name: string): string {
   let body = bodies.get(name);
   if (body === undefined) {
     const sql = fs.readFileSync(path.join(MARTS, `${name}.sql`), 'utf8');

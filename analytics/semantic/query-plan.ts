@@ -8,7 +8,7 @@ import {
 } from '../../schema/metrics/semantic-names.js';
 import type { RegionScope } from '../../schema/region-scope.js';
 import { parseDate } from '../../schema/validation.js';
-import { regionCondition } from '../metrics/metric-region.js';
+import { regionCondition } from './region-condition.js';
 import { type BaseMeasure, DIMENSIONS, MEASURES, type MeasureId, NOT_MEASURES, SOURCES, type SourceName } from './semantic-model.js';
 import { baseInputs, measureDimensions } from './measure-catalogue.js';
 
@@ -53,7 +53,7 @@ export interface PlannedFilter {
 
 /** A checked query: what compile-sql.ts turns into one statement. Plain data, so it is also the cache key. */
 export interface QueryPlan {
-  measures: Exclude<MetricName, 'ACTIVE_ENROLMENTS'>[];
+  measures: MetricName[];
   /** Every measure the statement computes: the base ones by source, then the derived ones. */
   bases: MeasureId[];
   derived: MeasureId[];
@@ -72,8 +72,13 @@ export interface QueryPlan {
 
 const MAX_IN_VALUES = 200;
 
-export function planQuery(q: SemanticQuery): QueryPlan {
-  const measures = checkMeasures(q.measures);
+export interface PlanOptions {
+  /** Take the measures the `analytics` query refuses (NOT_MEASURES: the stock ACTIVE_ENROLMENTS), as `trend` does. */
+  stocks?: boolean;
+}
+
+export function planQuery(q: SemanticQuery, options: PlanOptions = {}): QueryPlan {
+  const measures = checkMeasures(q.measures, options.stocks ?? false);
   const dimensions = [...(q.dimensions ?? [])];
   const seen = new Set<string>();
   for (const d of dimensions) {
@@ -136,12 +141,12 @@ export function planQuery(q: SemanticQuery): QueryPlan {
   };
 }
 
-function checkMeasures(list: readonly MetricName[]): QueryPlan['measures'] {
+function checkMeasures(list: readonly MetricName[], stocks: boolean): QueryPlan['measures'] {
   if (list.length === 0) throw new ValidationError('measures', 'give at least one measure');
   const seen = new Set<string>();
   return list.map((m) => {
     const why = NOT_MEASURES[m];
-    if (why) throw new ValidationError('measures', `${m} ${why}`);
+    if (why && !stocks) throw new ValidationError('measures', `${m} ${why}`);
     if (seen.has(m)) throw new ValidationError('measures', `${m} is listed twice`);
     seen.add(m);
     return m as QueryPlan['measures'][number];

@@ -18,9 +18,11 @@ export type SourceTime =
    */
   | { kind: 'span'; year: string; from: string; to: string }
   /** A calendar year per row (a fiscal year, a statistics year): only whole calendar years can be asked. */
-  | { kind: 'year'; column: string };
+  | { kind: 'year'; column: string }
+  /** A stock counted on snapshot dates (one set of rows per snapshot): a period shows its last snapshot's rows. */
+  | { kind: 'snapshot'; column: string };
 
-export type SourceName = 'coverage' | 'contributions' | 'claims' | 'budget' | 'workforce';
+export type SourceName = 'coverage' | 'contributions' | 'sponsor_paid' | 'claims' | 'budget' | 'workforce' | 'enrolments';
 
 export interface SourceDeclaration {
   name: SourceName;
@@ -32,6 +34,11 @@ export interface SourceDeclaration {
   notAnswerable: string;
   /** Smaller marts that give the same figures for some plans, tried in order (latest snapshot only). */
   rollups?: readonly RollupDeclaration[];
+  /**
+   * Whose region a row belongs to when a query is kept to regions: the worker's (where they live), the paying
+   * sponsor's (a budget), or, for contributions set against a budget, the paying sponsor's as fct_budget has it.
+   */
+  regionBy: 'worker' | 'sponsor' | 'budgeted sponsor';
 }
 
 /**
@@ -42,7 +49,7 @@ export interface SourceDeclaration {
 export interface RollupDeclaration {
   model: string;
   dimensions: readonly AnalyticsDimensionName[];
-  /** The aggregate over the rollup's rows `f` giving each measure. */
+  /** The aggregate over the rollup's rows `f` giving each measure (the measure's own `where` still applies). */
   measures: Partial<Record<MeasureId, string>>;
   /** `calendar`: rows per calendar period in `grain` ('QUARTER'/'YEAR'), `start`, `end`. */
   time: SourceTime | { kind: 'calendar'; grain: string; start: string; end: string };
@@ -58,6 +65,7 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'span', year: 'year', from: 'start_date', to: 'covered_until' },
     dimensions: [...WORKER_DIMENSIONS, ...SPONSOR_DIMENSIONS],
     notAnswerable: 'a membership covers several programmes at once',
+    regionBy: 'worker',
     rollups: [
       {
         model: 'fct_workers_protected_periods',
@@ -74,17 +82,36 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'day', column: 'period' },
     dimensions: [...WORKER_DIMENSIONS, ...SPONSOR_DIMENSIONS, 'PROGRAMME'],
     notAnswerable: '',
+    regionBy: 'worker',
     rollups: [
       {
         model: 'fct_contributions_sponsor_months',
         dimensions: [...SPONSOR_DIMENSIONS, 'PROGRAMME', 'SECTOR'],
-        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)', BUDGETED_CONTRIBUTIONS: 'sum(f.amount) filter (where f.budgeted_sponsor)' },
+        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)' },
         time: { kind: 'day', column: 'period' },
       },
       {
         model: 'fct_contributions_worker_months',
         dimensions: [...WORKER_DIMENSIONS, 'SEGMENT', 'SPONSOR_KIND', 'PROGRAMME'],
-        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)', BUDGETED_CONTRIBUTIONS: 'sum(f.amount) filter (where f.budgeted_sponsor)' },
+        measures: { CONTRIBUTIONS_PAID: 'sum(f.amount)' },
+        time: { kind: 'day', column: 'period' },
+      },
+    ],
+  },
+  // The same contributions set against budgets: a budget and what was paid from it belong to the paying
+  // sponsor's region (a regency's realisation is its own budget's, wherever the workers it pays for live).
+  sponsor_paid: {
+    name: 'sponsor_paid',
+    model: 'fct_contributions_groups',
+    time: { kind: 'day', column: 'period' },
+    dimensions: ['SPONSOR_KIND', 'SPONSOR'],
+    notAnswerable: 'a budget belongs to a sponsor, not to workers or programmes',
+    regionBy: 'budgeted sponsor',
+    rollups: [
+      {
+        model: 'fct_contributions_sponsor_months',
+        dimensions: ['SPONSOR_KIND', 'SPONSOR'],
+        measures: { BUDGETED_CONTRIBUTIONS: 'sum(f.amount)' },
         time: { kind: 'day', column: 'period' },
       },
     ],
@@ -95,6 +122,7 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'day', column: 'paid_date' },
     dimensions: [...WORKER_DIMENSIONS, ...SPONSOR_DIMENSIONS, 'PROGRAMME'],
     notAnswerable: '',
+    regionBy: 'worker',
   },
   budget: {
     name: 'budget',
@@ -102,6 +130,7 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'year', column: 'fiscal_year' },
     dimensions: ['SPONSOR_KIND', 'SPONSOR'],
     notAnswerable: 'a budget belongs to a sponsor, not to workers or programmes',
+    regionBy: 'sponsor',
   },
   workforce: {
     name: 'workforce',
@@ -109,6 +138,15 @@ export const SOURCES: Readonly<Record<SourceName, SourceDeclaration>> = {
     time: { kind: 'year', column: 'year' },
     dimensions: ['KECAMATAN', 'SECTOR'],
     notAnswerable: 'the labour-force statistics count workers by kecamatan and sector only',
+    regionBy: 'worker',
+  },
+  enrolments: {
+    name: 'enrolments',
+    model: 'fct_enrolment_daily',
+    time: { kind: 'snapshot', column: 'snapshot_date' },
+    dimensions: ['REGENCY', 'KECAMATAN', 'SECTOR', 'SEGMENT', 'SPONSOR_KIND'],
+    notAnswerable: 'active memberships are counted per snapshot by region, sector, segment and sponsor kind only',
+    regionBy: 'worker',
   },
 };
 
@@ -118,6 +156,13 @@ export interface BaseMeasure {
   source: SourceName;
   /** An aggregate over the source's rows `f`. */
   sql: string;
+  /**
+   * The measure's own rows among the source's (a condition on `f`): its aggregate reads only them, and a group
+   * is listed for it only where it has some.
+   */
+  where?: string;
+  /** Where `where` keeps only some members of a listed dimension (JKK and JKM benefits): those, for its lines. */
+  only?: Partial<Record<AnalyticsDimensionName, readonly string[]>>;
   /** A distinct count: its groups need not add up to its total, so every total is counted on its own. */
   distinct: boolean;
 }
@@ -133,7 +178,7 @@ export interface DerivedMeasure {
 
 /** Internal measures are inputs of a named one and never answered on their own. */
 export type InternalMeasure = 'BUDGETED_CONTRIBUTIONS';
-export type MeasureId = Exclude<MetricName, 'ACTIVE_ENROLMENTS'> | InternalMeasure;
+export type MeasureId = MetricName | InternalMeasure;
 export type MeasureDeclaration = (BaseMeasure | DerivedMeasure) & { unit: MetricUnit };
 
 const REGENCY_OR_CSR = "f.sponsor_kind in ('REGENCY_BUDGET', 'COMPANY_CSR')";
@@ -146,15 +191,17 @@ export const MEASURES: Readonly<Record<MeasureId, MeasureDeclaration>> = {
     source: 'coverage',
     unit: 'COUNT',
     distinct: true,
-    sql: `count(distinct f.worker_key) filter (where ${REGENCY_OR_CSR} and f.sector = 'INFORMAL' and not f.non_asn)`,
+    sql: 'count(distinct f.worker_key)',
+    where: `${REGENCY_OR_CSR} and f.sector = 'INFORMAL' and not f.non_asn`,
   },
   CONTRIBUTIONS_PAID: { kind: 'base', source: 'contributions', unit: 'RUPIAH', distinct: false, sql: 'sum(f.amount)' },
   BUDGETED_CONTRIBUTIONS: {
     kind: 'base',
-    source: 'contributions',
+    source: 'sponsor_paid',
     unit: 'RUPIAH',
     distinct: false,
-    sql: 'sum(f.amount) filter (where f.budgeted_sponsor)',
+    sql: 'sum(f.amount)',
+    where: 'f.budgeted_sponsor',
   },
   BENEFITS_PAID: { kind: 'base', source: 'claims', unit: 'RUPIAH', distinct: false, sql: 'sum(f.paid_amount)' },
   CLAIMS_PAID: { kind: 'base', source: 'claims', unit: 'COUNT', distinct: false, sql: 'sum(f.claims)' },
@@ -163,10 +210,13 @@ export const MEASURES: Readonly<Record<MeasureId, MeasureDeclaration>> = {
     source: 'claims',
     unit: 'RUPIAH',
     distinct: false,
-    sql: `sum(f.paid_amount) filter (where f.programme in ('JKK', 'JKM') and (f.non_asn or (f.sector = 'INFORMAL' and ${REGENCY_OR_CSR})))`,
+    sql: 'sum(f.paid_amount)',
+    only: { PROGRAMME: ['JKK', 'JKM'] },
+    where: `f.programme in ('JKK', 'JKM') and (f.non_asn or (f.sector = 'INFORMAL' and ${REGENCY_OR_CSR}))`,
   },
   BUDGET_ALLOCATED: { kind: 'base', source: 'budget', unit: 'RUPIAH', distinct: false, sql: 'sum(f.amount)' },
   LABOUR_FORCE: { kind: 'base', source: 'workforce', unit: 'COUNT', distinct: false, sql: 'sum(f.labour_force)' },
+  ACTIVE_ENROLMENTS: { kind: 'base', source: 'enrolments', unit: 'COUNT', distinct: false, sql: 'sum(f.active_enrolments)' },
   COVERAGE: {
     kind: 'derived',
     unit: 'PERCENT',
@@ -191,7 +241,10 @@ export const MEASURES: Readonly<Record<MeasureId, MeasureDeclaration>> = {
   },
 };
 
-/** Metrics with no semantic measure, and why. */
+/**
+ * Measures the `analytics` query does not take, and why: ACTIVE_ENROLMENTS exists on snapshot dates only, so
+ * only `trend` (a form of this layer that asks for stocks) answers it.
+ */
 export const NOT_MEASURES: Partial<Record<MetricName, string>> = {
   ACTIVE_ENROLMENTS: 'is a stock counted on snapshot dates only; use trend',
 };
@@ -201,6 +254,11 @@ export interface DimensionDeclaration {
   key: string;
   /** Column holding the member's name (the key itself where the code is the name). */
   label: string;
+  /**
+   * Every value is a member in every period that has rows (0 where it has none), not only the values with rows:
+   * the five programmes, as every payout table prints them (yoy_payouts_by_programme lists each in every year).
+   */
+  listed?: boolean;
   /** The accepted filter values, in order where `ordered`; else `pattern` checks codes. */
   values?: readonly string[];
   pattern?: { regex: RegExp; rule: string };
@@ -259,7 +317,14 @@ export const DIMENSIONS: Readonly<Record<AnalyticsDimensionName, DimensionDeclar
     estimate: 8,
   },
   SEGMENT: { key: 'segment', label: 'segment', values: ['PU', 'BPU'], ordered: false, estimate: 2 },
-  PROGRAMME: { key: 'programme', label: 'programme', values: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'], ordered: false, estimate: 5 },
+  PROGRAMME: {
+    key: 'programme',
+    label: 'programme',
+    values: ['JKK', 'JKM', 'JHT', 'JP', 'JKP'],
+    listed: true,
+    ordered: false,
+    estimate: 5,
+  },
   SPONSOR_KIND: {
     key: 'sponsor_kind',
     label: 'sponsor_kind',

@@ -1,7 +1,7 @@
 import { QueryTooLargeError, ValidationError, WarehouseNotReadyError } from '../../schema/errors.js';
 import type { MetricName, TrendInterval } from '../../schema/metrics/metric-definitions.js';
 import type { AnalyticsDimensionName } from '../../schema/metrics/semantic-names.js';
-import type { WarehouseQueries, WarehouseSnapshot } from '../metrics/metric-queries.js';
+import type { WarehouseQueries, WarehouseSnapshot } from './warehouse.js';
 import type { AnswerCache } from './answer-cache.js';
 import { compileSql, measureColumn } from './compile-sql.js';
 import { type DateRange, type Period, planCells, planQuery, type QueryPlan, type SemanticQuery } from './query-plan.js';
@@ -82,35 +82,53 @@ export async function semanticQuery(warehouse: SemanticWarehouse, q: SemanticQue
     if (hit) return hit;
   }
   const answer = await warehouse.pinned(async (w) => {
-    const snapshots = await w.query<SnapshotRow>(
-      `select cast(snapshot_date as varchar) as snapshot_date, run_id, cast(epoch_ms(published_at) as varchar) as published_ms
-       from snapshots order by snapshot_date desc`,
-    );
-    const latest = snapshots[0];
-    if (!latest) throw new WarehouseNotReadyError();
-    const chosen = plan.asOf ? snapshots.find((s) => s.snapshot_date === plan.asOf) : latest;
-    if (!chosen) {
-      throw new ValidationError(
-        'asOf',
-        `no snapshot was published for ${plan.asOf}; published: ${
-          snapshots.length > 12
-            ? `${snapshots.length} from ${snapshots.at(-1)!.snapshot_date} to ${latest.snapshot_date}`
-            : snapshots.map((s) => s.snapshot_date).join(', ')
-        }`,
-      );
-    }
-    await checkSize(w, plan, options, generation);
-    const snapshot = { latest: chosen.snapshot_date === latest.snapshot_date, date: chosen.snapshot_date };
-    const sql = compileSql(plan, (source) => sourceRead(plan, source, snapshot, options.rollups ?? true));
+    const { sql, snapshot } = await planStatement(w, plan, options.rollups ?? true, () => checkSize(w, plan, options, generation));
     const rows = await w.query<Record<string, string | boolean | number | null>>(sql);
-    return shape(plan, rows, sql, {
-      snapshotDate: chosen.snapshot_date,
-      runId: chosen.run_id,
-      publishedAt: new Date(Number(chosen.published_ms)).toISOString(),
-    });
+    return shape(plan, rows, sql, snapshot);
   });
   if (generation !== null) options.cache!.set(generation, key, answer);
   return answer;
+}
+
+/**
+ * A checked plan's one statement on one catalogue, and the published snapshot it reads (`asOf`, else the
+ * latest): what `analytics` runs, and what its thin forms (`yearOverYear`, `trend` in
+ * analytics/metrics/metric-queries.ts) wrap in their own projection. `beforeCompile` runs once the catalogue
+ * is known to hold the snapshot (the size check).
+ */
+export async function planStatement(
+  w: WarehouseQueries,
+  plan: QueryPlan,
+  rollups = true,
+  beforeCompile?: () => Promise<void>,
+): Promise<{ sql: string; snapshot: WarehouseSnapshot }> {
+  const snapshots = await w.query<SnapshotRow>(
+    `select cast(snapshot_date as varchar) as snapshot_date, run_id, cast(epoch_ms(published_at) as varchar) as published_ms
+     from snapshots order by snapshot_date desc`,
+  );
+  const latest = snapshots[0];
+  if (!latest) throw new WarehouseNotReadyError();
+  const chosen = plan.asOf ? snapshots.find((s) => s.snapshot_date === plan.asOf) : latest;
+  if (!chosen) {
+    throw new ValidationError(
+      'asOf',
+      `no snapshot was published for ${plan.asOf}; published: ${
+        snapshots.length > 12
+          ? `${snapshots.length} from ${snapshots.at(-1)!.snapshot_date} to ${latest.snapshot_date}`
+          : snapshots.map((s) => s.snapshot_date).join(', ')
+      }`,
+    );
+  }
+  await beforeCompile?.();
+  const at = { latest: chosen.snapshot_date === latest.snapshot_date, date: chosen.snapshot_date };
+  return {
+    sql: compileSql(plan, (source) => sourceRead(plan, source, at, rollups)),
+    snapshot: {
+      snapshotDate: chosen.snapshot_date,
+      runId: chosen.run_id,
+      publishedAt: new Date(Number(chosen.published_ms)).toISOString(),
+    },
+  };
 }
 
 const estimateCache = new WeakMap<object, { generation: number | null; members: Map<string, number> }>();

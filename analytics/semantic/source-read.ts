@@ -38,7 +38,7 @@ export function sourceRead(
   const bases = plan.bases.filter((b) => (MEASURES[b] as BaseMeasure).source === source);
   const used = new Set([...plan.dimensions, ...plan.filters.map((f) => f.dimension)]);
   // A regional plan keeps rows by regency or kecamatan: only a rollup holding both can answer it.
-  if (plan.regions) used.add('REGENCY').add('KECAMATAN');
+  if (plan.regions && declaration.regionBy === 'worker') used.add('REGENCY').add('KECAMATAN');
   if (snapshot.latest && useRollups) {
     for (const rollup of declaration.rollups ?? []) {
       if (![...used].every((d) => rollup.dimensions.includes(d))) continue;

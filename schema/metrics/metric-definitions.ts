@@ -1,10 +1,9 @@
 /**
  * The named metrics that the GraphQL analytics fields and the briefs both answer from, so the two
  * can never disagree. Plain data, part of the domain: the enums, the API and the briefs read it, and
- * nothing here touches the disk. Each metric is answered by SQL files over the marts
- * (analytics/metrics/): `yearly/<name>.sql` gives
- * `year, group_by, group_key, group_label, value` for every grouping the metric has ('TOTAL' for the
- * whole); `trends/<name>.sql` gives `day, value` for metrics that move within a year.
+ * nothing here touches the disk. Each metric is a measure of the semantic layer
+ * (analytics/semantic/semantic-model.ts); `yearOverYear` and `trend` (analytics/metrics/metric-queries.ts)
+ * are thin forms of its query, and this list is their contract: which groupings and forms each metric offers.
  */
 export const METRIC_NAMES = [
   'BUDGET_ALLOCATED',
@@ -36,9 +35,9 @@ export interface MetricDefinition {
   name: MetricName;
   unit: MetricUnit;
   groupings: readonly MetricGrouping[];
-  /** True when `analytics/metrics/yearly/<name>.sql` answers it (a test checks the files agree). */
+  /** True when `yearOverYear` answers it (every measure but the stock ACTIVE_ENROLMENTS). */
   yearly: boolean;
-  /** How its trend folds days, when `analytics/metrics/trends/<name>.sql` answers it. */
+  /** How its trend folds days, when `trend` answers it (the semantic layer sums a flow, shows a stock's last snapshot). */
   trend: TrendFold | null;
   description: string;
 }

@@ -12,6 +12,10 @@ const SQL_DESCRIPTION =
   'The DuckDB statements that produced this answer, exactly as they ran: paste one into `npm run sql` to rerun the figure ' +
   '(as the briefs’ appendix shows the SQL behind every number).';
 
+const REGIONS_DESCRIPTION =
+  'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
+  'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).';
+
 @ObjectType({ description: 'One metric of the warehouse catalogue, for building a dashboard’s menus.', simpleResolvers: true })
 export class MetricDefinition {
   @Field(() => AnalyticsMetric, { description: 'The metric, as passed to `yearOverYear` and `trend`.' })
@@ -119,12 +123,7 @@ export class YearOverYear {
   })
   groups!: MetricComparison[];
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
-      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
-  })
+  @Field(() => [String], { nullable: true, description: REGIONS_DESCRIPTION })
   regions!: string[] | null;
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from.' })
@@ -170,12 +169,7 @@ export class Trend {
   @Field(() => [TrendPoint], { description: 'Every period from `from` to `to` once, in order, including those with no value.' })
   points!: TrendPoint[];
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
-      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
-  })
+  @Field(() => [String], { nullable: true, description: REGIONS_DESCRIPTION })
   regions!: string[] | null;
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from.' })
@@ -306,12 +300,7 @@ export class AnalyticsAnswer {
   })
   totals!: AnalyticsRow[];
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'The region codes the figures cover: the `region` asked for within the caller’s scope (a kecamatan officer asking about ' +
-      'their regency gets their kecamatan), or the caller’s scope; null for the whole warehouse (a national caller).',
-  })
+  @Field(() => [String], { nullable: true, description: REGIONS_DESCRIPTION })
   regions!: string[] | null;
 
   @Field(() => WarehouseSnapshot, { description: 'The snapshot the figures come from (`asOf`, or the latest).' })

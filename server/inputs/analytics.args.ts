@@ -6,6 +6,11 @@ import { AnalyticsTimeDimension } from '../../schema/enums/analytics-time-dimens
 import { TrendInterval } from '../../schema/enums/trend-interval.enum.js';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
 
+/** The `region` argument every analytics field takes, one text for all three. */
+const REGION_DESCRIPTION =
+  'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
+  'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.';
+
 @ArgsType()
 export class YearOverYearArgs {
   @Field(() => AnalyticsMetric, { description: 'The metric (one with `hasYearOverYear`).' })
@@ -23,12 +28,7 @@ export class YearOverYearArgs {
   })
   groupBy?: AnalyticsGrouping | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
-      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
-  })
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
   region?: string | null;
 }
 
@@ -46,12 +46,7 @@ export class TrendArgs {
   @Field(() => TrendInterval, { defaultValue: TrendInterval.MONTH, description: 'The length of one point.' })
   interval!: TrendInterval;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
-      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
-  })
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
   region?: string | null;
 }
 
@@ -155,11 +150,6 @@ export class AnalyticsArgs {
   })
   asOf?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'A province, regency or kecamatan code (`64`, `64.02`, `64.02.06`): the figures of that region, within your scope; ' +
-      'without it, your whole scope. FORBIDDEN when the region and your scope do not meet.',
-  })
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
   region?: string | null;
 }

@@ -60,17 +60,19 @@ describe('the semantic query on a hand-built warehouse', () => {
     });
     const current = await hand(coveredSql(LATEST, Q1_2023));
     const prior = await hand(coveredSql(LATEST, Q1_2022));
+    // A group with no rows in a period that has rows is 0 there (nobody was covered); null only for a period with none.
+    const nothing = (side: Record<string, unknown>) => (Object.keys(side).length ? '0' : null);
     const expected: Record<string, [unknown, unknown]> = {};
-    for (const [k, v] of Object.entries(current)) expected[k] = [v, null];
+    for (const [k, v] of Object.entries(current)) expected[k] = [v, nothing(prior)];
     for (const [k, v] of Object.entries(prior)) {
       const key = k.replace(Q1_2022.from, Q1_2023.from);
-      expected[key] = [expected[key]?.[0] ?? null, v];
+      expected[key] = [expected[key]?.[0] ?? nothing(current), v];
     }
     expect(cells(a)).toEqual(expected);
     expect(cells(a)).toEqual({
       '2023-01-01 64.02.01/L': ['1', '1'],
-      '2023-01-01 64.02.01/P': ['1', null],
-      '2023-01-01 64.02.02/L': [null, '1'],
+      '2023-01-01 64.02.01/P': ['1', '0'],
+      '2023-01-01 64.02.02/L': ['0', '1'],
     });
     expect(a.rows[0]!.members).toEqual([
       { dimension: 'KECAMATAN', key: '64.02.01', label: 'Alpha' },
@@ -133,12 +135,19 @@ describe('the semantic query on a hand-built warehouse', () => {
       ],
       timeDimension: { granularity: 'MONTH', dateRange: Q1_2023 },
     });
-    expect(cells(paid)).toEqual(
+    const handPaid =
       await hand(`select strftime(c.period, '%Y-%m-%d') || ' ' || c.programme || '/' || s.sponsor_code as k, cast(sum(c.amount) as varchar) as v
         from stg_contribution c join stg_sponsor s on s.sponsor_id = c.sponsor_id and s.snapshot_date = c.snapshot_date
         where c.snapshot_date = date '${LATEST}' and c.period between date '2023-01-01' and date '2023-03-31'
-          and s.sponsor_kind in ('REGENCY_BUDGET', 'COMPANY_CSR') and c.programme <> 'JKM' group by all`),
-    );
+          and s.sponsor_kind in ('REGENCY_BUDGET', 'COMPANY_CSR') and c.programme <> 'JKM' group by all`);
+    // every programme the filter keeps has a line beside each sponsor with rows in a period: 0 where it has none
+    const listed: Record<string, string> = {};
+    for (const k of Object.keys(handPaid)) {
+      const [period, member] = k.split(' ');
+      for (const programme of ['JKK', 'JHT', 'JP', 'JKP']) listed[`${period} ${programme}/${member!.split('/')[1]}`] = '0';
+    }
+    expect(Object.keys(handPaid).length).toBeGreaterThan(0);
+    expect(cells(paid)).toEqual({ ...listed, ...handPaid });
     expect(paid.totals.map((t) => [t.period.start, t.values[0]!.value])).toEqual([
       ['2023-01-01', '10000'],
       ['2023-02-01', '22000'],

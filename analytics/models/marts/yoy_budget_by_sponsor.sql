@@ -2,7 +2,7 @@
 -- with the sponsor's region and regency (fct_budget).
 -- sources: fct_budget. Change is NULL when the prior year is missing; the percentage also when it is zero.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_budget_by_sponsor as
 with budget as (

@@ -3,7 +3,7 @@
 -- the amount paid changed from the prior year; with the sponsor's region and regency (fct_budget).
 -- sources: fct_budget, fct_contributions.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_budget_realisation as
 with budget as (

@@ -3,7 +3,7 @@
 -- rupiah, rounded half up), against the prior year's.
 -- sources: fct_contributions_monthly, fct_enrolment_years, fct_budget.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_cost_per_worker as
 with contributions as (

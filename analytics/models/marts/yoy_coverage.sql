@@ -3,7 +3,7 @@
 -- (the workforce has no occupation, so labour_force and coverage_pct are NULL there).
 -- sources: fct_enrolment_years, fct_workforce.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_coverage as
 with enrolment_years as (

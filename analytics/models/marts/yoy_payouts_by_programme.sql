@@ -2,7 +2,7 @@
 -- payment): benefits paid and claims paid, against the prior year's.
 -- sources: fct_claims_paid, dim_programme.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_payouts_by_programme as
 with claims_paid as (

@@ -3,7 +3,7 @@
 -- counts do not add up across sponsor kinds (a worker may have two sponsors in a year).
 -- sources: fct_enrolment_years.
 -- prior_/…_change columns: against the calendar year before, by the rule in macros.sql; the API and the
--- briefs compare any two years through analytics/metrics/ (yearOverYearSql) by the same rule.
+-- briefs compare any two periods through the semantic layer (analytics/semantic) by the same rule.
 -- materialized: table
 create or replace view yoy_workers_protected as
 with enrolment_years as (
