@@ -4,6 +4,7 @@ import type { RegionScope } from '../../schema/region-scope.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { fromGlobalId, numericKey } from '../../schema/types/global-id.js';
 import type { RequestContext } from '../context.js';
+import { pageOfRows } from '../services/pagination.js';
 import { CATALOGUE, type TypeName } from './catalogue.js';
 import { objectSql, Statement } from './compile.js';
 import { CONNECTIONS, type ListName } from './connections.js';
@@ -123,21 +124,13 @@ export async function compiledConnection(
   if (!plan) return ormPath(ctx);
   const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values, plan.types);
   const { rows, total, estimate } = row!.j;
-  const more = rows.length > plan.limit;
-  if (more) {
-    if (plan.isLast) rows.shift();
-    else rows.pop();
-  }
-  for (const r of rows) adopt(r.n as Row, spec.type, plan.node);
-  const edges = rows.map((r) => ({ cursor: r.c, node: r.n }));
+  const { edges, pageInfo } = pageOfRows(rows, plan, (r) => {
+    adopt(r.n as Row, spec.type, plan.node);
+    return { cursor: r.c, node: r.n };
+  });
   return {
     edges,
-    pageInfo: {
-      hasNextPage: plan.isLast ? plan.before : more,
-      hasPreviousPage: plan.isLast ? more : plan.after,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo,
     totalCount: Promise.resolve(total!),
     totalCountEstimate: Promise.resolve(estimate!),
   } as Page<object>;

@@ -1,9 +1,9 @@
-import { Cursor } from '@mikro-orm/core';
 import { ValidationError } from '../../schema/errors.js';
 import { parseDate } from '../../schema/validation.js';
 import { base64url } from './catalogue.js';
 import type { Statement } from './compile.js';
 import type { ConnectionSpec, ListField, ListUser, OrderKey } from './connections.js';
+import { cursorRefusal, decodeCursorList } from '../services/pagination.js';
 import { checkVisible } from './list-where.js';
 
 /**
@@ -89,16 +89,8 @@ export function cursorSql(order: ResolvedOrder): string {
  * the argument, not a failed SQL statement or a wrong page.
  */
 export function decodeCursor(value: string, order: ResolvedOrder, name: string): unknown[] {
-  const refuse = (why: string) =>
-    new ValidationError(name, `is not a cursor from this connection (${why}); pass an edge cursor or pageInfo cursor as given`);
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) throw refuse('not base64url text');
-  let decoded: unknown;
-  try {
-    decoded = Cursor.decode(value);
-  } catch {
-    throw refuse('not an encoded list');
-  }
-  if (!Array.isArray(decoded)) throw refuse('not an encoded list');
+  const refuse = cursorRefusal(name);
+  const decoded = decodeCursorList(name, value);
   const last = decoded[decoded.length - 1];
   const tag = typeof last === 'string' && last.startsWith('order:') ? last : null;
   if (tag !== order.tag) {

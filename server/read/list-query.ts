@@ -1,5 +1,4 @@
-import { ValidationError } from '../../schema/errors.js';
-import type { PageArgs } from '../services/pagination.js';
+import { checkPageSize, type PageArgs } from '../services/pagination.js';
 import { Statement } from './compile.js';
 import { CONNECTIONS, type ConnectionSpec, type Filter, type ListName, type ListUser } from './connections.js';
 import { cursorSql, decodeCursor, keysetSql, type OrderInput, orderSql, type ResolvedOrder, resolveOrder } from './list-order.js';
@@ -47,15 +46,7 @@ export interface ListPage {
 export function listPage(list: ListName, args: ListArgs, user: ListUser | null, pageSizeMax: number, st = new Statement()): ListPage {
   const spec = CONNECTIONS[list]!;
   const { first, last, after, before } = args;
-  if (first != null && last != null) throw new ValidationError('last', 'use either first/after or last/before, not both');
-  for (const [name, value] of [
-    ['first', first],
-    ['last', last],
-  ] as const) {
-    if (value != null && (value < 1 || value > pageSizeMax)) {
-      throw new ValidationError(name, `must be between 1 and ${pageSizeMax} (the page size limit)`);
-    }
-  }
+  checkPageSize(args, pageSizeMax);
   const order = resolveOrder(spec, args.orderBy, user);
   const conditions = listConditions(list, args, st, user);
   // Decoded (and refused) now; written into the statement only by `fromSql`, since a statement on a

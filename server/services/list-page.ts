@@ -4,6 +4,7 @@ import { onDemand, type Page } from '../../schema/types/connection.type.js';
 import type { ListName } from '../read/connections.js';
 import { estimateSql } from '../read/estimate.js';
 import { type ListArgs, listPage } from '../read/list-query.js';
+import { pageOfRows } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /**
@@ -25,22 +26,15 @@ export async function listEntities<T extends object>(
     `select t.*, ${page.cursorSql} as lindung_cursor from ${page.fromSql()} order by ${page.orderSql}`,
     page.st.values,
   );
-  const more = rows.length > page.limit;
-  if (more) {
-    if (page.isLast) rows.shift();
-    else rows.pop();
-  }
-  const edges = rows.map(({ lindung_cursor, ...row }) => ({ cursor: lindung_cursor as string, node: em.map(entity, row as never) as T }));
+  const { edges, pageInfo } = pageOfRows(rows, page, ({ lindung_cursor, ...row }) => ({
+    cursor: lindung_cursor as string,
+    node: em.map(entity, row as never) as T,
+  }));
   const where = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
   const one = async (sql: string) => (await runStatement<{ n: number }>(em, sql, page.st.values))[0]!.n;
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.isLast ? page.before : more,
-      hasPreviousPage: page.isLast ? more : page.after,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo,
     totalCount: onDemand(() => one(`select count(*)::int as n from ${page.spec.table} t${where}`)),
     totalCountEstimate: onDemand(() => one(`select ${estimateSql(page.spec.table, page.conditions)} as n`)),
   };
