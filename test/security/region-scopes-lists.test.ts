@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../schema/types/global-id.js';
 import { compiledReads } from '../../server/read/switch.js';
 import { startApi, type TestApi } from '../api/api-server.js';
-import { expected, type FixturePrincipal, insertScopeFixture, PRINCIPALS, type ScopeFixture } from './region-scopes.fixture.js';
+import { expected, insertScopeFixture, nodeIds, PRINCIPALS, type ScopeFixture, tokenOf } from './region-scopes.fixture.js';
 
 /**
  * The scope matrix (region-scopes.test.ts) for `where:` operators and `orderBy:`: conditions that
@@ -13,8 +13,8 @@ import { expected, type FixturePrincipal, insertScopeFixture, PRINCIPALS, type S
 describe('region scopes hold under where and orderBy', () => {
   let api: TestApi;
   let fixture: ScopeFixture;
-  const as = (p: FixturePrincipal) => ({ role: p.role, scopes: [...p.scopes] });
-  const ids = (connection: any) => connection.edges.map((e: any) => e.node.id).sort();
+  const as = tokenOf;
+  const ids = nodeIds;
 
   beforeAll(async () => {
     api = await startApi();

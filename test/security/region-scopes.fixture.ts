@@ -194,3 +194,9 @@ export function expected(fixture: ScopeFixture, p: FixturePrincipal) {
 }
 
 export const gids = (type: string, ids: string[]) => ids.map((id) => toGlobalId(type, id)).sort();
+
+/** The token a principal signs in with (role and scopes), for `api.gql`. */
+export const tokenOf = (p: FixturePrincipal) => ({ role: p.role, scopes: [...p.scopes] });
+
+/** A connection's node ids, sorted, to compare with what a scope should show. */
+export const nodeIds = (connection: any): string[] => connection.edges.map((e: any) => e.node.id).sort();

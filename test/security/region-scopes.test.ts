@@ -18,6 +18,8 @@ import {
   PRINCIPALS,
   type ScopeFixture,
   scopeOf,
+  nodeIds,
+  tokenOf,
 } from './region-scopes.fixture.js';
 
 /**
@@ -29,8 +31,8 @@ import {
 describe('region scopes', () => {
   let api: TestApi;
   let fixture: ScopeFixture;
-  const as = (p: FixturePrincipal) => ({ role: p.role, scopes: [...p.scopes] });
-  const ids = (connection: any) => connection.edges.map((e: any) => e.node.id).sort();
+  const as = tokenOf;
+  const ids = nodeIds;
 
   beforeAll(async () => {
     api = await startApi();
