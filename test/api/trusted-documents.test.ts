@@ -13,14 +13,16 @@ const manifest = JSON.parse(fs.readFileSync(new URL('../../client/generated/pers
 const idOf = (document: unknown) => (document as { __meta__: { hash: string } }).__meta__.hash;
 const bearer = async (api: TestApi, role: Parameters<TestApi['token']>[0]) => ({ authorization: `Bearer ${await api.token(role)}` });
 
+/** Production as `NODE_ENV=production` configures it, with administrators allowed their own documents. */
+const PRODUCTION = {
+  scale: 0.01,
+  api: { production: true, introspection: false, trustedDocuments: true, arbitraryDocumentRoles: ['admin' as const] },
+};
+
 describe('trusted documents (persisted-documents manifest) in production', () => {
   let api: TestApi;
   beforeAll(async () => {
-    // Production as `NODE_ENV=production` configures it, with administrators allowed their own documents.
-    api = await startApi({
-      scale: 0.01,
-      api: { production: true, introspection: false, trustedDocuments: true, arbitraryDocumentRoles: ['admin'] },
-    });
+    api = await startApi(PRODUCTION);
   });
   afterAll(() => api?.close());
 
@@ -98,10 +100,7 @@ describe('trusted documents (persisted-documents manifest) in production', () =>
 describe('trusted documents over WebSocket in production', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startApi({
-      scale: 0.01,
-      api: { production: true, introspection: false, trustedDocuments: true, arbitraryDocumentRoles: ['admin'] },
-    });
+    api = await startApi(PRODUCTION);
   });
   afterAll(() => api?.close());
 
