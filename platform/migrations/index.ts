@@ -13,6 +13,7 @@ import { Migration20261202300000_export_log } from './Migration20261202300000_ex
 import { Migration20261203000001_national_reads } from './Migration20261203000001_national_reads.js';
 import { Migration20261203000010_list_order_filter } from './Migration20261203000010_list_order_filter.js';
 import { Migration20261203000020_contribution_region_path } from './Migration20261203000020_contribution_region_path.js';
+import { Migration20261204000100_connection_orders } from './Migration20261204000100_connection_orders.js';
 
 /** Listed explicitly so migrations run the same from tsx, vitest and a compiled build. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000001_national_reads', class: Migration20261203000001_national_reads },
   { name: 'Migration20261203000010_list_order_filter', class: Migration20261203000010_list_order_filter },
   { name: 'Migration20261203000020_contribution_region_path', class: Migration20261203000020_contribution_region_path },
+  { name: 'Migration20261204000100_connection_orders', class: Migration20261204000100_connection_orders },
 ];

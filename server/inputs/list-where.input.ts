@@ -1,9 +1,10 @@
 import { GraphQLID } from 'graphql';
-import { type ClassType, Field, InputType, registerEnumType } from 'type-graphql';
+import { type ClassType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../schema/scalars/date.scalar.js';
+import { DateTimeScalar } from '../../schema/scalars/date-time.scalar.js';
 import { MonthScalar } from '../../schema/scalars/month.scalar.js';
 import { RupiahScalar } from '../../schema/scalars/rupiah.scalar.js';
-import { CONNECTIONS, type ListField, type ListName } from '../read/connections.js';
+import { CONNECTIONS, type ConnectionName, type ListField } from '../read/connections.js';
 import { MAX_ORDER_KEYS } from '../read/list-order.js';
 import { operatorsOf, WHERE_LIMITS } from '../read/list-where.js';
 
@@ -54,6 +55,10 @@ function valueType(field: ListField): { name: string; type: () => unknown } {
       return { name: 'Rupiah', type: () => RupiahScalar };
     case 'boolean':
       return { name: 'Boolean', type: () => Boolean };
+    case 'int':
+      return { name: 'Int', type: () => Int };
+    case 'timestamp':
+      return { name: 'DateTime', type: () => DateTimeScalar };
     case 'enum':
       return { name: field.enumName!, type: () => field.enumType! };
   }
@@ -96,7 +101,9 @@ export interface ListInputs {
   order: ClassType;
 }
 
-function listInputs(list: ListName): ListInputs {
+const NULLS = ' Null (none yet) sorts after every value: last ascending, first descending.';
+
+function listInputs(list: ConnectionName): ListInputs {
   const spec = CONNECTIONS[list]!;
   const fields = Object.entries(spec.fields);
   const personal = ' Personal data: refused (FORBIDDEN) for roles that see it masked.';
@@ -124,7 +131,9 @@ function listInputs(list: ListName): ListInputs {
     name: `${spec.name}OrderField`,
     description: `What ${list} can be sorted by, each backed by an index.`,
     valuesConfig: Object.fromEntries(
-      fields.filter(([, f]) => f.order).map(([name, f]) => [f.order!, { description: `${name}.${f.mask ? personal : ''}` }]),
+      fields
+        .filter(([, f]) => f.order)
+        .map(([name, f]) => [f.order!, { description: `${name}.${f.nullable ? NULLS : ''}${f.mask ? personal : ''}` }]),
     ),
   });
   const order = { [`${spec.name}Order`]: class {} }[`${spec.name}Order`]!;
@@ -135,14 +144,13 @@ function listInputs(list: ListName): ListInputs {
   return { where, order };
 }
 
-export const LIST_INPUTS: Record<ListName, ListInputs> = {
-  workers: listInputs('workers'),
-  claims: listInputs('claims'),
-  enrolments: listInputs('enrolments'),
-  contributions: listInputs('contributions'),
-};
+export const LIST_INPUTS = Object.fromEntries(
+  (Object.keys(CONNECTIONS) as ConnectionName[]).map((list) => [list, listInputs(list)]),
+) as Record<ConnectionName, ListInputs>;
 
 export const ORDER_BY_DESCRIPTION =
   `The order: up to ${MAX_ORDER_KEYS} keys, the id added last as tie-breaker (in the last key's direction) so pages never skip or ` +
   'repeat a row. Cursors belong to their order: one from another order is refused.';
 export const WHERE_DESCRIPTION = 'Conditions with operators (and/or/not), in addition to `filter`.';
+/** For the connections whose original filters are arguments of their own (`sponsors(kind:)`, `auditEntries(actor:)`, …). */
+export const WHERE_BESIDE_ARGUMENTS = 'Conditions with operators (and/or/not), in addition to the other filtering arguments.';

@@ -1,3 +1,5 @@
+import { auditKeyFromApiId } from '../../schema/audit-key.js';
+import { BudgetKind } from '../../schema/enums/budget-kind.enum.js';
 import { ClaimStatus } from '../../schema/enums/claim-status.enum.js';
 import { EnrolmentStatus } from '../../schema/enums/enrolment-status.enum.js';
 import { Occupation } from '../../schema/enums/occupation.enum.js';
@@ -5,6 +7,7 @@ import { Programme } from '../../schema/enums/programme.enum.js';
 import { Sector } from '../../schema/enums/sector.enum.js';
 import { Segment } from '../../schema/enums/segment.enum.js';
 import { Sex } from '../../schema/enums/sex.enum.js';
+import { SponsorKind } from '../../schema/enums/sponsor-kind.enum.js';
 import { ForbiddenError, ValidationError } from '../../schema/errors.js';
 import type { PersonalDataKind } from '../../schema/personal-data.js';
 import { numericKey } from '../../schema/types/global-id.js';
@@ -13,13 +16,26 @@ import type { TypeName } from './catalogue.js';
 import type { Statement } from './compile.js';
 
 /**
- * The four root lists as SQL: for each, the columns a caller may filter (`where:`, with
+ * The root connections as SQL: for each, the columns a caller may filter (`where:`, with
  * operators) and sort (`orderBy:`) by, the order used when none is asked for, and the original
  * `filter:` input. This is the ONE translation of a list's conditions: the compiled read path
  * (index.ts), the ORM path of the same connection (services), the aggregates above it and the
  * export (which pages through the connection) all build their SQL from here.
  */
-export type ValueKind = 'id' | 'text' | 'enum' | 'date' | 'month' | 'rupiah' | 'boolean';
+export type ValueKind = 'id' | 'text' | 'enum' | 'date' | 'month' | 'rupiah' | 'boolean' | 'int' | 'timestamp';
+
+/** The PostgreSQL type a value of each kind is bound as. */
+export const SQL_TYPE: Record<ValueKind, string> = {
+  id: 'bigint',
+  text: 'text',
+  enum: 'text',
+  date: 'date',
+  month: 'date',
+  rupiah: 'bigint',
+  boolean: 'boolean',
+  int: 'int',
+  timestamp: 'timestamptz',
+};
 
 export interface ListField {
   column: string;
@@ -30,8 +46,9 @@ export interface ListField {
   idType?: string;
   enumType?: Record<string, string>;
   enumName?: string;
-  /** The `orderBy` value sorting by this field; none: not sortable (no index, or nullable). */
+  /** The `orderBy` value sorting by this field; none: not sortable (no index backs it). */
   order?: string;
+  /** A nullable column sorts its nulls after every value (list-order.ts), as PostgreSQL does by default. */
   nullable?: boolean;
   description: string;
 }
@@ -41,8 +58,9 @@ export interface OrderKey {
   desc: boolean;
 }
 
-export interface ConnectionSpec {
-  type: TypeName;
+export interface ConnectionSpec<Type extends string = string> {
+  /** The GraphQL object type of a node (a catalogue type for the lists the compiled read path answers). */
+  type: Type;
   table: string;
   /** GraphQL name prefix: `Claim` gives ClaimWhere, ClaimOrder, ClaimOrderField. */
   name: string;
@@ -59,12 +77,13 @@ export interface ListUser {
   seesPersonalData: boolean;
 }
 
-const id = (idType: string, description: string, column = 'id'): ListField => ({
+const id = (idType: string, description: string, column = 'id', more: Partial<ListField> = {}): ListField => ({
   column,
   kind: 'id',
   idType,
   description,
   ...(column === 'id' ? { order: 'ID' } : {}),
+  ...more,
 });
 const text = (column: string, description: string, more: Partial<ListField> = {}): ListField => ({
   column,
@@ -130,7 +149,8 @@ function search(user: ListUser | null, value: unknown, st: Statement): string {
 /** LIKE's wildcards and its escape character taken literally (PostgreSQL's default escape is the backslash). */
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const CONNECTIONS: Record<string, ConnectionSpec> = {
+/** The four lists the compiled read path answers (its aggregates and exports too). */
+export const LISTS: Record<ListName, ConnectionSpec<TypeName>> = {
   workers: {
     type: 'Worker',
     table: 'worker',
@@ -148,7 +168,7 @@ export const CONNECTIONS: Record<string, ConnectionSpec> = {
       occupation: enumOf('occupation', Occupation, 'Occupation', 'Occupation.', 'OCCUPATION'),
       sector: enumOf('sector', Sector, 'Sector', 'Formal or informal.'),
       nonAsn: { column: 'non_asn', kind: 'boolean', description: 'Non-civil-servant public worker.' },
-      phone: text('phone', 'Phone number (+62…).', { mask: 'phone', nullable: true }),
+      phone: text('phone', 'Phone number (+62…).', { mask: 'phone', nullable: true, order: 'PHONE' }),
     },
     filter(f, st, user) {
       const out: string[] = [];
@@ -181,7 +201,7 @@ export const CONNECTIONS: Record<string, ConnectionSpec> = {
       status: enumOf('status', ClaimStatus, 'ClaimStatus', 'Workflow status.', 'STATUS'),
       incidentDate: date('incident_date', 'Date of the incident.', { order: 'INCIDENT_DATE' }),
       submittedDate: date('submitted_date', 'Submission date.', { order: 'SUBMITTED_DATE' }),
-      paidDate: date('paid_date', 'Payment date (null until paid).', { nullable: true }),
+      paidDate: date('paid_date', 'Payment date (null until paid).', { nullable: true, order: 'PAID_DATE' }),
       claimedAmount: money('claimed_amount', 'Amount claimed.', { order: 'CLAIMED_AMOUNT' }),
       approvedAmount: money('approved_amount', 'Amount approved (null until approved).', { nullable: true }),
       paidAmount: money('paid_amount', 'Amount paid (null until paid).', { nullable: true }),
@@ -218,7 +238,7 @@ export const CONNECTIONS: Record<string, ConnectionSpec> = {
       segment: enumOf('segment', Segment, 'Segment', 'PU (wage earner) or BPU (informal).'),
       status: enumOf('status', EnrolmentStatus, 'EnrolmentStatus', 'Status.', 'STATUS'),
       startDate: date('start_date', 'Coverage start.', { order: 'START_DATE' }),
-      endDate: date('end_date', 'Coverage end (null: open).', { nullable: true }),
+      endDate: date('end_date', 'Coverage end (null: open).', { nullable: true, order: 'END_DATE' }),
       declaredIncome: money('declared_income', 'Declared monthly income.', { order: 'DECLARED_INCOME' }),
     },
     filter(f, st) {
@@ -258,3 +278,102 @@ export const CONNECTIONS: Record<string, ConnectionSpec> = {
 };
 
 export type ListName = 'workers' | 'claims' | 'enrolments' | 'contributions';
+export type ConnectionName = ListName | 'sponsors' | 'employers' | 'budgetAllocations' | 'auditEntries';
+
+/**
+ * The reference lists and the audit log: the same `where` and `orderBy` as the four lists, read
+ * through the ORM path (server/services/list-page.ts). Their `filter` is their original top-level
+ * arguments (`kind`, `kecamatan`, `sponsorId`, …), whose fields and messages are unchanged.
+ */
+const REFERENCE: Record<Exclude<ConnectionName, ListName>, ConnectionSpec> = {
+  sponsors: {
+    type: 'Sponsor',
+    table: 'sponsor',
+    name: 'Sponsor',
+    defaultOrder: [{ field: 'id', desc: false }],
+    fields: {
+      id: id('Sponsor', 'The sponsor (global ID).'),
+      code: text('code', 'Sponsor code, e.g. PEMKAB-KUKAR.'),
+      name: text('name', 'Display name.', { order: 'NAME' }),
+      kind: enumOf('kind', SponsorKind, 'SponsorKind', 'Kind of funding source.', 'KIND'),
+      regionCode: text('region_code', 'Where the payer is: a regency (64.02) or a company address.', { order: 'REGION_CODE' }),
+      employerId: id('Employer', 'The company behind a CSR or employer sponsor (global ID; null for APBD and self).', 'employer_id', {
+        nullable: true,
+      }),
+    },
+    filter(f, st) {
+      return list(f.kind) ? [`t.kind = any(${st.param(f.kind, 'text[]')})`] : [];
+    },
+  },
+  employers: {
+    type: 'Employer',
+    table: 'employer',
+    name: 'Employer',
+    defaultOrder: [{ field: 'id', desc: false }],
+    fields: {
+      id: id('Employer', 'The employer (global ID).'),
+      code: text('code', 'Business code, e.g. EMP-00001.'),
+      name: text('name', 'Registered company name.', { order: 'NAME' }),
+      regionCode: text('region_code', 'Kecamatan or village code where it is registered (`startsWith: "64.02.06"`).', {
+        order: 'REGION_CODE',
+      }),
+      industry: text('industry', 'Industry, e.g. PERTAMBANGAN.', { order: 'INDUSTRY' }),
+    },
+    filter(f, st) {
+      return f.kecamatan ? [kecamatanRange('filter.kecamatan', f.kecamatan, 't.region_code', st)] : [];
+    },
+  },
+  budgetAllocations: {
+    type: 'BudgetAllocation',
+    table: 'budget_allocation',
+    name: 'BudgetAllocation',
+    defaultOrder: [
+      { field: 'fiscalYear', desc: true },
+      { field: 'id', desc: true },
+    ],
+    fields: {
+      id: id('BudgetAllocation', 'The allocation (global ID).'),
+      sponsorId: id('Sponsor', 'The sponsor (global ID); as an order, by sponsor.', 'sponsor_id', { order: 'SPONSOR' }),
+      fiscalYear: { column: 'fiscal_year', kind: 'int', order: 'FISCAL_YEAR', description: 'Fiscal (calendar) year.' },
+      kind: enumOf('kind', BudgetKind, 'BudgetKind', 'ORIGINAL or REVISED.'),
+      amount: money('amount', 'Amount allocated.', { order: 'AMOUNT' }),
+    },
+    filter(f, st) {
+      const out: string[] = [];
+      if (f.sponsorId) out.push(`t.sponsor_id = ${key('filter.sponsorId', f.sponsorId, 'Sponsor', st)}`);
+      if (f.fiscalYear) out.push(`t.fiscal_year = ${st.param(f.fiscalYear, 'int')}`);
+      return out;
+    },
+  },
+  auditEntries: {
+    type: 'AuditEntry',
+    table: 'audit_entry',
+    name: 'AuditEntry',
+    defaultOrder: [
+      { field: 'occurredAt', desc: true },
+      { field: 'id', desc: true },
+    ],
+    fields: {
+      id: id('AuditEntry', 'The entry (global ID).'),
+      occurredAt: { column: 'occurred_at', kind: 'timestamp', order: 'OCCURRED_AT', description: 'When the change was committed.' },
+      actor: text('actor', 'Who made the change (token subject, `seed`, `import`).', { order: 'ACTOR' }),
+      action: text('action', 'What was done, e.g. APPROVE_CLAIM.', { order: 'ACTION' }),
+      entityType: text('entity_type', 'Kind of record changed, e.g. Claim.', { order: 'ENTITY_TYPE' }),
+      requestId: text('request_id', 'Request id of the API call (null for batch loads).', { nullable: true }),
+    },
+    filter(f, st) {
+      const out: string[] = [];
+      // Clients pass a record's global id; entries store its type and primary key (schema/audit-key.ts).
+      if (f.entityId) {
+        const k = auditKeyFromApiId(f.entityId as string);
+        if (k.entityType) out.push(`t.entity_type = ${st.param(k.entityType, 'text')}`);
+        out.push(`t.entity_id = ${st.param(k.entityId, 'text')}`);
+      }
+      if (f.entityType) out.push(`t.entity_type = ${st.param(f.entityType, 'text')}`);
+      if (f.actor) out.push(`t.actor = ${st.param(f.actor, 'text')}`);
+      return out;
+    },
+  },
+};
+
+export const CONNECTIONS: Record<ConnectionName, ConnectionSpec> = { ...LISTS, ...REFERENCE };

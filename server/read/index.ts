@@ -7,7 +7,7 @@ import type { RequestContext } from '../context.js';
 import { pageOfRows } from '../services/pagination.js';
 import { CATALOGUE, type TypeName } from './catalogue.js';
 import { objectSql, Statement } from './compile.js';
-import { CONNECTIONS, type ListName } from './connections.js';
+import { LISTS, type ListName } from './connections.js';
 import { type ListArgs, listPage } from './list-query.js';
 import { type OpenTransaction, ReadSession } from './read-pool.js';
 import { type Selection, selectionOf, Unsupported } from './selection.js';
@@ -119,7 +119,7 @@ export async function compiledConnection(
   root: ListName,
   args: ListArgs,
 ): Promise<Page<object> | undefined> {
-  const spec = CONNECTIONS[root]!;
+  const spec = LISTS[root];
   const plan = attempt(() => planConnection(ctx, info, root, args));
   if (!plan) return ormPath(ctx);
   const [row] = await session(ctx).rows<{ j: ConnectionRow }>(plan.text, plan.values, plan.types);
@@ -141,7 +141,8 @@ function planConnection(ctx: RequestContext, info: GraphQLResolveInfo, root: Lis
   const connectionType = getNamedType(info.returnType) as GraphQLObjectType;
   const selection = selectionOf(info, connectionType);
   const page = listPage(root, args, ctx.user, ctx.read.pageSizeMax);
-  const { st, spec } = page;
+  const { st } = page;
+  const spec = LISTS[root];
   const table = spec.table;
   const conditions = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
 

@@ -1,6 +1,6 @@
 import { checkPageSize, type PageArgs } from '../services/pagination.js';
 import { Statement } from './compile.js';
-import { CONNECTIONS, type ConnectionSpec, type Filter, type ListName, type ListUser } from './connections.js';
+import { CONNECTIONS, type ConnectionName, type ConnectionSpec, type Filter, type ListUser } from './connections.js';
 import { cursorSql, decodeCursor, keysetSql, type OrderInput, orderSql, type ResolvedOrder, resolveOrder } from './list-order.js';
 import { whereSql } from './list-where.js';
 
@@ -15,7 +15,12 @@ export interface ListArgs extends PageArgs {
 }
 
 /** The conditions of a list (its `filter` and `where`, ANDed) as SQL on alias `t`: what its count and aggregates read. */
-export function listConditions(list: ListName, args: Pick<ListArgs, 'filter' | 'where'>, st: Statement, user: ListUser | null): string[] {
+export function listConditions(
+  list: ConnectionName,
+  args: Pick<ListArgs, 'filter' | 'where'>,
+  st: Statement,
+  user: ListUser | null,
+): string[] {
   const spec = CONNECTIONS[list]!;
   return [...spec.filter({ ...(args.filter ?? {}) } as Filter, st, user), ...whereSql(spec, args.where ?? {}, st, user)];
 }
@@ -43,7 +48,7 @@ export interface ListPage {
  * fields) and built once, for the compiled read path (which nests it in its JSON statement) and
  * for the ORM path (which runs it and maps the rows to entities).
  */
-export function listPage(list: ListName, args: ListArgs, user: ListUser | null, pageSizeMax: number, st = new Statement()): ListPage {
+export function listPage(list: ConnectionName, args: ListArgs, user: ListUser | null, pageSizeMax: number, st = new Statement()): ListPage {
   const spec = CONNECTIONS[list]!;
   const { first, last, after, before } = args;
   checkPageSize(args, pageSizeMax);

@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError } from '../../schema/errors.js';
 import { numericKey } from '../../schema/types/global-id.js';
 import type { Statement } from './compile.js';
-import { type ConnectionSpec, escapeLike, type Filter, type ListField, type ListUser } from './connections.js';
+import { type ConnectionSpec, escapeLike, type Filter, type ListField, type ListUser, SQL_TYPE } from './connections.js';
 
 /**
  * `where:` in the style of PostGraphile's connection filter: per field `equalTo`, `notEqualTo`,
@@ -38,16 +38,6 @@ export function operatorsOf(field: ListField): string[] {
       return [...eq, ...COMPARISONS, ...nulls];
   }
 }
-
-const CAST: Record<ListField['kind'], string> = {
-  id: 'bigint',
-  text: 'text',
-  enum: 'text',
-  date: 'date',
-  month: 'date',
-  rupiah: 'bigint',
-  boolean: 'boolean',
-};
 
 /** May this caller filter or sort by the field? A hidden value must not be probed one guess at a time. */
 export function checkVisible(field: ListField, name: string, path: string, user: ListUser | null, what: 'filter' | 'sort'): void {
@@ -112,7 +102,7 @@ function checkSize(path: string, n: number): void {
 
 function fieldSql(field: ListField, path: string, op: string, operand: unknown, st: Statement): string {
   const column = `t.${field.column}`;
-  const cast = CAST[field.kind];
+  const cast = SQL_TYPE[field.kind];
   const value = (v: unknown) => st.param(operandValue(field, path, v), cast);
   switch (op) {
     case 'isNull':
@@ -158,6 +148,8 @@ function operandValue(field: ListField, path: string, v: unknown): unknown {
       return numericKey(path, v as string, field.idType!);
     case 'rupiah':
       return (v as bigint).toString();
+    case 'timestamp':
+      return (v as Date).toISOString();
     case 'boolean':
       // Parameters travel as text (read-pool.ts writes them as literals); the statement casts them back.
       return String(v);

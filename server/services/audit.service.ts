@@ -1,9 +1,10 @@
 import { wrap } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { type AuditKey, auditKeyFromApiId } from '../../schema/audit-key.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditKey } from '../../schema/audit-key.js';
 import { AuditEntry } from '../../schema/entities/audit-entry.entity.js';
 import type { Page } from '../../schema/types/connection.type.js';
-import { paginate, type PageArgs } from './pagination.js';
+import type { ListArgs } from '../read/list-query.js';
+import { listEntities } from './list-page.js';
 import type { ServiceDeps } from './service-deps.js';
 
 export interface AuditFilter {
@@ -34,13 +35,7 @@ export class AuditService {
     });
   }
 
-  list(filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntry>> {
-    // Clients pass a record's global id; entries store its type and primary key (schema/audit-key.ts).
-    const conditions: FilterQuery<AuditEntry>[] = [];
-    if (filter.entityId) conditions.push(auditKeyFromApiId(filter.entityId));
-    if (filter.entityType) conditions.push({ entityType: filter.entityType });
-    if (filter.actor) conditions.push({ actor: filter.actor });
-    const where: FilterQuery<AuditEntry> = conditions.length > 0 ? { $and: conditions } : {};
-    return paginate(this.deps.em, AuditEntry, where, { occurredAt: 'desc', id: 'desc' }, page, this.deps.pageSizeMax);
+  list(filter: AuditFilter, page: ListArgs): Promise<Page<AuditEntry>> {
+    return listEntities(this.deps, AuditEntry, 'auditEntries', { ...page, filter });
   }
 }

@@ -1,22 +1,23 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { onDemand, type Page } from '../../schema/types/connection.type.js';
-import type { ListName } from '../read/connections.js';
+import type { ConnectionName } from '../read/connections.js';
 import { estimateSql } from '../read/estimate.js';
 import { type ListArgs, listPage } from '../read/list-query.js';
 import { pageOfRows } from './pagination.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /**
- * The ORM path of the four root lists (taken when the compiled read path leaves a selection to the
- * resolvers: `aggregates`, `monthlyContribution`, …): the same page SQL as the compiled path
+ * The ORM path of the root connections (the four lists when the compiled read path leaves a
+ * selection to the resolvers: `aggregates`, `monthlyContribution`, …; the reference lists and the
+ * audit log always): the same page SQL as the compiled path
  * (server/read/list-query.ts, so a filter, an order and a cursor mean one thing), its rows mapped
  * to entities in the request's EntityManager, inside its scoped transaction.
  */
 export async function listEntities<T extends object>(
   deps: ServiceDeps,
   entity: EntityClass<T>,
-  list: ListName,
+  list: ConnectionName,
   args: ListArgs,
 ): Promise<Page<T>> {
   const { em } = deps;

@@ -14,19 +14,7 @@ import { checkBirthDate, parseNik, parseOptionalPhone, parseRequiredText } from 
 import { AuditService, snapshot } from './audit.service.js';
 import { listEntities } from './list-page.js';
 import type { ServiceDeps } from './service-deps.js';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { parseKecamatanCode } from '../../schema/validation.js';
 import type { ListArgs } from '../read/list-query.js';
-
-/**
- * A kecamatan filter matches the kecamatan and its villages (64.02.06 and 64.02.06.NNNN). Codes
- * have a fixed shape, so that is one range, which the region_code index can serve (a LIKE cannot).
- * (The workers list writes the same range in SQL: server/read/connections.ts.)
- */
-export function inKecamatan(field: string, code: string): FilterQuery<Region> {
-  const kecamatan = parseKecamatanCode(field, code);
-  return { code: { $gte: kecamatan, $lte: `${kecamatan}.9999` } };
-}
 
 export interface WorkerFields {
   nik: string;

@@ -1,0 +1,42 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * `orderBy` on every connection (server/read/connections.ts): the reference lists and the audit
+ * log get a B-tree on `(column, id)` per offered order, read backward for DESC (budget allocations'
+ * and the audit log's default orders had none: they were sorted whole). A nullable column
+ * (claim.paid_date, enrolment.end_date, worker.phone) is ordered as `(col is null), coalesce(col, ·)`
+ * so that its nulls come after every value and a keyset cursor over them is a plain row comparison
+ * (server/read/list-order.ts); its index is on those expressions, with the same stand-in constants.
+ */
+const INDEXES: Array<[name: string, table: string, columns: string]> = [
+  ['claim_paid_date_order_idx', 'claim', `(paid_date is null), coalesce(paid_date, '0001-01-01'::date), id`],
+  ['enrolment_end_date_order_idx', 'enrolment', `(end_date is null), coalesce(end_date, '0001-01-01'::date), id`],
+  ['worker_phone_order_idx', 'worker', `(phone is null), coalesce(phone, ''::text), id`],
+  ['sponsor_name_order_idx', 'sponsor', 'name, id'],
+  ['sponsor_kind_order_idx', 'sponsor', 'kind, id'],
+  ['sponsor_region_code_order_idx', 'sponsor', 'region_code, id'],
+  ['employer_name_order_idx', 'employer', 'name, id'],
+  ['employer_region_code_order_idx', 'employer', 'region_code, id'],
+  ['employer_industry_order_idx', 'employer', 'industry, id'],
+  ['budget_allocation_fiscal_year_order_idx', 'budget_allocation', 'fiscal_year, id'],
+  ['budget_allocation_amount_order_idx', 'budget_allocation', 'amount, id'],
+  ['budget_allocation_sponsor_order_idx', 'budget_allocation', 'sponsor_id, id'],
+  ['audit_entry_occurred_at_order_idx', 'audit_entry', 'occurred_at, id'],
+  ['audit_entry_action_order_idx', 'audit_entry', 'action, id'],
+  ['audit_entry_actor_order_idx', 'audit_entry', 'actor, id'],
+  ['audit_entry_entity_type_order_idx', 'audit_entry', 'entity_type, id'],
+];
+
+export class Migration20261204000100_connection_orders extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(INDEXES.map(([name, table, columns]) => `create index if not exists ${name} on ${table} (${columns});`).join('\n'));
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(
+      INDEXES.map(([name]) => `drop index if exists ${name};`)
+        .reverse()
+        .join('\n'),
+    );
+  }
+}
