@@ -7,7 +7,15 @@ import { Migration } from '@mikro-orm/migrations';
  * (claim.paid_date, enrolment.end_date, worker.phone) is ordered as `(col is null), coalesce(col, ·)`
  * so that its nulls come after every value and a keyset cursor over them is a plain row comparison
  * (server/read/list-order.ts); its index is on those expressions, with the same stand-in constants.
+ * The `(region_code, id)` indexes of sponsor and employer replace their `(region_code)` ones
+ * (20261202000000, 20261202000001), which they serve in full: with both, the planner may take the
+ * narrower one and sort the page's ties.
  */
+const REPLACED: Array<[name: string, table: string]> = [
+  ['sponsor_region_code_idx', 'sponsor'],
+  ['employer_region_code_idx', 'employer'],
+];
+
 const INDEXES: Array<[name: string, table: string, columns: string]> = [
   ['claim_paid_date_order_idx', 'claim', `(paid_date is null), coalesce(paid_date, '0001-01-01'::date), id`],
   ['enrolment_end_date_order_idx', 'enrolment', `(end_date is null), coalesce(end_date, '0001-01-01'::date), id`],
@@ -29,14 +37,20 @@ const INDEXES: Array<[name: string, table: string, columns: string]> = [
 
 export class Migration20261204000100_connection_orders extends Migration {
   override async up(): Promise<void> {
-    this.addSql(INDEXES.map(([name, table, columns]) => `create index if not exists ${name} on ${table} (${columns});`).join('\n'));
+    this.addSql(
+      [
+        ...INDEXES.map(([name, table, columns]) => `create index if not exists ${name} on ${table} (${columns});`),
+        ...REPLACED.map(([name]) => `drop index if exists ${name};`),
+      ].join('\n'),
+    );
   }
 
   override async down(): Promise<void> {
     this.addSql(
-      INDEXES.map(([name]) => `drop index if exists ${name};`)
-        .reverse()
-        .join('\n'),
+      [
+        ...REPLACED.map(([name, table]) => `create index if not exists ${name} on ${table} (region_code);`),
+        ...INDEXES.map(([name]) => `drop index if exists ${name};`).reverse(),
+      ].join('\n'),
     );
   }
 }
