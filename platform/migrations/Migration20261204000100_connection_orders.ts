@@ -4,9 +4,10 @@ import { Migration } from '@mikro-orm/migrations';
  * `orderBy` on every connection (server/read/connections.ts): the reference lists and the audit
  * log get a B-tree on `(column, id)` per offered order, read backward for DESC (budget allocations'
  * and the audit log's default orders had none: they were sorted whole). A nullable column
- * (claim.paid_date, enrolment.end_date, worker.phone) is ordered as `(col is null), coalesce(col, ·)`
- * so that its nulls come after every value and a keyset cursor over them is a plain row comparison
- * (server/read/list-order.ts); its index is on those expressions, with the same stand-in constants.
+ * (claim.paid_date, enrolment.end_date, worker.phone) is ordered as `(col is null)`, then the column
+ * with a stand-in for null, so that its nulls come after every value and a keyset cursor over them
+ * is a plain row comparison (server/read/list-order.ts); its index is on the same expressions, with
+ * the same stand-in constants (CASE, not coalesce, which row-level security would keep out of the index).
  * The `(region_code, id)` indexes of sponsor and employer replace their `(region_code)` ones
  * (20261202000000, 20261202000001), which they serve in full: with both, the planner may take the
  * narrower one and sort the page's ties.
@@ -16,10 +17,13 @@ const REPLACED: Array<[name: string, table: string]> = [
   ['employer_region_code_idx', 'employer'],
 ];
 
+const nullsLast = (column: string, standIn: string) =>
+  `(${column} is null), (case when ${column} is null then ${standIn} else ${column} end), id`;
+
 const INDEXES: Array<[name: string, table: string, columns: string]> = [
-  ['claim_paid_date_order_idx', 'claim', `(paid_date is null), coalesce(paid_date, '0001-01-01'::date), id`],
-  ['enrolment_end_date_order_idx', 'enrolment', `(end_date is null), coalesce(end_date, '0001-01-01'::date), id`],
-  ['worker_phone_order_idx', 'worker', `(phone is null), coalesce(phone, ''::text), id`],
+  ['claim_paid_date_order_idx', 'claim', nullsLast('paid_date', `'0001-01-01'::date`)],
+  ['enrolment_end_date_order_idx', 'enrolment', nullsLast('end_date', `'0001-01-01'::date`)],
+  ['worker_phone_order_idx', 'worker', nullsLast('phone', `''::text`)],
   ['sponsor_name_order_idx', 'sponsor', 'name, id'],
   ['sponsor_kind_order_idx', 'sponsor', 'kind, id'],
   ['sponsor_region_code_order_idx', 'sponsor', 'region_code, id'],

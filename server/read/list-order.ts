@@ -14,9 +14,12 @@ import { checkVisible } from './list-where.js';
  * element, so a cursor made for one order is refused by another instead of paging wrongly.
  *
  * A nullable column sorts its nulls after every value (last ascending, first descending, as
- * PostgreSQL does by default). It is ordered as two terms, `(col is null)` then `coalesce(col, ·)`,
- * so that the row comparison of a keyset holds no null on either side and an expression index on
- * `((col is null), coalesce(col, ·), id)` serves it as one range; its cursor value is JSON null.
+ * PostgreSQL does by default). It is ordered as two terms, `(col is null)` then the column with a
+ * stand-in for null, so that the row comparison of a keyset holds no null on either side and an
+ * expression index on the same terms and the id serves it as one range; its cursor value is JSON
+ * null. The stand-in is written as CASE, not coalesce: under row-level security only conditions
+ * PostgreSQL knows to be leakproof become index conditions, and it treats every COALESCE as leaky
+ * (CASE and IS NULL it knows), so a coalesce keyset was a filter over the index from its start.
  */
 export const MAX_ORDER_KEYS = 3;
 
@@ -64,7 +67,7 @@ const tagOf = (keys: OrderKey[]) => `order:${keys.map((k) => `${k.field} ${k.des
 const labelOf = (order: ResolvedOrder) => order.tag?.slice('order:'.length) ?? 'the default order';
 
 /**
- * What a nullable column's null stands in for inside `coalesce`: any value of the type will do,
+ * What a nullable column's null stands in for in its order term: any value of the type will do,
  * since the `is null` term before it already tells nulls from values. Migration 20261204000100's
  * indexes are written on the same expressions.
  */
@@ -87,7 +90,12 @@ function terms(order: ResolvedOrder): Term[] {
     if (standIn === undefined) throw new Error(`no null stand-in for ${type}: add one before offering ${k.field} as an order`);
     return [
       { sql: `(${column} is null)`, type: 'boolean', desc: k.desc, value: (v) => String(v === null) },
-      { sql: `coalesce(${column}, '${standIn}'::${type})`, type, desc: k.desc, value: (v) => (v === null ? standIn : v) },
+      {
+        sql: `(case when ${column} is null then '${standIn}'::${type} else ${column} end)`,
+        type,
+        desc: k.desc,
+        value: (v) => (v === null ? standIn : v),
+      },
     ];
   });
 }
