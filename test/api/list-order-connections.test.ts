@@ -5,38 +5,20 @@ import {
   LargestAllocationsDocument,
   SponsorsByKindAndNameDocument,
 } from '../../client/generated/graphql.js';
-import { requestSettingsSql } from '../../platform/db/request-settings.js';
-import { DB_ROLES } from '../../platform/db/roles.js';
 import { toGlobalId } from '../../schema/types/global-id.js';
 import { CONNECTIONS, type ConnectionName } from '../../server/read/connections.js';
-import { listPage } from '../../server/read/list-query.js';
 import { compiledReads } from '../../server/read/switch.js';
 import { expected, insertScopeFixture, nodeIds, PRINCIPALS, type ScopeFixture, tokenOf } from '../security/region-scopes.fixture.js';
 import { code, startApi, type TestApi } from './api-server.js';
+import { idOf, ordersOf as orders, pager, planOf, underLimit } from './list-paging.js';
 
 type Reference = 'sponsors' | 'employers' | 'budgetAllocations' | 'auditEntries';
 const REFERENCE: Reference[] = ['sponsors', 'employers', 'budgetAllocations', 'auditEntries'];
-const TYPE: Record<ConnectionName, string> = {
-  workers: 'Worker',
-  claims: 'Claim',
-  enrolments: 'Enrolment',
-  contributions: 'Contribution',
-  sponsors: 'Sponsor',
-  employers: 'Employer',
-  budgetAllocations: 'BudgetAllocation',
-  auditEntries: 'AuditEntry',
-};
+const TYPE = (list: ConnectionName) => CONNECTIONS[list]!.name;
 const OPERATOR = { role: 'operator', seesPersonalData: true };
-
-/** Every order a connection offers, read from its declaration (a new order is tested without editing this file). */
-const orders = (list: ConnectionName) =>
-  Object.entries(CONNECTIONS[list]!.fields)
-    .filter(([, f]) => f.order)
-    .map(([, f]) => ({ field: f.order!, column: f.column, nullable: !!f.nullable }));
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const unb64 = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString());
-const idOf = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1]!;
 
 /**
  * `orderBy:` on the reference lists and the audit log, and sorting by nullable columns, over HTTP:
@@ -76,45 +58,12 @@ describe('orderBy on every connection, nulls included', () => {
   });
   afterAll(() => api?.close());
 
-  const page = (list: ConnectionName) =>
-    `query P($orderBy: [${TYPE[list]}Order!], $where: ${TYPE[list]}Where, $first: Int, $after: String, $last: Int, $before: String) {
-      l: ${list}(orderBy: $orderBy, where: $where, first: $first, after: $after, last: $last, before: $before) {
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`;
-
-  async function one(list: ConnectionName, variables: Record<string, unknown>, options = {}): Promise<any> {
-    const res: any = await api.gql(page(list), variables, options);
-    expect(res.body.errors, JSON.stringify(variables)).toBeUndefined();
-    return res.body.data.l;
-  }
-
-  /** Every edge of the connection, page by page forward: its node's database id and its cursor. */
-  async function forwardEdges(list: ConnectionName, variables: object, size: number): Promise<Array<{ id: string; cursor: string }>> {
-    const edges: Array<{ id: string; cursor: string }> = [];
-    let after: string | null = null;
-    for (let n = 0; n < 200; n++) {
-      const l = await one(list, { ...variables, first: size, after });
-      expect(l.pageInfo.hasPreviousPage).toBe(after !== null);
-      edges.push(...l.edges.map((e: any) => ({ id: idOf(e.node.id), cursor: e.cursor })));
-      if (!l.pageInfo.hasNextPage) return edges;
-      after = l.pageInfo.endCursor;
-    }
-    throw new Error('too many pages');
-  }
-  const forward = async (list: ConnectionName, variables: object, size: number) =>
-    (await forwardEdges(list, variables, size)).map((e) => e.id);
-
-  async function backward(list: ConnectionName, variables: object, size: number): Promise<string[]> {
-    const pages: string[][] = [];
-    let before: string | null = null;
-    for (let n = 0; n < 200; n++) {
-      const l = await one(list, { ...variables, last: size, before });
-      expect(l.pageInfo.hasNextPage).toBe(before !== null);
-      pages.unshift(l.edges.map((e: any) => idOf(e.node.id)));
-      if (!l.pageInfo.hasPreviousPage) return pages.flat();
-      before = l.pageInfo.startCursor;
-    }
-    throw new Error('too many pages');
-  }
+  const paging = () => pager(api);
+  const page = (list: ConnectionName) => paging().query(list);
+  const one = (list: ConnectionName, variables: Record<string, unknown>, options = {}) => paging().one(list, variables, options);
+  const forwardEdges = (list: ConnectionName, variables: object, size: number) => paging().forwardEdges(list, variables, size);
+  const forward = (list: ConnectionName, variables: object, size: number) => paging().forward(list, variables, size);
+  const backward = (list: ConnectionName, variables: object, size: number) => paging().backward(list, variables, size);
 
   it.each(
     REFERENCE,
@@ -315,7 +264,7 @@ describe('orderBy on every connection, nulls included', () => {
       ).map((r) => r.key);
       expect(want.length, list).toBeGreaterThan(2);
       const res: any = await api.gql(
-        `query Q($where: ${TYPE[list]}Where) { l: ${list}(${args}, where: $where, first: 100) { totalCount edges { node { id } } } }`,
+        `query Q($where: ${TYPE(list)}Where) { l: ${list}(${args}, where: $where, first: 100) { totalCount edges { node { id } } } }`,
         { where },
       );
       expect(res.body.errors, list).toBeUndefined();
@@ -334,28 +283,6 @@ describe('orderBy on every connection, nulls included', () => {
     expect(code(viewer)).toBe('FORBIDDEN');
   });
 
-  /**
-   * The plan of a connection's page as the API builds it, as the API reads it (its role, under
-   * row-level security with a regency scope, where only leakproof conditions may use an index),
-   * with seq scans and sorts priced out (as in list-order.test.ts).
-   */
-  async function plan(list: ConnectionName, args: object): Promise<string> {
-    const p = listPage(list, args, OPERATOR, 100);
-    const client = await api.db.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`set local role ${DB_ROLES.api}`);
-      const settings = requestSettingsSql({ scope: { national: false, codes: ['64.02'] }, actor: 'plan-check' });
-      await client.query(settings.text, settings.values);
-      await client.query('set local enable_seqscan = off; set local enable_sort = off; set local enable_bitmapscan = on');
-      const { rows } = await client.query(`explain select t.id, ${p.cursorSql} from ${p.fromSql()} order by ${p.orderSql}`, p.st.values);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
-  }
-
   it('every new order (and every nullable one), both ways and after a cursor, is an index range in its order under row-level security', async () => {
     const cases: Array<[ConnectionName, string]> = [
       ...REFERENCE.flatMap((list) => orders(list).map(({ field }) => [list, field] as [ConnectionName, string])),
@@ -368,17 +295,13 @@ describe('orderBy on every connection, nulls included', () => {
         const orderBy = [{ field, direction }];
         const first = await one(list, { orderBy, first: 3 });
         for (const after of [null, first.pageInfo.endCursor]) {
-          const text = await plan(list, { orderBy, first: 20, after });
+          // As the API reads: under row-level security, where only leakproof conditions may use an index.
+          const text = await planOf(api, list, { orderBy, first: 20, after }, OPERATOR, true);
           const label = `${list} ${field} ${direction} after ${after}\n${text}`;
-          // The outer Sort orders the page's 21 rows; the table itself must come from an index, in order, under a Limit.
-          const inner = text.split('\n').slice(text.split('\n').findIndex((l) => l.includes('Limit')));
-          expect(inner.join('\n'), label).toMatch(/Index (Only )?Scan/);
-          expect(
-            inner.some((l) => /\bSort\b/.test(l)),
-            label,
-          ).toBe(false);
+          expect(underLimit(text), label).toMatch(/Index (Only )?Scan/);
+          expect(underLimit(text), label).not.toMatch(/\bSort\b/);
           // After a cursor the page starts where the cursor is: the keyset is the index condition, not a filter over the index from its start.
-          if (after) expect(inner.join('\n'), label).toMatch(/Index Cond: \((ROW\(|id [<>] )/);
+          if (after) expect(underLimit(text), label).toMatch(/Index Cond: \((ROW\(|id [<>] )/);
         }
       }
     }

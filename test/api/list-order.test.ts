@@ -5,11 +5,11 @@ import { DB_ROLES } from '../../platform/db/roles.js';
 import { EXPORT_KINDS, nodeSelection } from '../../server/export/export-kinds.js';
 import { CONNECTIONS, type ListName } from '../../server/read/connections.js';
 import { Statement } from '../../server/read/compile.js';
-import { listConditions, listPage } from '../../server/read/list-query.js';
+import { listConditions } from '../../server/read/list-query.js';
 import { compiledReads } from '../../server/read/switch.js';
 import { code, startApi, type TestApi } from './api-server.js';
+import { ordersOf as orders, pager, planOf, underLimit } from './list-paging.js';
 
-const TYPE: Record<ListName, string> = { workers: 'Worker', claims: 'Claim', enrolments: 'Enrolment', contributions: 'Contribution' };
 /** A slice of each list small enough to page through many times (a few hundred rows). */
 const SLICE: Record<ListName, { where: object; sql: string }> = {
   workers: { where: { regionCode: { startsWith: '64.02.0' } }, sql: `left(region_code, 7) = '64.02.0'` },
@@ -18,12 +18,6 @@ const SLICE: Record<ListName, { where: object; sql: string }> = {
   contributions: { where: { paidDate: { greaterThanOrEqualTo: '2026-11-01' } }, sql: `paid_date >= '2026-11-01'` },
 };
 const OPERATOR = { role: 'operator', seesPersonalData: true };
-
-/** Every order each list offers, read from the lists' own declaration (a new order is tested without editing this file). */
-const orders = (list: ListName) =>
-  Object.entries(CONNECTIONS[list]!.fields)
-    .filter(([, f]) => f.order)
-    .map(([, f]) => ({ field: f.order!, column: f.column }));
 
 /**
  * `orderBy:` over HTTP: every offered order of every list, both directions, paged forward and
@@ -40,41 +34,11 @@ describe('orderBy: sorted lists with stable pagination', () => {
   });
   afterAll(() => api?.close());
 
-  const idOf = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1]!;
-  const page = (list: ListName) =>
-    `query P($where: ${TYPE[list]}Where, $orderBy: [${TYPE[list]}Order!], $first: Int, $after: String, $last: Int, $before: String) {
-      l: ${list}(where: $where, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`;
-
-  async function forward(list: ListName, orderBy: object[], size: number): Promise<string[]> {
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (let n = 0; n < 200; n++) {
-      const res: any = await api.gql(page(list), { where: SLICE[list].where, orderBy, first: size, after });
-      expect(res.body.errors).toBeUndefined();
-      const l: any = res.body.data.l;
-      expect(l.pageInfo.hasPreviousPage).toBe(after !== null);
-      ids.push(...l.edges.map((e: any) => idOf(e.node.id)));
-      if (!l.pageInfo.hasNextPage) return ids;
-      after = l.pageInfo.endCursor;
-    }
-    throw new Error('too many pages');
-  }
-
-  async function backward(list: ListName, orderBy: object[], size: number): Promise<string[]> {
-    const pages: string[][] = [];
-    let before: string | null = null;
-    for (let n = 0; n < 200; n++) {
-      const res: any = await api.gql(page(list), { where: SLICE[list].where, orderBy, last: size, before });
-      expect(res.body.errors).toBeUndefined();
-      const l: any = res.body.data.l;
-      expect(l.pageInfo.hasNextPage).toBe(before !== null);
-      pages.unshift(l.edges.map((e: any) => idOf(e.node.id)));
-      if (!l.pageInfo.hasPreviousPage) return pages.flat();
-      before = l.pageInfo.startCursor;
-    }
-    throw new Error('too many pages');
-  }
+  const paging = () => pager(api);
+  const page = (list: ListName) => paging().query(list);
+  const forward = (list: ListName, orderBy: object[], size: number) => paging().forward(list, { where: SLICE[list].where, orderBy }, size);
+  const backward = (list: ListName, orderBy: object[], size: number) =>
+    paging().backward(list, { where: SLICE[list].where, orderBy }, size);
 
   it.each([
     'workers',
@@ -164,36 +128,16 @@ describe('orderBy: sorted lists with stable pagination', () => {
     }
   });
 
-  /** The plan of a list's page as the API builds it (alias and parameters included), read with seq scans and sorts priced out. */
-  async function plan(list: ListName, args: object): Promise<string> {
-    const p = listPage(list, args, OPERATOR, 100);
-    const client = await api.db.pool.connect();
-    try {
-      await client.query('begin');
-      // A small table would be read whole and sorted whatever indexes exist: priced out, a plan without Sort proves an index gives the order.
-      await client.query('set local enable_seqscan = off; set local enable_sort = off; set local enable_bitmapscan = on');
-      const { rows } = await client.query(`explain select t.id, ${p.cursorSql} from ${p.fromSql()} order by ${p.orderSql}`, p.st.values);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    } finally {
-      await client.query('rollback');
-      client.release();
-    }
-  }
-
   it('every offered order, both ways and after a cursor, is read from an index in its order (no Sort of the table)', async () => {
     for (const list of ['workers', 'claims', 'enrolments', 'contributions'] as const) {
       for (const { field } of orders(list)) {
         for (const direction of ['ASC', 'DESC']) {
           const first: any = await api.gql(page(list), { orderBy: [{ field, direction }], first: 3 });
           for (const after of [null, first.body.data.l.pageInfo.endCursor]) {
-            const text = await plan(list, { orderBy: [{ field, direction }], first: 20, after });
+            const text = await planOf(api, list, { orderBy: [{ field, direction }], first: 20, after }, OPERATOR);
             // The outer Sort orders the page's 21 rows; the table itself must come from an index, in order, under a Limit.
-            const inner = text.split('\n').slice(text.split('\n').findIndex((l) => l.includes('Limit')));
-            expect(inner.join('\n'), `${list} ${field} ${direction}\n${text}`).toMatch(/Index (Only )?Scan/);
-            expect(
-              inner.some((l) => /\bSort\b/.test(l)),
-              `${list} ${field} ${direction}\n${text}`,
-            ).toBe(false);
+            expect(underLimit(text), `${list} ${field} ${direction}\n${text}`).toMatch(/Index (Only )?Scan/);
+            expect(underLimit(text), `${list} ${field} ${direction}\n${text}`).not.toMatch(/\bSort\b/);
           }
         }
       }
