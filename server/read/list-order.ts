@@ -185,7 +185,11 @@ function fits(value: unknown, kind: ListField['kind']): boolean {
       return Number.isSafeInteger(value) && Math.abs(value as number) <= 2_147_483_647;
     case 'timestamp': {
       const m = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
-      return !!m && Number(m[1]) >= 1900 && Number(m[1]) <= 2100 && !Number.isNaN(Date.parse(value as string));
+      if (!m || Number(m[1]) < 1900 || Number(m[1]) > 2100) return false;
+      // Date.parse takes 2026-02-30 as 2 March: a real instant writes itself back the same.
+      const ms = `${(value as string).slice(0, 23)}Z`;
+      const instant = new Date(ms);
+      return !Number.isNaN(instant.getTime()) && instant.toISOString() === ms;
     }
     case 'date':
     case 'month':

@@ -225,6 +225,8 @@ describe('orderBy on every connection, nulls included', () => {
       ['budgetAllocations(first: 2, after: $c, orderBy: [{ field: AMOUNT }])', b64([null, 1, 'order:amount ASC, id ASC'])],
       ['auditEntries(first: 2, after: $c)', b64([null, 1])],
       ['auditEntries(first: 2, after: $c)', b64(['2026-11-20T08:00:00.1234Z', 1])],
+      ['auditEntries(first: 2, after: $c)', b64(['2026-02-30T08:00:00.000Z', 1])],
+      ['auditEntries(first: 2, after: $c)', b64(['2026-11-20T24:00:00.000001Z', 1])],
       ['claims(first: 2, after: $c, orderBy: [{ field: PAID_DATE }])', b64([null, null, 'order:paidDate ASC, id ASC'])],
       ['claims(first: 2, after: $c, orderBy: [{ field: PAID_DATE }])', b64(['2026-02-30', 1, 'order:paidDate ASC, id ASC'])],
     ];
