@@ -43,8 +43,8 @@ function session(ctx: RequestContext): ReadSession {
   return s;
 }
 
-/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it. */
-function requestTransaction(ctx: RequestContext) {
+/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it (the export reads on it too). */
+export function requestTransaction(ctx: RequestContext) {
   if (!(ctx as { transaction?: unknown }).transaction) return undefined;
   return ctx.em.getTransactionContext() as ReturnType<OpenTransaction>;
 }
