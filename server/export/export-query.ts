@@ -15,28 +15,27 @@ import {
 import { DomainError } from '../../schema/errors.js';
 import { maskValue, type PersonalDataKind } from '../../schema/personal-data.js';
 import type { Principal } from '../auth/roles.js';
-import { CATALOGUE, type TypeName } from '../read/catalogue.js';
-import { objectSql } from '../read/compile.js';
+import type { TypeName } from '../read/catalogue.js';
+import { flatSql } from '../read/compile.js';
 import { CONNECTIONS, type ListName } from '../read/connections.js';
 import type { OrderInput } from '../read/list-order.js';
 import { listRows } from '../read/list-query.js';
-import type { Selection } from '../read/selection.js';
-import { EXPORT_KINDS, type ExportColumn, type ExportKind } from './export-kinds.js';
+import { EXPORT_KINDS, type ExportKind } from './export-kinds.js';
 
 /**
  * An export as ONE statement: the list's rows (list-query.ts: the connection's own filter, where
- * and order, checked as the connection checks them) with each row's node built by the compiled
- * read path's `objectSql` from the export's column paths, masked in SQL for a role without
- * personal-data access. Each fetched node is then finished as graphql-js finishes the
- * connection's node: the field's personal-data mask (`maskValue`, as the schema's field wrapper
- * applies it) and the field type's own `serialize`. So a cell holds what the connection answers
- * that caller for that field.
+ * and order, checked as the connection checks them) with one select item per column, the compiled
+ * read path's own column SQL (compile.ts `flatSql`: the catalogue's expressions, masked in SQL for
+ * a role without personal-data access, references as joins). Each fetched value is then finished
+ * as graphql-js finishes the connection's node: the field's personal-data mask (`maskValue`, as
+ * the schema's field wrapper applies it) and the field type's own `serialize`. So a cell holds
+ * what the connection answers that caller for that field.
  */
 export interface ExportStatement {
   text: string;
   values: unknown[];
-  /** A fetched node (column `n`) as the export's cells, in the columns' order. */
-  cells(node: Record<string, unknown>): unknown[];
+  /** A fetched row (one value per column, `rowMode: 'array'`) as the export's cells. */
+  cells(row: unknown[]): unknown[];
 }
 
 /** What the export log holds: the list's arguments as a client sent them (the wire form of each scalar). */
@@ -60,12 +59,13 @@ export function exportStatement(schema: GraphQLSchema, kind: ExportKind, args: E
     user,
   );
   const masked = user.seesPersonalData !== true;
-  const node = objectSql(type, selectionOf(spec.columns), 't', rows.st, { masked });
-  const readers = spec.columns.map((c) => readerOf(schema, type, c, masked));
+  const paths = spec.columns.map((c) => c.path);
+  const { items, joins } = flatSql(type, paths, 't', rows.st, { masked });
+  const finish = paths.map((path) => finisherOf(schema, type, path, masked));
   return {
-    text: `select ${node} as n from ${rows.fromSql} order by ${rows.orderSql}`,
+    text: `select ${items.join(', ')} from ${rows.spec.table} t${joins.map((j) => ` ${j}`).join('')}${rows.whereSql} order by ${rows.orderSql}`,
     values: rows.st.values,
-    cells: (n) => readers.map((read) => read(n)),
+    cells: (row) => finish.map((f, i) => f(row[i])),
   };
 }
 
@@ -86,61 +86,20 @@ function coerced(value: unknown, type: GraphQLInputType): unknown {
   }
 }
 
-/** The columns' paths as the selection the compiled read path builds SQL from (`enrolment.worker.nik` → enrolment { worker { nik } }). */
-function selectionOf(columns: ExportColumn[]): Selection {
-  const root: Selection = new Map();
-  for (const column of columns) {
-    let level = root;
-    for (const part of column.path.split('.')) {
-      let entry = level.get(part);
-      if (!entry) level.set(part, (entry = { args: {}, type: null, fields: new Map() }));
-      level = entry.fields;
-    }
-  }
-  return root;
-}
-
-/**
- * Reads a column's value out of a node: the catalogue's property names along the path (`id` is
- * `nodeId`, a reference its relation's `prop`), then what graphql-js would do with the leaf:
- * the field's mask, then its type's `serialize`, item by item for a list.
- */
-function readerOf(
-  schema: GraphQLSchema,
-  root: TypeName,
-  column: ExportColumn,
-  masked: boolean,
-): (node: Record<string, unknown>) => unknown {
-  const parts = column.path.split('.');
-  const props: string[] = [];
-  let table: TypeName = root;
+/** What graphql-js does with a column's field once resolved: the field's mask, then its type's `serialize` (item by item for a list). */
+function finisherOf(schema: GraphQLSchema, root: TypeName, path: string, masked: boolean): (value: unknown) => unknown {
   let objectType = schema.getType(root) as GraphQLObjectType;
   let field: GraphQLField<unknown, unknown> | undefined;
-  parts.forEach((part, i) => {
+  for (const part of path.split('.')) {
+    if (field) objectType = getNamedType(field.type) as GraphQLObjectType;
     field = objectType.getFields()[part];
-    if (!field) throw new Error(`export column ${column.path}: ${objectType.name} has no field ${part}`);
-    if (i < parts.length - 1) {
-      const relation = CATALOGUE[table].relations[part];
-      if (!relation || relation.many) throw new Error(`export column ${column.path}: ${table}.${part} is not a single reference`);
-      props.push(relation.prop);
-      table = relation.target;
-      objectType = getNamedType(field.type) as GraphQLObjectType;
-    } else {
-      const spec = CATALOGUE[table].columns[part];
-      if (!spec) throw new Error(`export column ${column.path}: ${table}.${part} is not a column of the compiled read path`);
-      props.push(spec.prop);
-    }
-  });
+    if (!field) throw new Error(`export column ${path}: ${objectType.name} has no field ${part}`);
+  }
   const kind = masked ? (field!.extensions?.personalData as PersonalDataKind | undefined) : undefined;
-  const serialize = serializerOf(field!.type, column.path);
-  return (node) => {
-    let value: unknown = node;
-    for (const prop of props) {
-      if (value === null || value === undefined) return null;
-      value = (value as Record<string, unknown>)[prop];
-    }
-    if (kind) value = maskValue(kind, value);
-    return value === null || value === undefined ? null : serialize(value);
+  const serialize = serializerOf(field!.type, path);
+  return (value) => {
+    const shown = kind ? maskValue(kind, value) : value;
+    return shown === null || shown === undefined ? null : serialize(shown);
   };
 }
 

@@ -81,8 +81,8 @@ export function listPage(list: ListName, args: ListArgs, user: ListUser | null, 
 export interface ListRows {
   spec: ConnectionSpec;
   st: Statement;
-  /** `<table> t where …`, the list's conditions on alias `t`. */
-  fromSql: string;
+  /** ` where …`, the list's conditions on alias `t` (empty when it has none). */
+  whereSql: string;
   orderSql: string;
 }
 
@@ -96,10 +96,5 @@ export function listRows(
   const spec = CONNECTIONS[list]!;
   const order = resolveOrder(spec, args.orderBy, user);
   const conditions = listConditions(list, args, st, user);
-  return {
-    spec,
-    st,
-    fromSql: `${spec.table} t${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`,
-    orderSql: orderSql(order),
-  };
+  return { spec, st, whereSql: conditions.length ? ` where ${conditions.join(' and ')}` : '', orderSql: orderSql(order) };
 }
