@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { CellType, ExportColumn, ExportFormat, ExportLanguage } from './export-kinds.js';
 
 /**
- * Streaming writers for an export: rows go out as they are written, so a million rows never sit
- * in memory. `row()` only queues; `flush()`, called once a page, resolves when the output has room
- * again (backpressure), which holds the paging loop back when the client reads slowly. Waiting
- * per page rather than per row keeps at most a page buffered and spares a wake-up per 16 kB.
+ * Streaming writers for an export: rows go out a batch at a time, so a million rows never sit in
+ * memory. `row()` only queues; `flush()`, called once a batch, resolves when the output has room
+ * again (backpressure), which holds the reading loop back when the client reads slowly. Waiting
+ * per batch rather than per row keeps at most a batch buffered and spares a wake-up per 16 kB.
  */
 export interface RowWriter {
   row(values: unknown[]): void;
@@ -21,16 +21,16 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Resolves when `stream` can take more, or when `out` (the client's socket) is gone: a closed download must not wait for ever. */
-function drained(stream: Writable, out: Writable): Promise<void> {
+/** Resolves when `out` (the client's socket) can take more, or is gone: a closed download must not wait for ever. */
+function drained(out: Writable): Promise<void> {
   if (out.destroyed) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = () => {
-      stream.off('drain', done);
+      out.off('drain', done);
       out.off('close', done);
       resolve();
     };
-    stream.once('drain', done);
+    out.once('drain', done);
     out.once('close', done);
   });
 }
@@ -46,22 +46,33 @@ export function csvText(type: CellType, value: unknown): string {
   return type === 'text' ? neutralised(String(value)) : String(value);
 }
 
-/** CSV with a UTF-8 byte-order mark, so Excel shows Indonesian names' accents right. */
+/**
+ * CSV with a UTF-8 byte-order mark, so Excel shows Indonesian names' accents right. A batch is
+ * stringified at once and written to the socket as one chunk: a write per row cost the export a
+ * system call per row (a third of its CPU in the profile). The header goes out with the first batch.
+ */
 export function csvWriter(out: Writable, columns: ExportColumn[], language: ExportLanguage): RowWriter {
-  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => c[language]) });
-  stringifier.pipe(out);
+  const header = columns.map((c) => c[language]);
+  let pending: string[][] = [];
+  let started = false;
+  const write = (): boolean => {
+    const text = stringify(pending, { bom: !started, header: !started, columns: header });
+    started = true;
+    pending = [];
+    return out.write(text);
+  };
   return {
     row(values) {
-      stringifier.write(values.map((v, i) => csvText(columns[i]!.type, v)));
+      pending.push(values.map((v, i) => csvText(columns[i]!.type, v)));
     },
     async flush() {
-      if (stringifier.writableNeedDrain) await drained(stringifier, out);
-      if (out.writableNeedDrain) await drained(out, out);
+      if ((pending.length > 0 || !started) && !write()) await drained(out);
     },
     end: () =>
       new Promise<void>((resolve, reject) => {
         out.once('finish', resolve).once('close', resolve).once('error', reject);
-        stringifier.end();
+        if (pending.length > 0 || !started) write();
+        out.end();
       }),
   };
 }
@@ -114,7 +125,7 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
       sheet.addRow(values.map((v, i) => xlsxValue(columns[i]!.type, v))).commit();
     },
     async flush() {
-      if (out.writableNeedDrain) await drained(out, out);
+      if (out.writableNeedDrain) await drained(out);
     },
     async end() {
       sheet.commit();
