@@ -21,16 +21,16 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Resolves when `out` (the client's socket) can take more, or is gone: a closed download must not wait for ever. */
-function drained(out: Writable): Promise<void> {
+/** Resolves when `stream` can take more, or when `out` (the client's socket) is gone: a closed download must not wait for ever. */
+function drained(stream: Writable, out: Writable): Promise<void> {
   if (out.destroyed) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = () => {
-      out.off('drain', done);
+      stream.off('drain', done);
       out.off('close', done);
       resolve();
     };
-    out.once('drain', done);
+    stream.once('drain', done);
     out.once('close', done);
   });
 }
@@ -66,7 +66,7 @@ export function csvWriter(out: Writable, columns: ExportColumn[], language: Expo
       pending.push(values.map((v, i) => csvText(columns[i]!.type, v)));
     },
     async flush() {
-      if ((pending.length > 0 || !started) && !write()) await drained(out);
+      if ((pending.length > 0 || !started) && !write()) await drained(out, out);
     },
     end: () =>
       new Promise<void>((resolve, reject) => {
@@ -125,7 +125,15 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
       sheet.addRow(values.map((v, i) => xlsxValue(columns[i]!.type, v))).commit();
     },
     async flush() {
-      if (out.writableNeedDrain) await drained(out);
+      // exceljs hands the sheet's XML to the zip without waiting (its StreamBuf ignores the zip's
+      // backpressure), so when deflating is slower than reading, the XML piles up in the zip's
+      // input: 180 MB more at 1.09 million rows. Waiting for that input (archiver's PassThrough,
+      // readable-stream's needDrain) keeps it to a batch. exceljs is pinned (package.json): a
+      // later one without this shape is waited for at the socket only, as before.
+      const zipInput = (sheet as unknown as { stream?: { pipes?: Array<Writable & { _writableState?: { needDrain?: boolean } }> } }).stream
+        ?.pipes?.[0];
+      if (zipInput?._writableState?.needDrain) await drained(zipInput, out);
+      if (out.writableNeedDrain) await drained(out, out);
     },
     async end() {
       sheet.commit();
