@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type pg from 'pg';
 import { loadConfig } from '../../platform/config.js';
+import { requestSettingsSql } from '../../platform/db/request-settings.js';
 import type { Principal } from '../auth/roles.js';
 import type { RequestContext } from '../context.js';
 import { requestTransaction } from '../read/index.js';
@@ -60,14 +61,16 @@ export async function runExport(
     const trx = requestTransaction(ctx);
     if (!trx) throw new Error('an export runs inside its request context’s scoped transaction');
     const connection = await trx.client.acquireConnection();
-    // Each FETCH is one statement and gets a request's whole budget, as each page of the list would; the whole file has none.
-    // No JIT: the planner's cost for a whole list (a masked name's subquery per row) buys up to 0.6 s of compiling
-    // before the first row, and the compiled expressions read no faster (measured on the scale-1 demo).
+    // The request's settings again, with the limits of a long read: read only, and each FETCH (one statement) a
+    // request's whole budget, as each page of the list would have; the whole file has none. No JIT: the planner's
+    // cost for a whole list (a masked name's subquery per row) bought up to 0.6 s of compiling before the first row
+    // and no faster reading (measured on the scale-1 demo).
     batchTimeoutMs ??= loadConfig().api.requestTimeoutMs;
-    await connection.query(
-      `select set_config('statement_timeout', $1, true), set_config('jit', 'off', true), set_config('transaction_read_only', 'on', true)`,
-      [String(batchTimeoutMs)],
+    const settings = requestSettingsSql(
+      { scope: options.user.scope, actor: options.user.subject },
+      { readOnly: true, statementTimeoutMs: batchTimeoutMs },
     );
+    await connection.query(`${settings.text}, set_config('jit', 'off', true)`, settings.values);
     await connection.query(`declare ${CURSOR} no scroll cursor for ${statement.text}`, statement.values);
     const fetchBatch = () => connection.query<unknown[]>({ text: `fetch ${batch} from ${CURSOR}`, rowMode: 'array' });
     let rows = 0;
