@@ -75,18 +75,20 @@ export async function runExport(
     const fetchBatch = () => connection.query<unknown[]>({ text: `fetch ${batch} from ${CURSOR}`, rowMode: 'array' });
     let rows = 0;
     let next: Promise<pg.QueryArrayResult<unknown[]>> | null = fetchBatch();
-    while (next) {
-      const fetched: pg.QueryArrayResult<unknown[]> = await next;
-      next = fetched.rows.length === batch && !stopped() ? fetchBatch() : null;
-      next?.catch(() => {}); // awaited on the next turn; a failure is thrown there, not reported as unhandled
-      for (const row of fetched.rows) options.writer.row(statement.cells(row));
-      rows += fetched.rows.length;
-      await flushWithin(options.writer, options.stallMs ?? EXPORT_STALL_MS);
-      if (stopped()) {
-        // The batch read ahead is let finish: the transaction's end waits behind it on the connection anyway.
-        await next?.catch(() => {});
-        break;
+    try {
+      while (next) {
+        const fetched: pg.QueryArrayResult<unknown[]> = await next;
+        next = fetched.rows.length === batch && !stopped() ? fetchBatch() : null;
+        next?.catch(() => {}); // awaited on the next turn; a failure is thrown there, not reported as unhandled
+        for (const row of fetched.rows) options.writer.row(statement.cells(row));
+        rows += fetched.rows.length;
+        await flushWithin(options.writer, options.stallMs ?? EXPORT_STALL_MS);
+        if (stopped()) break;
       }
+    } finally {
+      // A batch still being read when the loop ends (stopped, stalled, a writer's error) is let finish
+      // before the transaction's end goes to the same connection: pg sends one query at a time.
+      await next?.catch(() => {});
     }
     return rows;
   });

@@ -77,6 +77,9 @@ export function csvWriter(out: Writable, columns: ExportColumn[], language: Expo
   };
 }
 
+/** Uncompressed sheet XML the zip may hold unread before the writer waits: a few thousand rows. */
+const ZIP_BACKLOG_BYTES = 4 << 20;
+
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -127,12 +130,17 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
     async flush() {
       // exceljs hands the sheet's XML to the zip without waiting (its StreamBuf ignores the zip's
       // backpressure), so when deflating is slower than reading, the XML piles up in the zip's
-      // input: 180 MB more at 1.09 million rows. Waiting for that input (archiver's PassThrough,
-      // readable-stream's needDrain) keeps it to a batch. exceljs is pinned (package.json): a
-      // later one without this shape is waited for at the socket only, as before.
-      const zipInput = (sheet as unknown as { stream?: { pipes?: Array<Writable & { _writableState?: { needDrain?: boolean } }> } }).stream
-        ?.pipes?.[0];
-      if (zipInput?._writableState?.needDrain) await drained(zipInput, out);
+      // input: 180 MB more at 1.09 million rows. Past ZIP_BACKLOG_BYTES the writer waits for that
+      // input (archiver's PassThrough, readable-stream's state) to empty; below it, deflate and
+      // reading overlap. exceljs is pinned (package.json): a later one without this shape is
+      // waited for at the socket only, as before.
+      const zipInput = (
+        sheet as unknown as {
+          stream?: { pipes?: Array<Writable & { _writableState?: { needDrain?: boolean; length?: number } }> };
+        }
+      ).stream?.pipes?.[0];
+      const backlog = zipInput?._writableState;
+      if (zipInput && backlog?.needDrain && (backlog.length ?? 0) > ZIP_BACKLOG_BYTES) await drained(zipInput, out);
       if (out.writableNeedDrain) await drained(out, out);
     },
     async end() {
