@@ -130,7 +130,7 @@ export function xlsxWriter(out: Writable, columns: ExportColumn[], language: Exp
     async flush() {
       // exceljs hands the sheet's XML to the zip without waiting (its StreamBuf ignores the zip's
       // backpressure), so when deflating is slower than reading, the XML piles up in the zip's
-      // input: 180 MB more at 1.09 million rows. Past ZIP_BACKLOG_BYTES the writer waits for that
+      // input: 160 MB more at 1.09 million rows. Past ZIP_BACKLOG_BYTES the writer waits for that
       // input (archiver's PassThrough, readable-stream's state) to empty; below it, deflate and
       // reading overlap. exceljs is pinned (package.json): a later one without this shape is
       // waited for at the socket only, as before.
