@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { childModule } from '../platform/child-module.js';
 import { forwardLogLine, type Logger } from '../platform/logger.js';
 import { createProgress, type ProgressLine } from '../platform/progress.js';
 
@@ -27,7 +27,8 @@ export interface Readiness {
   pending: string[];
 }
 
-const CHILD = fileURLToPath(new URL('./background.cli.ts', import.meta.url));
+// background.cli.ts, or its build beside this file's (platform/child-module.ts).
+const CHILD = childModule(import.meta.url, './background.cli');
 
 // In the progress area these show as "snapshot 7 of 24" and its tables; as lines they would bury the rest (24 × 12 of them).
 const SHOWN_AS_PROGRESS = new Set(['etl: run started', 'etl: table loaded', 'etl: snapshot published']);
@@ -85,10 +86,9 @@ export class Background {
 
   /** Runs the child with `args` to its end; resolves with its exit code. */
   run(args: string[], onState?: (message: Extract<BackgroundMessage, { type: 'state' }>) => void): Promise<number> {
-    const child = fork(CHILD, args, {
+    const child = fork(CHILD.file, args, {
       env: this.env,
-      // tsx as a loader: the child is TypeScript like the rest.
-      execArgv: [...process.execArgv.filter((a) => !a.startsWith('--inspect')), ...(hasTsx(process.execArgv) ? [] : ['--import', 'tsx'])],
+      execArgv: CHILD.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;
@@ -129,10 +129,6 @@ export class Background {
     await exited;
     clearTimeout(force);
   }
-}
-
-function hasTsx(execArgv: string[]): boolean {
-  return execArgv.some((a, i) => a.includes('tsx') || (a === '--import' && execArgv[i + 1]?.includes('tsx')));
 }
 
 function messageOf(line: string): string | undefined {

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { childModule } from '../platform/child-module.js';
 import express, { type Router } from 'express';
 import {
   appendixFileName,
@@ -28,7 +28,7 @@ import type { Principal } from './auth/roles.js';
  * load into the server.
  */
 
-const BRIEF_CLI = fileURLToPath(new URL('../analytics/brief/brief.cli.ts', import.meta.url));
+const BRIEF_CLI = childModule(import.meta.url, '../analytics/brief/brief.cli');
 
 export interface BriefRouteOptions {
   verify(authorization: string | undefined): Promise<Principal | null>;
@@ -82,9 +82,8 @@ function printPdfs(options: BriefRouteOptions, request: BriefRequest): Promise<v
   if (request.scope.region) args.push('--region', request.scope.region);
   if (request.scope.sponsor) args.push('--sponsor', request.scope.sponsor);
   args.push('--warehouse', options.warehouseDir, '--chromium', options.chromiumPath);
-  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-  const child = fork(BRIEF_CLI, args, {
-    execArgv: execArgv.filter((a) => !a.startsWith('--inspect')),
+  const child = fork(BRIEF_CLI.file, args, {
+    execArgv: BRIEF_CLI.execArgv,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

@@ -118,18 +118,46 @@ export function createRequestContext(em: EntityManager, requestId: string, optio
     warehouse: options.warehouse ?? null,
     semantic: options.semantic ?? { maxCells: 20_000, cache: null },
   } satisfies ServiceDeps;
-  return {
+  const lazy: LazyParts = { em: forked, loaders: () => deps.loaders };
+  return Object.assign(Object.create(CONTEXT_PROTOTYPE) as RequestContext, {
     requestId,
     user,
-    get em() {
-      return forked();
-    },
-    get loaders() {
-      return deps.loaders;
-    },
     services: lazyServices(deps),
     today: deps.today,
     read: { em, pageSizeMax: deps.pageSizeMax, deadline: options.deadline },
     transaction,
-  };
+    [LAZY]: lazy,
+  });
+}
+
+/**
+ * `em` and `loaders` are getters on a prototype, over parts kept in one own property: Apollo
+ * gives each request a copy of its context (`Object.assign` onto the same prototype), which
+ * would call own getters and fork an EntityManager and build nine loaders for a request that
+ * reads only through the compiled path. The copy shares the parts, so it forks the same one.
+ */
+const LAZY = Symbol('lazy request parts');
+interface LazyParts {
+  em(): EntityManager;
+  loaders(): Loaders;
+}
+const CONTEXT_PROTOTYPE = Object.defineProperties(
+  {},
+  {
+    em: {
+      get(this: { [LAZY]: LazyParts }) {
+        return this[LAZY].em();
+      },
+    },
+    loaders: {
+      get(this: { [LAZY]: LazyParts }) {
+        return this[LAZY].loaders();
+      },
+    },
+  },
+);
+
+/** A context with more parts (a subscription's), keeping the lazy getters a spread would drop. */
+export function extendContext<T extends object>(context: RequestContext, more: T): RequestContext & T {
+  return Object.assign(Object.create(Object.getPrototypeOf(context)) as RequestContext, context, more);
 }

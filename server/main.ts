@@ -24,7 +24,8 @@ const [{ openDatabase }, { initORM }, { createServer }, { Background }, { Cron }
 ]);
 
 const database = await openDatabase(config, log);
-const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } });
+// The API never migrates (the background process does): no migrator loaded here.
+const orm = await initORM(database.url, { pool: { min: 0, max: config.dbPoolMax } }, { migrations: false });
 const humanTerminal = (config.logFormat ?? logFormat()) === 'pretty' && terminal().isTTY;
 const background = new Background(log, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: config.logLevel }, humanTerminal);
 // Forked now so that it loads its modules while this process builds the schema; it starts work at go(), once this one listens.

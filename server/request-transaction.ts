@@ -38,16 +38,18 @@ export class RequestTransaction {
       await em.begin();
       // From here on end() must roll it back, whatever happens next.
       this.state = 'open';
-      const { text, values } = requestSettingsSql(settings);
       // The time budget rides in the same statement: one round trip fewer than a separate `set local`.
-      const timeout =
-        this.deadline === undefined
-          ? ''
-          : `, set_config('statement_timeout', '${Math.max(1, Math.floor(this.deadline - Date.now()))}', true)`;
+      const statementTimeoutMs = this.deadline === undefined ? undefined : this.deadline - Date.now();
+      const { text, values } = requestSettingsSql(settings, { statementTimeoutMs });
       // MikroORM's raw statements take `?` placeholders.
-      await em.getConnection().execute(`${text.replace(/\$\d+/g, '?')}${timeout}`, values, 'run', em.getTransactionContext());
+      await em.getConnection().execute(text.replace(/\$\d+/g, '?'), values, 'run', em.getTransactionContext());
     })();
     return this.opening;
+  }
+
+  /** True once begin() has been asked for: before that the request has no transaction (nor a forked EntityManager) to look in. */
+  get begun(): boolean {
+    return this.state !== 'idle';
   }
 
   /** GraphQL execution has started: a dropped client connection must not roll back under it. */

@@ -10,7 +10,7 @@ import { DB_ROLES, roleUrl } from './roles.js';
  */
 export function openApiOrm(platform: MikroORM, apiUrl?: string): Promise<MikroORM> {
   const url = apiUrl ?? roleUrl(platform.config.getClientUrl(), DB_ROLES.api);
-  return initORM(url, { pool: platform.config.get('pool'), connect: false });
+  return initORM(url, { pool: platform.config.get('pool'), connect: false }, { migrations: false });
 }
 
 /**

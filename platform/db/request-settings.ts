@@ -20,16 +20,31 @@ export interface RequestScope {
   actor: string;
 }
 
+/** What a transaction may also set in the same statement: one round trip and one statement fewer each. */
+export interface TransactionLimits {
+  /** Milliseconds left of the request's budget: the transaction's statement_timeout. */
+  statementTimeoutMs?: number;
+  /** The transaction may only read (the compiled read path's own transactions). */
+  readOnly?: boolean;
+}
+
 /**
  * One statement that sets every request setting for the current transaction. A national scope
  * also takes the national role for the transaction: its policies are `true`, so its statements
  * plan as if there were none, where lindung_api would test every row's path against `*`
  * (migration 20261203000001). Any other scope stays lindung_api, held by the path policies.
+ * `limits` ride in the same statement; turning a transaction read-only is allowed at any point
+ * of it (only the way back to read-write must come before its first query).
  */
-export function requestSettingsSql(request: RequestScope): { text: string; values: string[] } {
+export function requestSettingsSql(request: RequestScope, limits: TransactionLimits = {}): { text: string; values: string[] } {
   const role = request.scope.national ? `, set_config('role', '${DB_ROLES.apiNational}', true)` : '';
+  const readOnly = limits.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
+  const timeout =
+    limits.statementTimeoutMs === undefined
+      ? ''
+      : `, set_config('statement_timeout', '${Math.max(1, Math.floor(limits.statementTimeoutMs))}', true)`;
   return {
-    text: `select set_config('${SETTING.regionScopes}', $1, true), set_config('${SETTING.actor}', $2, true)${role}`,
+    text: `select set_config('${SETTING.regionScopes}', $1, true), set_config('${SETTING.actor}', $2, true)${role}${readOnly}${timeout}`,
     values: [scopeClaim(request.scope).join(','), request.actor],
   };
 }

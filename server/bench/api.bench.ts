@@ -15,6 +15,7 @@ import { startStatementProxy } from './statement-proxy.js';
 import {
   ask,
   benchDocuments,
+  buildLindung,
   LABELS,
   type Operation,
   peakRssMb,
@@ -51,6 +52,10 @@ const program = new Command('bench:api')
   .option('--hostile-connections <n>', 'connections of the hostile client during the mix', '2')
   .option('--mix-only', 'skip the comparison, run only the mix')
   .option('--no-export', 'leave out the export of 100,000 rows (npm run bench:export, run on the same database)')
+  .option(
+    '--from-source',
+    'run lindung from its TypeScript sources under tsx (npm start) instead of the build production runs (npm run build)',
+  )
   .option('--cpu-prof <dir>', "write the lindung server's CPU profile (node --cpu-prof) into this folder when it stops")
   .parse();
 const opts = program.opts<{
@@ -67,6 +72,7 @@ const opts = program.opts<{
   hostileConnections: string;
   mixOnly?: boolean;
   cpuProf?: string;
+  fromSource?: boolean;
   export: boolean;
 }>();
 const log = createLogger('warn');
@@ -102,6 +108,7 @@ async function database(): Promise<string> {
 }
 
 const url = await database();
+if (!opts.fromSource) buildLindung();
 const db = new pg.Client({ connectionString: url });
 await db.connect();
 const one = async (sql: string, values: unknown[] = []) => (await db.query(sql, values)).rows[0];
@@ -134,7 +141,10 @@ const env = (databaseUrl: string): NodeJS.ProcessEnv => ({
   DB_POOL_MAX: '10',
 });
 const startAll = async (databaseUrl: string): Promise<Target[]> => [
-  await startLindung(env(databaseUrl), token, sample, dashboard, opts.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProf] : []),
+  await startLindung(env(databaseUrl), token, sample, dashboard, {
+    built: !opts.fromSource,
+    nodeArgs: opts.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProf] : [],
+  }),
   ...(opts.peer ? [await startPeer(databaseUrl, opts.peerDir, sample)] : []),
   await startFloor(env(databaseUrl), sample),
   await startFloor(env(databaseUrl), sample, true),
@@ -330,7 +340,7 @@ function settle(): Promise<void> {
  * documents are not trusted ones, so they are refused before they are parsed.
  */
 async function hostileMix(): Promise<void> {
-  const lindung = await startLindung(env(url), token, sample, dashboard);
+  const lindung = await startLindung(env(url), token, sample, dashboard, { built: !opts.fromSource });
   const endpoint = `http://127.0.0.1:${lindung.port}/graphql`;
   const doubling = Array.from({ length: 21 }, (_, i) =>
     i < 20 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : 'fragment F20 on Query { regions { code } }',

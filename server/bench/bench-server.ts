@@ -9,7 +9,7 @@ import { createLogger } from '../../platform/logger.js';
  * NODE_ENV=production). Logs at warn: one JSON line per request would measure pino, not the API.
  */
 const url = process.env.BENCH_DATABASE_URL!;
-const orm = await initORM(url, { pool: { min: 2, max: Number(process.env.DB_POOL_MAX ?? 10) } });
+const orm = await initORM(url, { pool: { min: 2, max: Number(process.env.DB_POOL_MAX ?? 10) } }, { migrations: false });
 const server = await createServer({ orm, log: createLogger('warn'), today: () => process.env.BENCH_TODAY ?? '2026-11-26' });
 const http = await server.listen(0, '127.0.0.1');
 process.stdout.write(`${JSON.stringify({ port: (http.address() as AddressInfo).port })}\n`);

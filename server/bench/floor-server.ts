@@ -11,28 +11,40 @@ import { requestSettingsSql } from '../../platform/db/request-settings.js';
  */
 /**
  * With BENCH_FLOOR_RLS=1 the floor does the database work a signed-in lindung request must do:
- * it connects as lindung_api (row-level security on every operational table) and runs each read
- * in a transaction opened with the request settings the policies read, in one round trip.
+ * it connects as lindung_api (row-level security on every operational table) and sends each
+ * read as lindung's compiled read path does (server/read/read-pool.ts): one message of the
+ * request settings and the `execute` of the read's prepared statement, one round trip.
  */
 const rls = process.env.BENCH_FLOOR_RLS === '1';
 const url = new URL(process.env.BENCH_DATABASE_URL!);
 if (rls) url.username = 'lindung_api';
 const pool = new pg.Pool({ connectionString: url.toString(), max: Number(process.env.DB_POOL_MAX ?? 10) });
-const settings = requestSettingsSql({ scope: { national: true }, actor: 'bench' });
-const OPEN = `begin; ${settings.text.replace('$1', `'${settings.values[0]}'`).replace('$2', `'${settings.values[1]}'`)}`;
+const settings = requestSettingsSql({ scope: { national: true }, actor: 'bench' }, { readOnly: true, statementTimeoutMs: 10_000 });
+const SETTINGS = settings.text.replace('$1', `'${settings.values[0]}'`).replace('$2', `'${settings.values[1]}'`);
+const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
-/** One statement, or with RLS the same statement inside the request's transaction. */
-async function run(query: pg.QueryConfig): Promise<pg.QueryResult> {
+/** One statement, or with RLS the same statement behind the request's settings, in one message. */
+async function run({
+  paramTypes,
+  ...query
+}: {
+  name: string;
+  text: string;
+  values: unknown[];
+  paramTypes: string[];
+}): Promise<pg.QueryResult> {
   if (!rls) return pool.query(query);
   const client = await pool.connect();
   try {
-    await client.query(OPEN);
-    const result = await client.query(query);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
+    let names = prepared.get(client);
+    if (!names) prepared.set(client, (names = new Set()));
+    const prepare = names.has(query.name) ? '' : `prepare ${query.name} (${paramTypes.join(', ')}) as ${query.text}; `;
+    const values = (query.values ?? []).map((v) => client.escapeLiteral(String(v)));
+    const results = (await client.query(
+      `${SETTINGS}; ${prepare}execute ${query.name} (${values.join(', ')})`,
+    )) as unknown as pg.QueryResult[];
+    names.add(query.name);
+    return results[results.length - 1]!;
   } finally {
     client.release();
   }
@@ -40,6 +52,7 @@ async function run(query: pg.QueryConfig): Promise<pg.QueryResult> {
 
 const CLAIM = {
   name: 'floor_claim_by_id',
+  paramTypes: ['bigint'],
   text: `select c.id::text, c.claim_no, c.status, c.claimed_amount::text, e.membership_no
          from claim c join enrolment e on e.id = c.enrolment_id where c.id = $1`,
 };
@@ -47,6 +60,7 @@ const CLAIM = {
 /** 51 workers of one kecamatan (the 51st says whether there is a next page), each with its enrolments, sponsor and claims. */
 const page = (withTotal: boolean) => ({
   name: withTotal ? 'floor_workers_page_total' : 'floor_workers_page',
+  paramTypes: ['text'],
   text: `select ${withTotal ? '(select count(*) from worker where region_code = $1)::int' : 'null::int'} as total_count,
          coalesce(json_agg(json_build_object(
            'cursor', w.id::text, 'node', json_build_object(
@@ -70,6 +84,7 @@ const PAGE = { a: page(true), b: page(false) };
 /** (d): 51 claims of one status, largest claimed amount first (the id breaks ties), with the status's count. */
 const SORTED_CLAIMS = {
   name: 'floor_sorted_claims',
+  paramTypes: ['text'],
   text: `select (select count(*) from claim where status = $1)::int as total_count,
          coalesce(json_agg(json_build_object('cursor', c.id::text, 'node', json_build_object(
            'id', c.id::text, 'claimNo', c.claim_no, 'programme', c.programme, 'status', c.status,

@@ -125,15 +125,25 @@ export function benchDocuments(clientManifest: Record<string, string>): { manife
   return { manifest: { ...clientManifest, ...Object.fromEntries(own.map((t) => [documentId(t), t])) }, dashboard };
 }
 
-/** lindung as `npm start` runs it in production: trusted documents only, so every request names its document by id. */
+/** `npm run build` into dist/, which startLindung then runs as production does. */
+export function buildLindung(): void {
+  console.error('building lindung (npm run build) …');
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** lindung as `npm run serve` runs it in production (or from its sources as `npm start` does): trusted documents only, so every request names its document by id. */
 export async function startLindung(
   env: NodeJS.ProcessEnv,
   token: string,
   sample: Sample,
   dashboard: string,
-  nodeArgs: string[] = [],
+  options: { nodeArgs?: string[]; built: boolean },
 ): Promise<Target> {
-  const { child, port } = await start([...nodeArgs, '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname], env);
+  // Production runs the build (npm run build, npm run serve): plain node, no TypeScript loader thread.
+  const entry = options.built
+    ? [path.join(process.cwd(), 'dist', 'server', 'bench', 'bench-server.js')]
+    : ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname];
+  const { child, port } = await start([...(options.nodeArgs ?? []), ...entry], env);
   const kec = { kec: sample.kecamatan };
   const bodies: Record<Operation, string> = {
     a: JSON.stringify({ documentId: documentId(lindungPage(true)), variables: kec }),

@@ -3,11 +3,11 @@ import type { RequestContext } from '../context.js';
 import type { WithRequestContext } from './export.route.js';
 
 /**
- * Each piece of a download (the log lookup, every page) in a fresh request context from `make` —
- * the same factory /graphql uses — inside that context's scoped transaction, begun and ended as
- * a GraphQL request's is (server/request-transaction.ts): the region scope row-level security
- * reads is set for exactly that work, and a page's entities and loader caches go with its
- * context, so memory holds only the pages in hand.
+ * Each piece of a download (the log lookup, the rows, the log's updates) in a fresh request
+ * context from `make` — the same factory /graphql uses — inside that context's scoped
+ * transaction, begun and ended as a GraphQL request's is (server/request-transaction.ts): the
+ * region scope row-level security reads is set for exactly that work. The rows' context holds
+ * no entities (export-run.ts reads through a cursor), so memory holds only the batches in hand.
  */
 export function withRequestContexts(make: (user: Principal | null, requestId: string) => RequestContext): WithRequestContext {
   return async (user, requestId, work) => {

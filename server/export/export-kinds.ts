@@ -1,8 +1,8 @@
 /**
- * The four lists that can be exported, each as the connection it pages through and its columns.
- * A column is a path in the connection's node as the API answers it (masked, scoped, serialised),
- * with its header in Indonesian and English; the page's GraphQL document is built from the paths,
- * so what a column holds is exactly what a screen reading that field shows.
+ * The four lists that can be exported, each as its connection and its columns. A column is a
+ * path in the connection's node as the API answers it (masked, scoped, serialised), with its
+ * header in Indonesian and English; the export's statement is built from the paths
+ * (export-query.ts), so what a column holds is exactly what a screen reading that field shows.
  */
 export type ExportKind = 'workers' | 'enrolments' | 'contributions' | 'claims';
 export type ExportLanguage = 'id' | 'en';
@@ -122,7 +122,7 @@ export const EXPORT_KINDS: Record<ExportKind, ExportKindSpec> = {
   },
 };
 
-/** `{ a b { c } }` for the columns' paths. */
+/** `{ a b { c } }` for the columns' paths: the connection's selection that answers what the file holds. */
 export function nodeSelection(columns: ExportColumn[]): string {
   const tree = new Map<string, Map<string, unknown>>();
   for (const c of columns) {
@@ -135,24 +135,4 @@ export function nodeSelection(columns: ExportColumn[]): string {
   const print = (level: Map<string, Map<string, unknown>>): string =>
     [...level].map(([name, children]) => (children.size ? `${name} { ${print(children as never)} }` : name)).join(' ');
   return `{ ${print(tree)} }`;
-}
-
-/** The page query: the connection with the export's filter, where and order, after a cursor, selecting the columns. */
-export function pageDocument(spec: ExportKindSpec): string {
-  return `query ExportPage($filter: ${spec.filterType}, $where: ${spec.whereType}, $orderBy: [${spec.orderType}!], $first: Int!, $after: String) {
-  page: ${spec.connection}(filter: $filter, where: $where, orderBy: $orderBy, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { node ${nodeSelection(spec.columns)} }
-  }
-}`;
-}
-
-/** A node's value at a column's path, null where a relation is absent. */
-export function valueAt(node: Record<string, unknown>, path: string): unknown {
-  let value: unknown = node;
-  for (const part of path.split('.')) {
-    if (value === null || value === undefined) return null;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value ?? null;
 }

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/roles.js';
 import type { RequestContext } from '../context.js';
 import { EXPORT_KINDS } from './export-kinds.js';
 import { parseExportLink, verifyExportLink } from './export-link.js';
-import { ExportPageError, runExport } from './export-run.js';
+import { runExport } from './export-run.js';
 import { CONTENT_TYPE, type RowWriter, rowWriter } from './export-writer.js';
 
 /** Runs `work` in a request context from the same factory as /graphql's (its scoped transaction included); null before the caller is known. */
@@ -23,7 +23,7 @@ export interface ExportRouteOptions {
   withContext: WithRequestContext;
   verify(authorization: string | undefined): Promise<Principal | null>;
   log: Logger;
-  /** Downloads running at once, per user and for the whole server: each holds a connection while it pages. */
+  /** Downloads running at once, per user and for the whole server: each holds a connection and a transaction while it streams. */
   maxPerUser?: number;
   maxTotal?: number;
 }
@@ -34,7 +34,8 @@ const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 4
  * `GET /exports/<token>`: streams an export prepared by an `export…` mutation. The link is the
  * credential (a browser can follow it and save the file as it arrives); it names one export of one
  * user and expires. The principal is rebuilt from the export log as it was at the request, and
- * each page runs as that user's request would, through the same context factory, masking and scope.
+ * the rows are read as that user's request would read them: in a context from the same factory,
+ * in its scoped transaction, through the connection's own conditions and mask (export-run.ts).
  */
 export function exportRouter(options: ExportRouteOptions): Router {
   const router = express.Router();
@@ -79,7 +80,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
     const spec = EXPORT_KINDS[record.kind];
     const fileName = `${spec.fileStem[record.language]}-${todayIn()}.${record.format}`;
     let writer: RowWriter | undefined;
-    // Headers go out with the first row, so a refused first page can still answer with a status and a reason.
+    // Headers go out with the first row, so a refused filter can still answer with a status and a reason.
     const open = () => {
       if (writer) return writer;
       res.status(200).setHeader('content-type', CONTENT_TYPE[record.format]);
@@ -109,11 +110,10 @@ export function exportRouter(options: ExportRouteOptions): Router {
         'export sent',
       );
     } catch (error) {
-      const cause = error instanceof ExportPageError ? error.error.originalError : error;
-      if (!res.headersSent && cause instanceof DomainError) {
-        return deny(res, STATUS[cause.code] ?? 400, cause.code, cause.message);
+      if (!res.headersSent && error instanceof DomainError) {
+        return deny(res, STATUS[error.code] ?? 400, error.code, error.message);
       }
-      options.log.error({ requestId, exportId: record.id, err: cause }, 'export failed');
+      options.log.error({ requestId, exportId: record.id, err: error }, 'export failed');
       // Mid-file there is no status left to send: the cut connection tells the client the file is incomplete.
       if (res.headersSent) res.destroy();
       else deny(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -143,7 +143,8 @@ export class ExportService {
 
 /**
  * The filter as a client would send it (`"2023-01"` for a month held as `2023-01-01`), through
- * each scalar's own serialiser: the download sends it to the connection as a variable again.
+ * each scalar's own serialiser: the download coerces it through the same input types again, as
+ * graphql-js coerces a request's variables (export-query.ts).
  */
 function wireForm(schema: GraphQLSchema, typeName: string, filter: Record<string, unknown>): unknown {
   const ast = astFromValue(filter, schema.getType(typeName) as GraphQLInputType);

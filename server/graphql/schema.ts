@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { maskPersonalDataFields } from '../../schema/personal-data.js';
 import { authChecker } from '../auth/auth-checker.js';
+import { answerRelationsFromRows } from '../read/row-relations.js';
 import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AuditResolver } from '../resolvers/audit.resolver.js';
 import { BudgetResolver } from '../resolvers/budget.resolver.js';
@@ -68,6 +69,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     // Fails closed: a schema whose personal-data fields were not wrapped must never serve.
     if (maskPersonalDataFields(schema) === 0)
       throw new Error('no @PersonalData field found to mask: the schema would expose personal data');
+    answerRelationsFromRows(schema);
     // type-graphql leaves the root types undescribed; the IDE shows these first.
     schema.getQueryType()!.description =
       'Reads. Every field except `regions` needs a bearer token; personal data is masked for viewer and analyst.';

@@ -1,4 +1,4 @@
-import { CATALOGUE, type TypeName } from './catalogue.js';
+import { CATALOGUE, type Column, type TypeName } from './catalogue.js';
 import { maskSql } from './mask-sql.js';
 import { type Selection, Unsupported } from './selection.js';
 
@@ -37,8 +37,7 @@ export function objectSql(type: TypeName, selection: Selection, t: string, st: S
     const column = spec.columns[field];
     if (column) {
       if (Object.keys(sel.args).length) throw new Unsupported(`${type}.${field} with arguments`);
-      const sql = column.sql(t);
-      pairs.push(`'${column.prop}', ${options.masked && column.mask ? maskSql(column.mask, sql) : sql}`);
+      pairs.push(`'${column.prop}', ${columnSql(column, t, options)}`);
       continue;
     }
     const relation = spec.relations[field];
@@ -69,4 +68,47 @@ export function objectSql(type: TypeName, selection: Selection, t: string, st: S
   // json_build_object takes at most 100 arguments; no type here has 50 fields.
   if (pairs.length > 50) throw new Unsupported(`${type}: too many fields`);
   return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** A column's SQL for the caller: masked inside PostgreSQL for roles without personal-data access. */
+function columnSql(column: Column, t: string, options: CompileOptions): string {
+  const sql = column.sql(t);
+  return options.masked && column.mask ? maskSql(column.mask, sql) : sql;
+}
+
+/**
+ * Leaf paths of `type` under alias `t` (`enrolment.worker.nik`) as one select item each, no JSON
+ * built: a single reference is a LEFT JOIN (one per reference, however many paths cross it), so
+ * a row the policies hide gives nulls, as objectSql's subquery gives null. For reading many rows
+ * of few columns (the export); the values are the same columns' SQL as objectSql's.
+ */
+export function flatSql(
+  type: TypeName,
+  paths: string[],
+  t: string,
+  st: Statement,
+  options: CompileOptions,
+): { items: string[]; joins: string[] } {
+  const joins: string[] = [];
+  const joined = new Map<string, { alias: string; type: TypeName }>();
+  const items = paths.map((path) => {
+    const parts = path.split('.');
+    let at = { alias: t, type };
+    parts.slice(0, -1).forEach((part, i) => {
+      const key = parts.slice(0, i + 1).join('.');
+      let next = joined.get(key);
+      if (!next) {
+        const relation = CATALOGUE[at.type].relations[part];
+        if (!relation || relation.many) throw new Unsupported(`${at.type}.${part} is not a single reference`);
+        next = { alias: st.alias(), type: relation.target };
+        joins.push(`left join ${CATALOGUE[relation.target].table} ${next.alias} on ${relation.on(at.alias, next.alias)}`);
+        joined.set(key, next);
+      }
+      at = next;
+    });
+    const column = CATALOGUE[at.type].columns[parts[parts.length - 1]!];
+    if (!column) throw new Unsupported(`${at.type}.${parts[parts.length - 1]}`);
+    return columnSql(column, at.alias, options);
+  });
+  return { items, joins };
 }

@@ -43,9 +43,10 @@ function session(ctx: RequestContext): ReadSession {
   return s;
 }
 
-/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it. */
-function requestTransaction(ctx: RequestContext) {
-  if (!(ctx as { transaction?: unknown }).transaction) return undefined;
+/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it (the export reads on it too). */
+export function requestTransaction(ctx: RequestContext) {
+  // Asking the EntityManager would fork one for the request: a compiled-only operation never needs it.
+  if (!(ctx as { transaction?: RequestContext['transaction'] }).transaction?.begun) return undefined;
   return ctx.em.getTransactionContext() as ReturnType<OpenTransaction>;
 }
 

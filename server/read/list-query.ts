@@ -81,3 +81,25 @@ export function listPage(list: ConnectionName, args: ListArgs, user: ListUser | 
     cursorSql: cursorSql(order),
   };
 }
+
+/** A whole list in its order, with no page or cursor: the one statement an export reads through a server-side cursor. */
+export interface ListRows {
+  spec: ConnectionSpec;
+  st: Statement;
+  /** ` where …`, the list's conditions on alias `t` (empty when it has none). */
+  whereSql: string;
+  orderSql: string;
+}
+
+/** The list's rows as listPage would page through them, checked the same way (order first, then filters and masked fields). */
+export function listRows(
+  list: ListName,
+  args: Pick<ListArgs, 'filter' | 'where' | 'orderBy'>,
+  user: ListUser | null,
+  st = new Statement(),
+): ListRows {
+  const spec = CONNECTIONS[list]!;
+  const order = resolveOrder(spec, args.orderBy, user);
+  const conditions = listConditions(list, args, st, user);
+  return { spec, st, whereSql: conditions.length ? ` where ${conditions.join(' and ')}` : '', orderSql: orderSql(order) };
+}

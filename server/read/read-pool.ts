@@ -67,11 +67,11 @@ export type OpenTransaction = () => { client: { acquireConnection(): Promise<pg.
  * One request's reads. Inside the request's scoped transaction (server/request-transaction.ts
  * opened it: an operation with a root field the compiler does not answer), a root field is one
  * named prepared statement on that transaction's connection. Otherwise each root field is ONE
- * message on the read pool: `begin read only; set local statement_timeout; select
- * set_config(…)` (the settings row-level security reads, local to the transaction) and
- * `execute` of the field's prepared statement, then `commit` — one round trip, the transaction
- * ending inside it, so the connection goes back to the pool carrying nothing. The statement is
- * prepared on a connection the first time that connection runs it, in the same message.
+ * message on the read pool of two statements: `select set_config(…)` (the settings row-level
+ * security reads, read-only and the statement timeout, all local to the transaction) and
+ * `execute` of the field's prepared statement — one round trip and one implicit transaction,
+ * ending with the message, so the connection goes back to the pool carrying nothing. The
+ * statement is prepared on a connection the first time that connection runs it, in the same message.
  */
 export class ReadSession {
   /** pg runs one query at a time per connection; root fields on the request's transaction wait their turn here. */
@@ -98,26 +98,28 @@ export class ReadSession {
   private async alone<T>(text: string, values: unknown[], types: string[]): Promise<T[]> {
     const client = await poolFor(this.em, this.request.scope.national).connect();
     const literal = (v: unknown) => literalOf(client, v);
-    const settings = requestSettingsSql(this.request);
+    const settings = requestSettingsSql(this.request, {
+      readOnly: true,
+      statementTimeoutMs: this.request.deadline - Date.now(),
+    });
     const settingsSql = settings.text.replace(/\$(\d+)/g, (_m, n: string) => literal(settings.values[Number(n) - 1]));
-    const left = Math.max(1, Math.floor(this.request.deadline - Date.now()));
     const name = statementName(text);
     const prepared = preparedOn(client);
     const list = (items: string[]) => (items.length ? ` (${items.join(', ')})` : '');
     const prepare = name && !prepared.has(name) ? `prepare ${name}${list(types)} as ${text}; ` : '';
     const read = name ? `execute ${name}${list(values.map(literal))}` : inline(text, values, literal);
-    // The opening (transaction and settings) and the read, counted as the statements they stand for.
+    // The settings and the read, counted as the statements they are.
     countStatement();
     countStatement();
     try {
-      const results = (await client.query(
-        // PREPARE goes after the timeout: analysing the statement takes its tables' locks, and a
-        // lock held elsewhere must cost this request its budget, not hang it.
-        `begin transaction read only; set local statement_timeout = ${left}; ${settingsSql}; ${prepare}${read}; commit`,
-      )) as unknown as pg.QueryResult[];
+      // One simple-protocol message of several statements is one implicit transaction: the
+      // settings are local to it and end with it, as an explicit begin … commit would make them,
+      // for two statements fewer. PREPARE goes after the timeout: analysing the statement takes
+      // its tables' locks, and a lock held elsewhere must cost this request its budget, not hang it.
+      const results = (await client.query(`${settingsSql}; ${prepare}${read}`)) as unknown as pg.QueryResult[];
       if (prepare) prepared.add(name!);
       client.release();
-      return results[results.length - 2]!.rows as T[];
+      return results[results.length - 1]!.rows as T[];
     } catch (error) {
       // The transaction ended with the message (an error inside it rolls it back); a half-known
       // prepared state is not worth keeping: the connection is closed, the pool opens another.

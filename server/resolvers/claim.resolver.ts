@@ -12,7 +12,7 @@ import { ClaimsArgs } from '../inputs/claim.args.js';
 import { SubmitClaimInput } from '../inputs/claim.input.js';
 import { pageComplexity } from './complexity.js';
 import { RANGES } from '../../schema/validation.js';
-import { compiledConnection, isRow, type Row } from '../read/index.js';
+import { compiledConnection } from '../read/index.js';
 
 const VERSION = { description: 'The claim’s `version` as you last read it; CONFLICT if it changed since.' };
 
@@ -33,8 +33,7 @@ export class ClaimResolver {
   }
 
   @FieldResolver(() => Enrolment, { description: 'The enrolment claimed under.' })
-  async enrolment(@Root() claim: Claim | Row, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
-    if (isRow(claim)) return claim.enrolment as Enrolment;
+  async enrolment(@Root() claim: Claim, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
     return ctx.loaders.enrolment.load(claim.enrolment.id);
   }
 

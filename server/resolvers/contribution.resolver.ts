@@ -12,7 +12,7 @@ import type { ContributionBatch as Batch } from '../services/contribution.servic
 import { ContributionsArgs } from '../inputs/contribution.args.js';
 import { RecordContributionsInput } from '../inputs/contribution.input.js';
 import { pageComplexity } from './complexity.js';
-import { compiledConnection, isRow, type Row } from '../read/index.js';
+import { compiledConnection } from '../read/index.js';
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
@@ -31,14 +31,12 @@ export class ContributionResolver {
   }
 
   @FieldResolver(() => Enrolment, { description: 'The enrolment this month pays for.' })
-  async enrolment(@Root() contribution: Contribution | Row, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
-    if (isRow(contribution)) return contribution.enrolment as Enrolment;
+  async enrolment(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<Enrolment | undefined> {
     return ctx.loaders.enrolment.load(contribution.enrolment.id);
   }
 
   @FieldResolver(() => Sponsor, { description: 'The sponsor that paid.' })
-  async sponsor(@Root() contribution: Contribution | Row, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
-    if (isRow(contribution)) return contribution.sponsor as Sponsor;
+  async sponsor(@Root() contribution: Contribution, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
     return ctx.loaders.sponsor.load(contribution.sponsor.id);
   }
 

@@ -16,7 +16,7 @@ import { EnrolmentsArgs } from '../inputs/enrolment.args.js';
 import { EndEnrolmentInput, EnrolInput } from '../inputs/enrolment.input.js';
 import { lastComplexity, listComplexity, pageComplexity } from './complexity.js';
 import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
-import { compiledConnection, isRow, type Row } from '../read/index.js';
+import { compiledConnection } from '../read/index.js';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
@@ -35,26 +35,22 @@ export class EnrolmentResolver {
   }
 
   @FieldResolver(() => Worker, { description: 'The covered worker.' })
-  async worker(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Worker | undefined> {
-    if (isRow(enrolment)) return enrolment.worker as Worker;
+  async worker(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Worker | undefined> {
     return ctx.loaders.worker.load(enrolment.worker.id);
   }
 
   @FieldResolver(() => Sponsor, { description: 'Who pays the contributions.' })
-  async sponsor(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
-    if (isRow(enrolment)) return enrolment.sponsor as Sponsor;
+  async sponsor(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Sponsor | undefined> {
     return ctx.loaders.sponsor.load(enrolment.sponsor.id);
   }
 
   @FieldResolver(() => Employer, { nullable: true, description: 'The employer, for PU memberships.' })
-  async employer(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Employer | undefined> {
-    if (isRow(enrolment)) return (enrolment.employer as Employer | null) ?? undefined;
+  async employer(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Employer | undefined> {
     return enrolment.employer ? ctx.loaders.employer.load(enrolment.employer.id) : undefined;
   }
 
   @FieldResolver(() => [Claim], { description: 'Claims under this enrolment, oldest first.', complexity: listComplexity(3) })
-  claims(@Root() enrolment: Enrolment | Row, @Ctx() ctx: RequestContext): Promise<Claim[]> | Claim[] {
-    if (isRow(enrolment)) return enrolment.claims as Claim[];
+  claims(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Claim[]> {
     return ctx.loaders.claimsOfEnrolment.load(enrolment.id);
   }
 
@@ -63,11 +59,10 @@ export class EnrolmentResolver {
     complexity: lastComplexity,
   })
   contributions(
-    @Root() enrolment: Enrolment | Row,
+    @Root() enrolment: Enrolment,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: 12, description: 'How many rows, 1 to 120.' }) last: number,
-  ): Promise<Contribution[]> | Contribution[] {
-    if (isRow(enrolment)) return enrolment.contributions as Contribution[];
+  ): Promise<Contribution[]> {
     if (last < 1 || last > 120) throw new ValidationError('last', 'must be between 1 and 120');
     return ctx.loaders.recentContributions(last).load(enrolment.id);
   }

@@ -11,7 +11,7 @@ import { RegisterWorkerInput, UpdateWorkerInput } from '../inputs/worker.input.j
 import { WorkersArgs } from '../inputs/worker.args.js';
 import { listComplexity, pageComplexity } from './complexity.js';
 import { OPTIONAL_VERSION } from '../inputs/version.arg.js';
-import { compiledConnection, isRow, type Row } from '../read/index.js';
+import { compiledConnection } from '../read/index.js';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
@@ -31,14 +31,12 @@ export class WorkerResolver {
   }
 
   @FieldResolver(() => Region, { description: 'Kecamatan or village where the worker lives now (may differ from the NIK’s prefix).' })
-  async region(@Root() worker: Worker | Row, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
-    if (isRow(worker)) return worker.region as Region;
+  async region(@Root() worker: Worker, @Ctx() ctx: RequestContext): Promise<Region | undefined> {
     return ctx.loaders.region.load(worker.region.code);
   }
 
   @FieldResolver(() => [Enrolment], { description: 'The worker’s enrolments, oldest first.', complexity: listComplexity(3) })
-  enrolments(@Root() worker: Worker | Row, @Ctx() ctx: RequestContext): Promise<Enrolment[]> | Enrolment[] {
-    if (isRow(worker)) return worker.enrolments as Enrolment[];
+  enrolments(@Root() worker: Worker, @Ctx() ctx: RequestContext): Promise<Enrolment[]> {
     return ctx.loaders.enrolmentsOfWorker.load(worker.id);
   }
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context.js';
+import { extendContext, type RequestContext } from '../context.js';
 import type { ClaimEvent, ClaimEvents } from './claim-events.js';
 
 /**
@@ -15,8 +15,7 @@ export interface SubscriptionContext extends RequestContext {
 }
 
 export function createSubscriptionContext(make: () => RequestContext, claimEvents: ClaimEvents): SubscriptionContext {
-  const context: SubscriptionContext = {
-    ...make(),
+  const context: SubscriptionContext = extendContext(make(), {
     claimEvents,
     renew: async () => {
       await context.transaction.end(true);
@@ -24,7 +23,7 @@ export function createSubscriptionContext(make: () => RequestContext, claimEvent
       await context.transaction.begin();
     },
     settle: () => context.transaction.end(true),
-  };
+  });
   return context;
 }
 

@@ -1,0 +1,44 @@
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { isObjectType } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { CATALOGUE, type TypeName } from './catalogue.js';
+import { isRow, type Row } from './index.js';
+
+/**
+ * A compiled row already holds the references and lists its query selected, under each relation's
+ * property (index.ts adopts them): the catalogue's relation fields answer those straight from the
+ * row, in one place, before type-graphql's handler (its middleware chain and parameter injection,
+ * run once per object per relation: several thousand times for a page of (a)). Anything that is
+ * not a compiled row goes to the field's own resolver, as before.
+ *
+ * Fails closed: a relation field with an authorisation rule or a middleware of its own would be
+ * skipped by this shortcut, so the schema refuses to build until the rule is honoured here.
+ */
+export function answerRelationsFromRows(schema: GraphQLSchema): number {
+  const storage = getMetadataStorage();
+  let wrapped = 0;
+  for (const [typeName, spec] of Object.entries(CATALOGUE) as Array<[TypeName, (typeof CATALOGUE)[TypeName]]>) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`the compiled read path's catalogue names ${typeName}, which the schema lacks`);
+    for (const [fieldName, relation] of Object.entries(spec.relations)) {
+      const field = type.getFields()[fieldName];
+      if (!field) throw new Error(`${typeName}.${fieldName}: in the catalogue, not in the schema`);
+      for (const fr of storage.fieldResolvers) {
+        if (fr.getObjectType?.() !== spec.entity || fr.schemaName !== fieldName) continue;
+        const guarded =
+          storage.authorizedFields.some((a) => a.target === fr.target && a.fieldName === fr.methodName) ||
+          storage.middlewares.some((m) => m.target === fr.target && m.fieldName === fr.methodName) ||
+          storage.authorizedResolver.some((a) => a.target === fr.target) ||
+          storage.resolverMiddlewares.some((m) => m.target === fr.target);
+        if (guarded) throw new Error(`${typeName}.${fieldName} has an authorisation rule or middleware that a compiled row would skip`);
+      }
+      const own = field.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
+      if (!own) throw new Error(`${typeName}.${fieldName} has no resolver: nothing would load it outside the compiled path`);
+      const prop = relation.prop;
+      field.resolve = (parent, args, context, info) =>
+        typeof parent === 'object' && parent !== null && isRow(parent) ? ((parent as Row)[prop] ?? null) : own(parent, args, context, info);
+      wrapped++;
+    }
+  }
+  return wrapped;
+}
