@@ -376,4 +376,8 @@ const REFERENCE: Record<Exclude<ConnectionName, ListName>, ConnectionSpec> = {
   },
 };
 
-export const CONNECTIONS: Record<ConnectionName, ConnectionSpec> = { ...LISTS, ...REFERENCE };
+/** Every connection; a list of the four keeps its catalogue type (the compiled path and the export build its nodes from it). */
+export const CONNECTIONS: Record<ListName, ConnectionSpec<TypeName>> & Record<Exclude<ConnectionName, ListName>, ConnectionSpec> = {
+  ...LISTS,
+  ...REFERENCE,
+};

@@ -1,6 +1,6 @@
 import { checkPageSize, type PageArgs } from '../services/pagination.js';
 import { Statement } from './compile.js';
-import { CONNECTIONS, type ConnectionName, type ConnectionSpec, type Filter, type ListUser } from './connections.js';
+import { CONNECTIONS, type ConnectionName, type ConnectionSpec, type Filter, type ListName, type ListUser } from './connections.js';
 import { cursorSql, decodeCursor, keysetSql, type OrderInput, orderSql, type ResolvedOrder, resolveOrder } from './list-order.js';
 import { whereSql } from './list-where.js';
 
