@@ -1,12 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.js';
 import { mintToken } from '../../server/auth/tokens.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { freePort } from '../helpers/free-port.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { type PlatformProcess, startPlatform } from '../helpers/platform-process.js';
 
 /**
  * The build production runs (`npm run build`, then `npm run serve`): plain node on dist/, without
@@ -17,58 +16,30 @@ import { freePort } from '../helpers/free-port.js';
  */
 const SCALE = '0.05';
 
+let platform: PlatformProcess;
 let db: TestDatabase;
-let dataDir: string;
-let platform: ChildProcess;
 let base: string;
-let output = '';
 
 beforeAll(async () => {
   execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  db = await createTestDatabase({ migrated: false });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-built-'));
-  fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  platform = spawn(process.execPath, ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: db.url,
-      LINDUNG_DATA_DIR: dataDir,
-      DEMO_SCALE: SCALE,
-      PORT: String(port),
-      LOG_FORMAT: 'json',
-      CHROMIUM_PATH: '/nonexistent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  platform.stdout!.on('data', (chunk) => (output += chunk));
-  platform.stderr!.on('data', (chunk) => (output += chunk));
+  platform = await startPlatform(['dist/server/main.js'], { demoScale: SCALE });
+  ({ db, base } = platform);
 }, 300_000);
 
-afterAll(async () => {
-  if (platform && platform.exitCode === null) {
-    const exited = new Promise((resolve) => platform.once('exit', resolve));
-    platform.kill('SIGTERM');
-    await exited;
-  }
-  await db?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => platform?.stop());
 
 describe('npm run serve (the build) on an empty database', () => {
   it('seeds and serves from plain JavaScript, its background work forked as JavaScript too', async () => {
     const children = new Set<string>();
     let ready = false;
     const t0 = Date.now();
-    while (!ready && Date.now() - t0 < 120_000 && platform.exitCode === null) {
-      for (const argv of childArgv(platform.pid!)) children.add(argv.join(' '));
+    while (!ready && Date.now() - t0 < 120_000 && platform.child.exitCode === null) {
+      for (const argv of childArgv(platform.child.pid!)) children.add(argv.join(' '));
       const readyz = await fetch(`${base}/readyz`).catch(() => null);
       ready = readyz?.status === 200;
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    expect(ready, `never ready:\n${output.slice(-3000)}`).toBe(true);
+    expect(ready, `never ready:\n${platform.output().slice(-3000)}`).toBe(true);
 
     // The seed and the warehouse run in a child: the build's JavaScript, on plain node.
     const background = [...children].filter((argv) => argv.includes('background.cli'));

@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.js';
 import { mintToken } from '../../server/auth/tokens.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { freePort } from '../helpers/free-port.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { type PlatformProcess, startPlatform } from '../helpers/platform-process.js';
 
 /**
  * `npm start` as a user runs it, on an empty database and an empty data folder, with a small
@@ -29,45 +25,16 @@ interface Poll {
   operational?: string;
 }
 
+let platform: PlatformProcess;
 let db: TestDatabase;
-let dataDir: string;
-let platform: ChildProcess;
 let base: string;
-let output = '';
 
 beforeAll(async () => {
-  db = await createTestDatabase({ migrated: false });
-  // The platform's data folder must be reachable by the OS user postgres (platform/db/embedded.ts), so not under a mode-700 tmp.
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lindung-first-run-'));
-  fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  platform = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: db.url,
-      LINDUNG_DATA_DIR: dataDir,
-      DEMO_SCALE: SCALE,
-      PORT: String(port),
-      LOG_FORMAT: 'json',
-      CHROMIUM_PATH: '/nonexistent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  platform.stdout!.on('data', (chunk) => (output += chunk));
-  platform.stderr!.on('data', (chunk) => (output += chunk));
+  platform = await startPlatform(['--import', 'tsx', 'server/main.ts'], { demoScale: SCALE });
+  ({ db, base } = platform);
 });
 
-afterAll(async () => {
-  if (platform && platform.exitCode === null) {
-    const exited = new Promise((resolve) => platform.once('exit', resolve));
-    platform.kill('SIGTERM');
-    await exited;
-  }
-  await db?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => platform?.stop());
 
 describe('npm start on an empty database', () => {
   it('answers /healthz at every poll while it seeds, and says NOT_READY (not empty data) until ready', async () => {
@@ -77,7 +44,7 @@ describe('npm start on an empty database', () => {
     const t0 = Date.now();
     let ready: any;
     let listening = false;
-    while (Date.now() - t0 < 50_000 && platform.exitCode === null) {
+    while (Date.now() - t0 < 50_000 && platform.child.exitCode === null) {
       const started = Date.now();
       const health = await get(`${base}/healthz`, HEALTHZ_TIMEOUT_MS);
       if (health !== 'refused') {
@@ -104,8 +71,8 @@ describe('npm start on an empty database', () => {
       }
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, POLL_MS - (Date.now() - started))));
     }
-    expect(listening, output).toBe(true);
-    expect(ready, `never ready:\n${output.slice(-3000)}`).toBeDefined();
+    expect(listening, platform.output()).toBe(true);
+    expect(ready, `never ready:\n${platform.output().slice(-3000)}`).toBeDefined();
 
     // The seed was watched, not slipped past: several polls fell inside it, and each was answered in time.
     const duringSeed = polls.filter((p) => p.operational === 'seeding');
