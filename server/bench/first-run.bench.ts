@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { Command } from 'commander';
+import { freePort } from '../../platform/free-port.js';
 
 /**
  * `npm run bench:first-run [-- --scale N] [--keep]`: what a new user waits for. A clean data
@@ -212,15 +212,4 @@ function treeRss(root: number): typeof peak {
   sizes.total += shared;
   sizes.postgres += shared;
   return sizes;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../platform/free-port.js';
 
 /** The platform as a user starts it, in a child process, on an empty database and data folder. */
 export interface PlatformProcess {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-/** A TCP port nothing listens on now, for a platform a test starts as a child process. */
+/** A TCP port nothing listens on now: for a platform a test or a benchmark starts as a child process. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
