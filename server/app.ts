@@ -27,7 +27,7 @@ import { createRequestContext, type RequestContext } from './context.js';
 import { AggregateCache } from './services/aggregate-cache.js';
 import { createFormatError, errorPlugin } from './graphql/errors.js';
 import { ideRouter } from './graphql/ide.js';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeLimit, MAX_COST_NODES } from './graphql/limits.js';
+import { aliasLimitRule, costCheck, costLimitPlugin, depthLimitRule, documentShapeLimit, MAX_COST_NODES } from './graphql/limits.js';
 import { anonymousWorkLimit, capStatements } from './graphql/request-budget.js';
 import { textInputPlugin } from './graphql/text-input.js';
 import { requestLogPlugin, statementCounter } from './graphql/request-log.js';
@@ -36,6 +36,7 @@ import { jitGateway } from './graphql/jit-executor.js';
 import { bodyErrors, clearAggregatesAfterMutations, notReadyGate } from './graphql/http-edges.js';
 import { readManifest, trustedDocuments } from './graphql/trusted-documents.js';
 import { fastGraphqlRoute } from './graphql/fast-http.js';
+import { directResponse } from './graphql/direct-response.js';
 import type { Logger } from '../platform/logger.js';
 import { type EtlRunSummary, ServerMetrics } from './metrics.js';
 import { closeReadPool } from './read/read-pool.js';
@@ -119,6 +120,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     (options.metrics ?? (!api.production || metricsToken !== undefined))
       ? new ServerMetrics({ orm: apiOrm, warehouseDir, isReady: () => readiness().ready, etlRuns: options.etlRuns })
       : undefined;
+  const validationRules = [depthLimitRule(api.maxDepth), aliasLimitRule(api.maxAliases)];
   const apollo = new ApolloServer<RequestContext>({
     // Queries run as graphql-jit compiles them (server/graphql/jit-executor.ts); Apollo takes a custom executor only as a gateway.
     gateway: jitGateway(schema, { cacheEntries: COMPILED_DOCUMENTS_MAX }),
@@ -138,7 +140,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     parseOptions: { maxTokens: api.maxTokens },
     // main.ts owns SIGTERM: it drains HTTP, then closes the ORM and the database.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimitRule(api.maxDepth), aliasLimitRule(api.maxAliases)],
+    validationRules,
     formatError: createFormatError({ hideSuggestions: !api.introspection }),
     plugins: [
       // Apollo's default landing page loads from a CDN, which this network cannot reach; /graphiql is served locally.
@@ -211,6 +213,37 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     app.use('/graphiql', ideRouter());
     app.get('/', (_req, res) => res.redirect('/graphiql'));
   }
+  /** A /graphql request's context: for Apollo, and for the direct response, which runs ahead of it. */
+  const contextFor = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
+    // One budget per HTTP request, if the direct response passes it on to Apollo too.
+    const deadline = (res.locals.deadline ??= Date.now() + api.requestTimeoutMs) as number;
+    capStatements(apiOrm, api.requestTimeoutMs);
+    await checkRole().catch((error: Error) => {
+      options.log.fatal({ err: error.message }, 'the API connection is not held by row-level security');
+      throw error;
+    });
+    let user: Principal | null;
+    try {
+      user = await verify(req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      throw new GraphQLError(error.message, {
+        extensions: { code: error.code, http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
+      });
+    }
+    const context = createRequestContext(apiOrm.em, res.locals.requestId as string, {
+      user,
+      pageSizeMax: api.pageSizeMax,
+      today: options.today,
+      aggregates,
+      warehouse,
+      semantic,
+      deadline,
+    });
+    // Opened by requestTransactionPlugin once the operation is known; rolled back here if GraphQL never ended it.
+    res.once('close', () => void context.transaction.release());
+    return context;
+  };
   const jsonParser = express.json({ limit: api.bodyLimit });
   // Mounted on express below, and served by fastGraphqlRoute for POSTs of JSON (listen()): one list, one order.
   const graphqlHandlers: express.RequestHandler[] = [
@@ -229,37 +262,19 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
     trustedDocuments({ documents, enforce: api.trustedDocuments, arbitraryRoles: api.arbitraryDocumentRoles, verify }),
     documentShapeLimit(api),
     countStatements ? statementCounter(apiOrm) : (_req: unknown, _res: unknown, next: () => void) => next(),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const deadline = Date.now() + api.requestTimeoutMs;
-        capStatements(apiOrm, api.requestTimeoutMs);
-        await checkRole().catch((error: Error) => {
-          options.log.fatal({ err: error.message }, 'the API connection is not held by row-level security');
-          throw error;
-        });
-        let user: Principal | null;
-        try {
-          user = await verify(req.headers.authorization);
-        } catch (error) {
-          if (!(error instanceof UnauthenticatedError)) throw error;
-          throw new GraphQLError(error.message, {
-            extensions: { code: error.code, http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
-          });
-        }
-        const context = createRequestContext(apiOrm.em, res.locals.requestId as string, {
-          user,
-          pageSizeMax: api.pageSizeMax,
-          today: options.today,
-          aggregates,
-          warehouse,
-          semantic,
-          deadline,
-        });
-        // Opened by requestTransactionPlugin once the operation is known; rolled back here if GraphQL never ended it.
-        res.once('close', () => void context.transaction.release());
-        return context;
-      },
+    // Queries of compiled root fields alone, answered in their response form; everything else goes on to Apollo.
+    directResponse({
+      schema,
+      validationRules,
+      maxTokens: api.maxTokens,
+      cost: costCheck(schema, api.maxCost),
+      contextFor,
+      metrics,
+      log: options.log,
+      countStatements,
+      cacheEntries: COMPILED_DOCUMENTS_MAX,
     }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
   ];
   app.use('/graphql', ...graphqlHandlers);
   const graphqlErrors = bodyErrors(options.log);
@@ -300,7 +315,7 @@ export async function createServer(options: ServerOptions): Promise<LindungServe
         claimEvents,
         maxPerConnection: api.subscriptionsPerConnection,
         maxTokens: api.maxTokens,
-        validationRules: [depthLimitRule(api.maxDepth), aliasLimitRule(api.maxAliases)],
+        validationRules,
         formatError: createFormatError({ hideSuggestions: !api.introspection }),
         hideSuggestions: !api.introspection,
         log: options.log,

@@ -34,7 +34,13 @@ export interface RequestContext extends PersonalDataContext {
   /** Today in Asia/Makassar (YYYY-MM-DD). */
   today: () => string;
   /** For the compiled read path (server/read/): the server's unforked EntityManager (its pool's key), the page size limit, the SQL deadline. */
-  read: { em: EntityManager; pageSizeMax: number; deadline?: number };
+  read: {
+    em: EntityManager;
+    pageSizeMax: number;
+    deadline?: number;
+    /** Root fields answer in their response form (server/read/response.ts), for the direct response: set by it alone. */
+    response?: boolean;
+  };
   /** The scoped transaction the request's statements run in (server/request-transaction.ts). */
   transaction: RequestTransaction;
 }

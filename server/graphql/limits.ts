@@ -10,6 +10,7 @@ import {
   getVariableValues,
   type GraphQLSchema,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   TypeInfo,
   type ValidationContext,
@@ -110,50 +111,61 @@ export const MAX_COST_NODES = 10_000;
  * (fan-out past MAX_COST_NODES, an estimator failing) refuses the operation.
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
-  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
-  // Apollo keeps one parsed document per distinct query text (its document store), so the same
-  // object comes back for the same text and the estimate is kept beside it.
-  const costs = new WeakMap<DocumentNode, { inputs: Set<string>; byInputs: BoundedCache<string, number> }>();
+  const check = costCheck(schema, maxCost);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          const variables = request.variables ?? {};
-          let known = costs.get(document);
-          if (!known) costs.set(document, (known = { inputs: costInputs(schema, document), byInputs: new BoundedCache(64) }));
-          const key = JSON.stringify([request.operationName ?? null, ...[...known.inputs].map((name) => variables[name] ?? null)]);
-          let cost = known.byInputs.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                variables,
-                operationName: request.operationName ?? undefined,
-                estimators,
-                maxQueryNodes: MAX_COST_NODES,
-              });
-            } catch (error) {
-              const coercion = getVariableValues(schema, operation?.variableDefinitions ?? [], variables, { maxErrors: 1 });
-              if (coercion.errors?.length) return;
-              const tooWide = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message);
-              throw new GraphQLError(
-                tooWide
-                  ? `query cost could not be bounded: it expands to more than ${MAX_COST_NODES} selections once fragments are inlined; spread each fragment once`
-                  : 'query cost could not be estimated, so the query was not run',
-                { extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, http: { status: 400 } } },
-              );
-            }
-            known.byInputs.set(key, cost);
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: maxCost, http: { status: 400 } },
-            });
-          }
+          check(document, operation, request.variables ?? {}, request.operationName ?? undefined);
         },
       };
     },
+  };
+}
+
+/**
+ * The cost limit as a function, for the plugin above and for the direct response (which runs
+ * outside Apollo): throws the refusal as a GraphQLError, returns when the operation may run.
+ */
+export function costCheck(
+  schema: GraphQLSchema,
+  maxCost: number,
+): (
+  document: DocumentNode,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown>,
+  operationName?: string,
+) => void {
+  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+  // Apollo keeps one parsed document per distinct query text (its document store), so the same
+  // object comes back for the same text and the estimate is kept beside it.
+  const costs = new WeakMap<DocumentNode, { inputs: Set<string>; byInputs: BoundedCache<string, number> }>();
+  return (document, operation, variables, operationName) => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = { inputs: costInputs(schema, document), byInputs: new BoundedCache(64) }));
+    const key = JSON.stringify([operationName ?? null, ...[...known.inputs].map((name) => variables[name] ?? null)]);
+    let cost = known.byInputs.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({ schema, query: document, variables, operationName, estimators, maxQueryNodes: MAX_COST_NODES });
+      } catch (error) {
+        const coercion = getVariableValues(schema, operation?.variableDefinitions ?? [], variables, { maxErrors: 1 });
+        if (coercion.errors?.length) return;
+        const tooWide = error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message);
+        throw new GraphQLError(
+          tooWide
+            ? `query cost could not be bounded: it expands to more than ${MAX_COST_NODES} selections once fragments are inlined; spread each fragment once`
+            : 'query cost could not be estimated, so the query was not run',
+          { extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, http: { status: 400 } } },
+        );
+      }
+      known.byInputs.set(key, cost);
+    }
+    if (cost > maxCost) {
+      throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages or fewer nested lists`, {
+        extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: maxCost, http: { status: 400 } },
+      });
+    }
   };
 }
 

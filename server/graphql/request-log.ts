@@ -46,23 +46,38 @@ export function requestLogPlugin(log: Logger, options: { countStatements: boolea
         async willSendResponse({ response, operationName }) {
           const statements = statementsSoFar();
           if (options.countStatements && statements !== null) response.http.headers.set('x-sql-statements', String(statements));
-          // Below info (production runs at warn) the line is not even built.
-          if (!log.isLevelEnabled('info')) return;
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          log.info(
-            {
-              requestId: contextValue.requestId,
-              operationName: operationName ?? request.operationName ?? null,
-              durationMs: Math.round(durationMs * 10) / 10,
-              sqlStatements: statements,
-              status: response.http.status ?? 200,
-              role: contextValue.user?.role ?? null,
-              errors: response.body.kind === 'single' ? response.body.singleResult.errors?.map((e) => e.extensions?.code) : undefined,
-            },
-            'graphql request',
-          );
+          logRequest(log, {
+            requestId: contextValue.requestId,
+            operationName: operationName ?? request.operationName ?? null,
+            durationMs,
+            sqlStatements: statements,
+            status: response.http.status ?? 200,
+            role: contextValue.user?.role ?? null,
+            errors: response.body.kind === 'single' ? response.body.singleResult.errors?.map((e) => e.extensions?.code) : undefined,
+          });
         },
       };
     },
   };
+}
+
+/** The request's log line, for Apollo's requests (the plugin above) and the direct response's alike. */
+export function logRequest(
+  log: Logger,
+  line: {
+    requestId: string;
+    operationName: string | null;
+    durationMs: number;
+    sqlStatements: number | null;
+    status: number;
+    role: string | null;
+    errors?: unknown[];
+    /** Answered by the direct response (direct-response.ts), not by Apollo. */
+    direct?: true;
+  },
+): void {
+  // Below info (production runs at warn) the line is not even built.
+  if (!log.isLevelEnabled('info')) return;
+  log.info({ ...line, durationMs: Math.round(line.durationMs * 10) / 10 }, 'graphql request');
 }

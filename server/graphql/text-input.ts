@@ -17,10 +17,10 @@ export function textInputPlugin(): ApolloServerPlugin {
         async didResolveOperation({ request, document }) {
           try {
             if (!checked.has(document)) {
-              checkLiterals(document);
+              checkTextLiterals(document);
               checked.add(document);
             }
-            checkVariables(request.variables ?? {}, []);
+            checkTextVariables(request.variables ?? {});
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
             throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
@@ -33,6 +33,11 @@ export function textInputPlugin(): ApolloServerPlugin {
 
 /** Deeper than any input type of the schema (two levels): a JSON body nested 50,000 deep must not exhaust the stack. */
 const MAX_VARIABLE_DEPTH = 20;
+
+/** Every string inside the variables (and every key), or the ValidationError naming the first bad one. */
+export function checkTextVariables(variables: Record<string, unknown>): void {
+  checkVariables(variables, []);
+}
 
 function checkVariables(value: unknown, path: string[]): void {
   if (path.length > MAX_VARIABLE_DEPTH) {
@@ -53,7 +58,7 @@ function checkVariables(value: unknown, path: string[]): void {
 }
 
 /** Literals anywhere in the document (operations and fragments), named by their argument path (`input.fullName`). */
-function checkLiterals(document: DocumentNode): void {
+export function checkTextLiterals(document: DocumentNode): void {
   const walkValue = (node: ValueNode, path: string[]) => {
     if (node.kind === Kind.STRING) checkText(path.join('.'), node.value);
     else if (node.kind === Kind.LIST) for (const [i, v] of node.values.entries()) walkValue(v, [...path, String(i)]);

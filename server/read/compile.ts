@@ -1,4 +1,4 @@
-import { CATALOGUE, type Column, type TypeName } from './catalogue.js';
+import { CATALOGUE, type Column, type Relation, type TypeName } from './catalogue.js';
 import { maskSql } from './mask-sql.js';
 import { type Selection, Unsupported } from './selection.js';
 
@@ -42,36 +42,48 @@ export function objectSql(type: TypeName, selection: Selection, t: string, st: S
     }
     const relation = spec.relations[field];
     if (!relation) throw new Unsupported(`${type}.${field}`);
-    const target = CATALOGUE[relation.target];
     const c = st.alias();
     const child = objectSql(relation.target, sel.fields, c, st, options);
-    if (!relation.many) {
-      pairs.push(`'${relation.prop}', (select ${child} from ${target.table} ${c} where ${relation.on(t, c)})`);
-    } else if (relation.last) {
-      const given = sel.args[relation.last.arg] ?? relation.last.defaultValue;
-      if (typeof given !== 'number' || given < relation.last.min || given > relation.last.max) {
-        throw new Unsupported(`${type}.${field}(${relation.last.arg}) out of range`);
-      }
-      const r = st.alias();
-      pairs.push(
-        `'${relation.prop}', (select coalesce(json_agg(${r}.j order by ${relation.order!(r)}), '[]'::json) from ` +
-          `(select ${child} as j, ${c}.* from ${target.table} ${c} where ${relation.on(t, c)} order by ${relation.order!(c)} ` +
-          `limit ${st.param(given, 'int')}) ${r})`,
-      );
-    } else {
-      pairs.push(
-        `'${relation.prop}', (select coalesce(json_agg(${child} order by ${relation.order!(c)}), '[]'::json) ` +
-          `from ${target.table} ${c} where ${relation.on(t, c)})`,
-      );
-    }
+    pairs.push(`'${relation.prop}', ${relationSql(relation, child, t, c, st, sel.args, `${type}.${field}`)}`);
   }
   // json_build_object takes at most 100 arguments; no type here has 50 fields.
   if (pairs.length > 50) throw new Unsupported(`${type}: too many fields`);
   return `json_build_object(${pairs.join(', ')})`;
 }
 
+/**
+ * A relation of the row under alias `t` as a subquery over child alias `c` whose object is
+ * `child`: a single reference is the one row (null when there is none, or the policies hide it),
+ * a list is a JSON array in the loaders' order, `last: N` its newest N.
+ */
+export function relationSql(
+  relation: Relation,
+  child: string,
+  t: string,
+  c: string,
+  st: Statement,
+  args: Record<string, unknown>,
+  field: string,
+): string {
+  const target = CATALOGUE[relation.target];
+  if (!relation.many) return `(select ${child} from ${target.table} ${c} where ${relation.on(t, c)})`;
+  if (relation.last) {
+    const given = args[relation.last.arg] ?? relation.last.defaultValue;
+    if (typeof given !== 'number' || given < relation.last.min || given > relation.last.max) {
+      throw new Unsupported(`${field}(${relation.last.arg}) out of range`);
+    }
+    const r = st.alias();
+    return (
+      `(select coalesce(json_agg(${r}.j order by ${relation.order!(r)}), '[]'::json) from ` +
+      `(select ${child} as j, ${c}.* from ${target.table} ${c} where ${relation.on(t, c)} order by ${relation.order!(c)} ` +
+      `limit ${st.param(given, 'int')}) ${r})`
+    );
+  }
+  return `(select coalesce(json_agg(${child} order by ${relation.order!(c)}), '[]'::json) from ${target.table} ${c} where ${relation.on(t, c)})`;
+}
+
 /** A column's SQL for the caller: masked inside PostgreSQL for roles without personal-data access. */
-function columnSql(column: Column, t: string, options: CompileOptions): string {
+export function columnSql(column: Column, t: string, options: CompileOptions): string {
   const sql = column.sql(t);
   return options.masked && column.mask ? maskSql(column.mask, sql) : sql;
 }

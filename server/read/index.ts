@@ -1,6 +1,4 @@
 import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
-import { loadConfig } from '../../platform/config.js';
-import type { RegionScope } from '../../schema/region-scope.js';
 import type { Page } from '../../schema/types/connection.type.js';
 import { fromGlobalId, numericKey } from '../../schema/types/global-id.js';
 import type { RequestContext } from '../context.js';
@@ -9,52 +7,23 @@ import { CATALOGUE, type TypeName } from './catalogue.js';
 import { objectSql, Statement } from './compile.js';
 import { LISTS, type ListName } from './connections.js';
 import { type ListArgs, listPage } from './list-query.js';
-import { type OpenTransaction, ReadSession } from './read-pool.js';
 import { type Selection, selectionOf, Unsupported } from './selection.js';
 import { compiledReads } from './switch.js';
-import { estimateSql } from './estimate.js';
+import { connectionStatement, type ConnectionRow, type ConnectionWants } from './connection-statement.js';
+import { session } from './request-session.js';
+import { connectionResponse, nodeResponse, type ResponseValue } from './response.js';
 
 /**
  * The compiled read path: a root field's whole answer (nested lists and references, cursors,
  * page info, counts, masking) from ONE SQL statement that builds the JSON inside PostgreSQL.
- * Each function answers `undefined` when the selection or the arguments are outside what the
+ * In the response form (`ctx.read.response`: server/graphql/direct-response.ts) a root field's
+ * value comes back as graphql-js would write it (response.ts), or the request goes the usual way.
+ * Otherwise each function answers `undefined` when the selection or the arguments are outside what the
  * compiler handles (or would be refused), and the resolver then takes the ORM path, which gives
  * the same answer or the same error.
  */
 
-const sessions = new WeakMap<object, ReadSession>();
-let requestTimeoutMs: number | undefined;
-
-function session(ctx: RequestContext): ReadSession {
-  let s = sessions.get(ctx);
-  if (!s) {
-    s = new ReadSession(
-      ctx.read.em,
-      {
-        scope: scopeOf(ctx),
-        actor: ctx.user?.subject ?? 'anonymous',
-        // Outside HTTP (no deadline of its own) a read gets the whole request budget.
-        deadline: ctx.read.deadline ?? Date.now() + (requestTimeoutMs ??= loadConfig().api.requestTimeoutMs),
-      },
-      () => requestTransaction(ctx),
-    );
-    sessions.set(ctx, s);
-  }
-  return s;
-}
-
-/** The knex transaction of the request's scoped transaction, once server/request-transaction.ts has begun it (the export reads on it too). */
-export function requestTransaction(ctx: RequestContext) {
-  // Asking the EntityManager would fork one for the request: a compiled-only operation never needs it.
-  if (!(ctx as { transaction?: RequestContext['transaction'] }).transaction?.begun) return undefined;
-  return ctx.em.getTransactionContext() as ReturnType<OpenTransaction>;
-}
-
-/** The token's region scope, which row-level security reads; a caller without one sees nothing. */
-function scopeOf(ctx: RequestContext): RegionScope {
-  return ctx.user?.scope ?? NOTHING;
-}
-const NOTHING: RegionScope = { national: false, codes: [] };
+export { requestTransaction } from './request-session.js';
 
 /**
  * Compiled rows get their entity's prototype, so type-graphql's `instanceof` checks (the Node
@@ -108,18 +77,13 @@ async function ormPath(ctx: RequestContext): Promise<undefined> {
   return undefined;
 }
 
-interface ConnectionRow {
-  rows: Array<{ c: string; n: object }>;
-  total?: number;
-  estimate?: number;
-}
-
 export async function compiledConnection(
   ctx: RequestContext,
   info: GraphQLResolveInfo,
   root: ListName,
   args: ListArgs,
-): Promise<Page<object> | undefined> {
+): Promise<Page<object> | ResponseValue | undefined> {
+  if (ctx.read.response) return connectionResponse(ctx, info, root, args);
   const spec = LISTS[root];
   const plan = attempt(() => planConnection(ctx, info, root, args));
   if (!plan) return ormPath(ctx);
@@ -142,41 +106,25 @@ function planConnection(ctx: RequestContext, info: GraphQLResolveInfo, root: Lis
   const connectionType = getNamedType(info.returnType) as GraphQLObjectType;
   const selection = selectionOf(info, connectionType);
   const page = listPage(root, args, ctx.user, ctx.read.pageSizeMax);
-  const { st } = page;
-  const spec = LISTS[root];
-  const table = spec.table;
-  const conditions = page.conditions.length ? ` where ${page.conditions.join(' and ')}` : '';
 
-  const parts: string[] = [];
   let node: Selection = new Map();
+  const wants: ConnectionWants = [];
   for (const [field, sel] of selection) {
     if (field === 'edges') {
       for (const f of sel.fields.keys()) if (f !== 'cursor' && f !== 'node') throw new Unsupported(`edge field ${f}`);
       node = sel.fields.get('node')?.fields ?? new Map();
-      const nodeSql = objectSql(spec.type, node, 't', st, { masked: !ctx.user?.seesPersonalData });
-      parts.push(
-        `'rows', (select coalesce(json_agg(json_build_object('c', ${page.cursorSql}, 'n', ${nodeSql}) order by ${page.orderSql}), '[]'::json) ` +
-          `from ${page.fromSql()})`,
-      );
+      const nodeSql = objectSql(LISTS[root].type, node, 't', page.st, { masked: !ctx.user?.seesPersonalData });
+      wants.push({ rows: nodeSql });
     } else if (field === 'pageInfo') {
       if (!selection.has('edges')) throw new Unsupported('pageInfo without edges');
-    } else if (field === 'totalCount') {
-      parts.push(`'total', (select count(*)::int from ${table} t${conditions})`);
-    } else if (field === 'totalCountEstimate') {
-      parts.push(`'estimate', ${estimateSql(table, page.conditions)}`);
+    } else if (field === 'totalCount' || field === 'totalCountEstimate') {
+      wants.push(field);
     } else {
       throw new Unsupported(`${connectionType.name}.${field}`);
     }
   }
-  if (!selection.has('edges') && selection.has('pageInfo')) throw new Unsupported('pageInfo alone');
-  if (!selection.has('edges')) parts.push(`'rows', '[]'::json`);
-  const text = `select json_build_object(${parts.join(', ')}) as j`;
-  // On the request's own transaction the statement is bound without declared types: every parameter must appear.
-  if (st.values.some((_, i) => !text.includes(`$${i + 1}::`))) throw new Unsupported('a parameter the selection does not use');
   return {
-    text,
-    values: st.values,
-    types: st.types,
+    ...connectionStatement(page, wants),
     limit: page.limit,
     isLast: page.isLast,
     after: page.after,
@@ -189,6 +137,7 @@ const NODE_TYPES: Record<string, { type: TypeName }> = Object.fromEntries(Object
 
 /** `node(id:)` for the catalogue's types: one statement. */
 export async function compiledNode(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<object | null | undefined> {
+  if (ctx.read.response) return nodeResponse(ctx, info, id);
   const plan = attempt(() => {
     const { type, key } = fromGlobalId('id', id);
     const known = NODE_TYPES[type];

@@ -1,7 +1,7 @@
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 import { CATALOGUE, type TypeName } from './catalogue.js';
+import { guardOf } from './field-guards.js';
 import { isRow, type Row } from './index.js';
 
 /**
@@ -15,7 +15,6 @@ import { isRow, type Row } from './index.js';
  * skipped by this shortcut, so the schema refuses to build until the rule is honoured here.
  */
 export function answerRelationsFromRows(schema: GraphQLSchema): number {
-  const storage = getMetadataStorage();
   let wrapped = 0;
   for (const [typeName, spec] of Object.entries(CATALOGUE) as Array<[TypeName, (typeof CATALOGUE)[TypeName]]>) {
     const type = schema.getType(typeName);
@@ -23,15 +22,8 @@ export function answerRelationsFromRows(schema: GraphQLSchema): number {
     for (const [fieldName, relation] of Object.entries(spec.relations)) {
       const field = type.getFields()[fieldName];
       if (!field) throw new Error(`${typeName}.${fieldName}: in the catalogue, not in the schema`);
-      for (const fr of storage.fieldResolvers) {
-        if (fr.getObjectType?.() !== spec.entity || fr.schemaName !== fieldName) continue;
-        const guarded =
-          storage.authorizedFields.some((a) => a.target === fr.target && a.fieldName === fr.methodName) ||
-          storage.middlewares.some((m) => m.target === fr.target && m.fieldName === fr.methodName) ||
-          storage.authorizedResolver.some((a) => a.target === fr.target) ||
-          storage.resolverMiddlewares.some((m) => m.target === fr.target);
-        if (guarded) throw new Error(`${typeName}.${fieldName} has an authorisation rule or middleware that a compiled row would skip`);
-      }
+      const guard = guardOf(typeName, fieldName);
+      if (guard) throw new Error(`${typeName}.${fieldName} has ${guard} that a compiled row would skip`);
       const own = field.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
       if (!own) throw new Error(`${typeName}.${fieldName} has no resolver: nothing would load it outside the compiled path`);
       const prop = relation.prop;

@@ -99,8 +99,10 @@ describe('the compiled read path answers byte for byte what the ORM path answere
   });
   afterAll(() => api?.close());
 
-  const ask = async (c: Case, compiled: boolean) => {
-    compiledReads.enabled = compiled;
+  /** The ORM resolvers, the compiled read under graphql-jit, or the direct response. */
+  const ask = async (c: Case, path: 'orm' | 'compiled' | 'direct') => {
+    compiledReads.enabled = path !== 'orm';
+    compiledReads.responses = path === 'direct';
     try {
       const operationName = /^(?:query|mutation)\s+(\w+)/m.exec(c.query)?.[1];
       const name = c.query.includes('query ClaimById')
@@ -114,9 +116,12 @@ describe('the compiled read path answers byte for byte what the ORM path answere
         { query: c.query, variables: c.variables, operationName: name },
         { authorization: `Bearer ${await api.token(c.role)}` },
       );
-      return { text: await res.text(), statements: Number(res.headers.get('x-sql-statements')) };
+      const requestId = res.headers.get('x-request-id');
+      const direct = api.logs.some((l) => l.msg === 'graphql request' && l.requestId === requestId && l.direct === true);
+      return { text: await res.text(), statements: Number(res.headers.get('x-sql-statements')), direct, headers: res.headers };
     } finally {
       compiledReads.enabled = true;
+      compiledReads.responses = true;
     }
   };
 
@@ -124,16 +129,25 @@ describe('the compiled read path answers byte for byte what the ORM path answere
     expect(cases.length).toBeGreaterThan(20);
     for (const c of cases) {
       const file = new URL(`${c.name}.json`, FIXTURES);
-      const orm = await ask(c, false);
+      const orm = await ask(c, 'orm');
       expect(orm.text, c.name).not.toContain('"errors"');
+      expect(orm.direct, c.name).toBe(false);
       if (capture) fs.writeFileSync(file, orm.text);
-      const compiled = await ask(c, true);
+      const compiled = await ask(c, 'compiled');
+      expect(compiled.direct, c.name).toBe(false);
       if (compiled.text.includes('"errors"')) console.error(c.name, JSON.stringify(api.logs.filter((l) => l.level >= 50).slice(-1)));
       expect(excerpt(compiled.text, orm.text), `${c.name}: compiled vs ORM in this run`).toBe('');
       expect(excerpt(compiled.text, fs.readFileSync(file, 'utf8')), `${c.name}: compiled vs fixture`).toBe('');
       // Proof the compiled path answered: per root field, its settings and its one statement (one message).
       const roots = c.name.startsWith('aliased') ? 2 : c.name.startsWith('other-lists') ? 3 : 1;
       expect(compiled.statements, c.name).toBe(2 * roots);
+      // The direct response: the same bytes and headers, from the same statements, without Apollo.
+      const direct = await ask(c, 'direct');
+      expect(excerpt(direct.text, orm.text), `${c.name}: direct vs ORM`).toBe('');
+      expect(direct.direct, `${c.name}: answered directly`).toBe(true);
+      expect(direct.statements, c.name).toBe(2 * roots);
+      const same = (h: Headers) => [...h].filter(([k]) => !['date', 'x-request-id', 'x-sql-statements'].includes(k));
+      expect(same(direct.headers), c.name).toEqual(same(orm.headers));
     }
   });
 });
