@@ -111,7 +111,8 @@ export function directResponse(options: DirectResponseOptions): RequestHandler {
     try {
       answer = await respond(plan!, operation, body!, req, res);
     } catch (error) {
-      if (!(error instanceof NotInResponseForm)) options.log.debug({ err: error }, 'direct response passed the request on');
+      options.log.debug({ reason: error instanceof Error ? error.message : String(error) }, 'direct response passed the request on');
+      if (process.env.DEBUG_DIRECT) console.error('DIRECT PASS', error);
       answer = undefined;
     }
     if (!answer) return next();
