@@ -20,6 +20,12 @@ export class Statement {
   }
 }
 
+/** A number to write into SQL text: refused unless a whole number (GraphQL's Int, checked, always is). */
+export function wholeNumber(n: unknown): string {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new Error(`not a whole number: ${String(n)}`);
+  return String(n);
+}
+
 export interface CompileOptions {
   /** Roles without personal-data access get the masked value out of PostgreSQL. */
   masked: boolean;
@@ -69,6 +75,7 @@ export function relationSql(
   if (!relation.many) return `(select ${child} from ${target.table} ${c} where ${relation.on(t, c)})`;
   if (relation.last) {
     const given = args[relation.last.arg] ?? relation.last.defaultValue;
+    // Written in as list-query.ts writes a page's limit (a LIMIT parameter is planned at every execution).
     if (typeof given !== 'number' || given < relation.last.min || given > relation.last.max) {
       throw new Unsupported(`${field}(${relation.last.arg}) out of range`);
     }
@@ -76,7 +83,7 @@ export function relationSql(
     return (
       `(select coalesce(json_agg(${r}.j order by ${relation.order!(r)}), '[]'::json) from ` +
       `(select ${child} as j, ${c}.* from ${target.table} ${c} where ${relation.on(t, c)} order by ${relation.order!(c)} ` +
-      `limit ${st.param(given, 'int')}) ${r})`
+      `limit ${wholeNumber(given)}) ${r})`
     );
   }
   return `(select coalesce(json_agg(${child} order by ${relation.order!(c)}), '[]'::json) from ${target.table} ${c} where ${relation.on(t, c)})`;
