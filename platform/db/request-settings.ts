@@ -39,12 +39,13 @@ export interface TransactionLimits {
 export function requestSettingsSql(request: RequestScope, limits: TransactionLimits = {}): { text: string; values: string[] } {
   const role = request.scope.national ? `, set_config('role', '${DB_ROLES.apiNational}', true)` : '';
   const readOnly = limits.readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
-  const timeout =
-    limits.statementTimeoutMs === undefined
-      ? ''
-      : `, set_config('statement_timeout', '${Math.max(1, Math.floor(limits.statementTimeoutMs))}', true)`;
+  const values = [scopeClaim(request.scope).join(','), request.actor];
+  // A parameter like the others, so the text is the same for every request of its kind and can
+  // be a prepared statement (server/read/read-pool.ts): PostgreSQL parses and plans it once.
+  if (limits.statementTimeoutMs !== undefined) values.push(String(Math.max(1, Math.floor(limits.statementTimeoutMs))));
+  const timeout = limits.statementTimeoutMs === undefined ? '' : `, set_config('statement_timeout', $3, true)`;
   return {
     text: `select set_config('${SETTING.regionScopes}', $1, true), set_config('${SETTING.actor}', $2, true)${role}${readOnly}${timeout}`,
-    values: [scopeClaim(request.scope).join(','), request.actor],
+    values,
   };
 }

@@ -20,7 +20,9 @@ const url = new URL(process.env.BENCH_DATABASE_URL!);
 if (rls) url.username = 'lindung_api';
 const pool = new pg.Pool({ connectionString: url.toString(), max: Number(process.env.DB_POOL_MAX ?? 10) });
 const settings = requestSettingsSql({ scope: { national: true }, actor: 'bench' }, { readOnly: true, statementTimeoutMs: 10_000 });
-const SETTINGS = settings.text.replace('$1', `'${settings.values[0]}'`).replace('$2', `'${settings.values[1]}'`);
+/** The settings as lindung sends them: a prepared statement of their own (server/read/read-pool.ts). */
+const PREPARE_SETTINGS = `prepare floor_settings (${settings.values.map(() => 'text').join(', ')}) as ${settings.text}`;
+const SETTINGS = `execute floor_settings (${settings.values.map((v) => `'${v}'`).join(', ')})`;
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
 /** One statement, or with RLS the same statement behind the request's settings, in one message. */
@@ -39,11 +41,13 @@ async function run({
     let names = prepared.get(client);
     if (!names) prepared.set(client, (names = new Set()));
     const prepare = names.has(query.name) ? '' : `prepare ${query.name} (${paramTypes.join(', ')}) as ${query.text}; `;
+    const prepareSettings = names.has('floor_settings') ? '' : `${PREPARE_SETTINGS}; `;
     const values = (query.values ?? []).map((v) => client.escapeLiteral(String(v)));
     const results = (await client.query(
-      `${SETTINGS}; ${prepare}execute ${query.name} (${values.join(', ')})`,
+      `${prepareSettings}${SETTINGS}; ${prepare}execute ${query.name} (${values.join(', ')})`,
     )) as unknown as pg.QueryResult[];
     names.add(query.name);
+    names.add('floor_settings');
     return results[results.length - 1]!;
   } finally {
     client.release();
