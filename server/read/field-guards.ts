@@ -7,6 +7,16 @@ import { getMetadataStorage } from 'type-graphql';
  * form) must refuse a guarded field rather than skip its guard.
  */
 export function guardOf(typeName: string, fieldName: string): string | null {
+  const key = `${typeName}.${fieldName}`;
+  let guard = guards.get(key);
+  if (guard === undefined) guards.set(key, (guard = lookUp(typeName, fieldName)));
+  return guard;
+}
+
+/** type-graphql's metadata is complete once the schema is built, and never changes after. */
+const guards = new Map<string, string | null>();
+
+function lookUp(typeName: string, fieldName: string): string | null {
   const storage = getMetadataStorage();
   // The type's class and the classes it extends: a field declared on a parent class is metadata of the parent.
   const targets = new Set<unknown>();

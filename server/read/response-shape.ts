@@ -1,4 +1,5 @@
 import {
+  type ASTNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -20,8 +21,10 @@ import {
   isScalarType,
   type SelectionSetNode,
   typeFromAST,
+  visit,
 } from 'graphql';
 import type { PersonalDataKind } from '../../schema/personal-data.js';
+import { BoundedCache } from '../graphql/bounded-cache.js';
 import { CATALOGUE, type TypeName } from './catalogue.js';
 import { columnSql, relationSql, type Statement } from './compile.js';
 import { guardOf } from './field-guards.js';
@@ -183,4 +186,53 @@ export function responseObjectSql(
   // json_build_object takes at most 100 arguments.
   if (pairs.length > 50) throw new Unsupported(`${type}: too many fields`);
   return `json_build_object(${pairs.join(', ')})`;
+}
+
+/**
+ * Response shapes kept per root field of a parsed document (its first field node), by what else
+ * they depend on: the caller's mask, the node type, and the values of the variables used below
+ * the root field (`@include`, nested arguments). The root field's own arguments (an id, a filter,
+ * a page) are not part of a shape: they become the statement's parameters and conditions.
+ * Bounded per field, since those variables are the client's to vary.
+ */
+export class ShapeCache<T> {
+  private readonly byField = new WeakMap<FieldNode, BoundedCache<string, T>>();
+
+  get(scope: ResponseScope, nodes: readonly FieldNode[], key: string, build: () => T): T {
+    let shapes = this.byField.get(nodes[0]!);
+    if (!shapes) this.byField.set(nodes[0]!, (shapes = new BoundedCache(SHAPES_PER_FIELD)));
+    const used = nodes.length === 1 ? variablesUnder(scope, nodes[0]!) : [...new Set(nodes.flatMap((n) => variablesUnder(scope, n)))];
+    const full = `${nodes.length}|${key}|${JSON.stringify(used.map((v) => scope.variables[v] ?? null))}`;
+    let shape = shapes.get(full);
+    if (shape === undefined) shapes.set(full, (shape = build()));
+    return shape;
+  }
+}
+const SHAPES_PER_FIELD = 64;
+
+/** The variables a field's directives and selections use, through the fragments it spreads: computed once per field node. */
+const variablesByField = new WeakMap<FieldNode, string[]>();
+function variablesUnder(scope: ResponseScope, node: FieldNode): string[] {
+  let found = variablesByField.get(node);
+  if (!found) {
+    const names = new Set<string>();
+    const spread = new Set<string>();
+    const walk = (ast: ASTNode) =>
+      visit(ast, {
+        Variable(v) {
+          names.add(v.name.value);
+        },
+        FragmentSpread(f) {
+          const fragment = scope.fragments[f.name.value];
+          if (fragment && !spread.has(f.name.value)) {
+            spread.add(f.name.value);
+            walk(fragment);
+          }
+        },
+      });
+    for (const d of node.directives ?? []) walk(d);
+    if (node.selectionSet) walk(node.selectionSet);
+    variablesByField.set(node, (found = [...names].sort()));
+  }
+  return found;
 }
