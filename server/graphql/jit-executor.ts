@@ -42,9 +42,12 @@ export function jitGateway(schema: GraphQLSchema, options: { cacheEntries: numbe
     async load() {
       return {
         async executor(request): Promise<ExecutionResult> {
-          const { document, operationName, operation, context } = request;
+          const { document, operation, context } = request;
+          // The name the client sent: Apollo's own is null when none matched, and graphql-js would then run the document's only operation.
+          const operationName = request.request.operationName ?? request.operationName;
           const variables = request.request.variables ?? {};
-          if (operation.operation !== 'query') {
+          // No operation of that name (or several and none named): graphql-js says so in its own words.
+          if (!operation || operation.operation !== 'query') {
             return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
           }
           const key = `${request.queryHash}:${operationName ?? ''}`;

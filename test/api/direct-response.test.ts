@@ -227,6 +227,8 @@ describe('the direct response answers as Apollo does, or passes the request on',
     for (const c of cases) {
       const direct = await both(c.body, c.caller ?? operator, c.headers);
       expect(direct.direct, c.why).toBe(false);
+      // Each is the caller's mistake or a refusal, never the server's fault.
+      expect(direct.text, c.why).not.toContain('INTERNAL_SERVER_ERROR');
     }
     // Answered directly, as the compiled read under graphql-jit could not (it keeps one slot per field of a row).
     const twice =
