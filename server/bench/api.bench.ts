@@ -18,7 +18,10 @@ import {
   buildLindung,
   LABELS,
   type Operation,
+  cpuSeconds,
   peakRssMb,
+  postgresCpu,
+  postgresCpuSince,
   type Sample,
   startFloor,
   startLindung,
@@ -34,7 +37,8 @@ import {
  * database and a bare node:http + pg floor, targets alternating within each round so a change in
  * the machine's load hits all of them alike. Prints req/s, p50, p99, the ratios to the floor and
  * to PostGraphile from this run, SQL statements per request (counted on the wire for every
- * target) and each server's peak RSS, then the hostile mix and the export of 100,000 rows
+ * target), the CPU each request cost the server's process and PostgreSQL (from /proc: unlike
+ * req/s, not blurred by other work on the machine) and each server's peak RSS, then the hostile mix and the export of 100,000 rows
  * (bench:export). It writes nothing but the exports' export_log rows, so it can run against an
  * existing database (`--database-url`).
  */
@@ -108,6 +112,8 @@ async function database(): Promise<string> {
 }
 
 const url = await database();
+/** The benchmarked database's name, whose PostgreSQL backends the CPU figures count. */
+const databaseName = new URL(url).pathname.slice(1);
 if (!opts.fromSource) buildLindung();
 const db = new pg.Client({ connectionString: url });
 await db.connect();
@@ -208,11 +214,16 @@ interface Figure {
   p50: number;
   p99: number;
   failed: number;
+  /** Requests answered in the run, and the CPU seconds the target's process and PostgreSQL spent on them. */
+  answered: number;
+  serverCpu: number | null;
+  postgresCpu: number;
 }
 
 async function load(target: Target, body: string): Promise<Figure> {
   // A few requests first, so connections, prepared plans and JIT warm up outside the measurement.
   for (let i = 0; i < 5; i++) await ask(target, body);
+  const cpuBefore = { server: cpuSeconds(target.child.pid), postgres: postgresCpu(databaseName) };
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${target.path}`,
     method: 'POST',
@@ -227,6 +238,9 @@ async function load(target: Target, body: string): Promise<Figure> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
+    answered: result.requests.total,
+    serverCpu: cpuBefore.server === null ? null : (cpuSeconds(target.child.pid) ?? cpuBefore.server) - cpuBefore.server,
+    postgresCpu: postgresCpuSince(databaseName, cpuBefore.postgres),
   };
 }
 
@@ -249,11 +263,14 @@ async function compare(): Promise<void> {
     }
   }
   const rss = new Map(targets.map((t) => [t.name, peakRssMb(t.child)]));
+  const sum = (fs: Figure[], of: (f: Figure) => number) => fs.reduce((s, f) => s + of(f), 0);
   const mean = (fs: Figure[]) => ({
-    requests: fs.reduce((s, f) => s + f.requests, 0) / fs.length,
+    requests: sum(fs, (f) => f.requests) / fs.length,
     p50: Math.max(...fs.map((f) => f.p50)),
     p99: Math.max(...fs.map((f) => f.p99)),
-    failed: fs.reduce((s, f) => s + f.failed, 0),
+    failed: sum(fs, (f) => f.failed),
+    serverMs: fs.some((f) => f.serverCpu === null) ? null : (1000 * sum(fs, (f) => f.serverCpu!)) / sum(fs, (f) => f.answered),
+    postgresMs: (1000 * sum(fs, (f) => f.postgresCpu)) / sum(fs, (f) => f.answered),
   });
   const rows: string[][] = [];
   for (const op of operations) {
@@ -273,12 +290,29 @@ async function compare(): Promise<void> {
         vs(floor),
         vs(peer),
         statements.get(`${op}|${target.name}`) ?? '?',
+        m.serverMs === null ? '?' : m.serverMs.toFixed(2),
+        m.postgresMs.toFixed(2),
         String(m.failed),
       ]);
     }
   }
   console.log(
-    table(['read', 'target', 'req/s', 'p50 ms', 'p99 ms', '÷ floor', '÷ PostGraphile', 'SQL/request (round trips)', 'failed'], rows),
+    table(
+      [
+        'read',
+        'target',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        '÷ floor',
+        '÷ PostGraphile',
+        'SQL/request (round trips)',
+        'server CPU ms/request',
+        'PostgreSQL CPU ms/request',
+        'failed',
+      ],
+      rows,
+    ),
   );
   console.log(
     `\npeak RSS: ${targets.map((t) => `${t.name} ${rss.get(t.name) ?? '?'} MB`).join(', ')}; load average at the end ${loadAverage()}`,

@@ -79,6 +79,52 @@ export function stop(target: Target): void {
   children.delete(target.child);
 }
 
+/**
+ * CPU seconds a process has used so far (Linux /proc/<pid>/stat: user and system time), or the
+ * sum over every PostgreSQL process. Per request, CPU is the figure that a busy machine does not
+ * blur: req/s falls when other work takes the cores, the CPU a request costs does not.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces, so read from its closing bracket): utime is the 12th, stime the 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * CPU seconds of each PostgreSQL backend of `database` now, by pid (a backend's title names its
+ * database: other databases' work on the same server, tests for one, is left out):
+ * `postgresCpuSince` turns two of these into the CPU spent between them.
+ */
+export function postgresCpu(database: string): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      const seconds = cpuSeconds(Number(entry));
+      if (seconds !== null) byPid.set(Number(entry), seconds);
+    } catch {
+      // The process ended while listed.
+    }
+  }
+  return byPid;
+}
+
+/** PostgreSQL's CPU seconds since `before`: each process's growth, a new one's whole (a process that ended in between took its last ticks with it). */
+export function postgresCpuSince(database: string, before: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, seconds] of postgresCpu(database)) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
+}
+
 /** Peak resident set size of a process so far (Linux VmHWM), in MB. */
 export function peakRssMb(child: ChildProcess): number | null {
   try {
