@@ -50,4 +50,35 @@ describe('a read sent with its settings in one message', () => {
       client.release();
     }
   });
+
+  it('holds the same when the settings are a prepared statement executed in the message, as read-pool.ts sends them', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query(`set role ${DB_ROLES.api}`);
+      const settings = requestSettingsSql(
+        { scope: parseScopeClaim(['64.02.06']), actor: 'read-check' },
+        { readOnly: true, statementTimeoutMs: 4321 },
+      );
+      // One text for every request of its kind: the timeout is a parameter like scope and actor.
+      expect(settings.text).not.toContain('4321');
+      const execute = `execute read_settings (${settings.values.map((v) => `'${v}'`).join(', ')})`;
+      const [, , seen] = (await client.query(
+        `prepare read_settings (${settings.values.map(() => 'text').join(', ')}) as ${settings.text}; ${execute};
+         select current_setting('lindung.region_scopes') as scopes, current_setting('statement_timeout') as timeout,
+           current_setting('transaction_read_only') as read_only`,
+      )) as unknown as Array<{ rows: Record<string, string>[] }>;
+      expect(seen!.rows).toEqual([{ scopes: '64.02.06', timeout: '4321ms', read_only: 'on' }]);
+      await expect(client.query(`${execute}; insert into region (code, name, level) values ('99', 'x', 'province')`)).rejects.toThrow(
+        /read-only transaction/,
+      );
+      const { rows: after } = await client.query(
+        `select current_setting('lindung.region_scopes', true) as scopes, current_setting('statement_timeout') as timeout,
+           (select count(*)::int from region where code = '99') as written`,
+      );
+      expect(after).toEqual([{ scopes: '', timeout: '0', written: 0 }]);
+    } finally {
+      await client.query('reset role');
+      client.release();
+    }
+  });
 });
