@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Logger } from '../platform/logger.js';
 import type { ProgressLine } from '../platform/progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
-import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
+import { type Owner, programmeCoveredViolations, withBulkLoad, withIndexesDeferred } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
 import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
@@ -158,26 +158,47 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     // The article's 2022 totals are Kukar's: only the claims of people living there are calibrated to them.
     const kukarEnrolments = new Set<number>();
     const identities = new IdentityFactory(seed);
-    await phase(
+    // Dropping and building indexes is DDL, which only the owner may do (seed/README.md).
+    const asOwner: Owner = async (ddl) => {
+      await client.query('reset role');
+      await ddl();
+      await client.query(setRoleSql(DB_ROLES.seed));
+    };
+    const indexesBuilt = (table: string) => (built: { indexes: number; seconds: number }) => log.info({ table, ...built }, 'built indexes');
+    await withIndexesDeferred(
+      client,
       'worker',
-      () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
-      async (w) => {
-        for (const worker of walk()) {
-          await w.write(workerRow(worker, identities.create(worker)));
-          coverage.add(worker, 2021, yearOf(today));
-          drafts.push(...worker.claims);
-          if (worker.kecamatan.startsWith(`${KUKAR_CODE}.`)) for (const e of worker.enrolments) kukarEnrolments.add(e.id);
-        }
-      },
+      asOwner,
+      () =>
+        phase(
+          'worker',
+          () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
+          async (w) => {
+            for (const worker of walk()) {
+              await w.write(workerRow(worker, identities.create(worker)));
+              coverage.add(worker, 2021, yearOf(today));
+              drafts.push(...worker.claims);
+              if (worker.kecamatan.startsWith(`${KUKAR_CODE}.`)) for (const e of worker.enrolments) kukarEnrolments.add(e.id);
+            }
+          },
+        ),
+      indexesBuilt('worker'),
     );
 
     const ids = { sponsor: sponsorId, employer: employerId };
-    await phase(
+    await withIndexesDeferred(
+      client,
       'enrolment',
-      () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
-      async (w) => {
-        for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
-      },
+      asOwner,
+      () =>
+        phase(
+          'enrolment',
+          () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
+          async (w) => {
+            for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
+          },
+        ),
+      indexesBuilt('enrolment'),
     );
 
     const enrolmentPaths = await regionPaths(client);
