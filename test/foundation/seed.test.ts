@@ -93,7 +93,7 @@ describe('demo seed', () => {
       // Every figure is Kukar's (source-figures.sql), and Kukar alone gives the whole demo's Kukar rows
       // (the test above; at scale 1 too, seed/README.md): the other regencies would add a fifth of the rows and nothing here.
       await seedDemo(db.url, { seed: 1, scale: 1, today: TODAY, log, kukarOnly: true });
-    }, 600_000); // The whole scale-1 seed took 131 to 272 s on this project's shared 2-core machine, Kukar alone 179 s at load 5-6 (seed/README.md).
+    }, 600_000); // The whole scale-1 seed took 131 to 272 s on this project's shared 2-core machine, Kukar alone 172 s at load 5-6 (seed/README.md).
 
     const query = async (name: string) => (await db.pool.query(figures[name]!)).rows;
 
