@@ -5,11 +5,11 @@ import { type BudgetRow, type EmployerRow, type SponsorRow, budgets, employers, 
 
 /**
  * Inserts the small reference tables (employers, sponsors, budgets) in the caller's transaction:
- * Kukar's first, then the other regencies' numbered after them.
+ * Kukar's first, then the other regencies' numbered after them (none with `kukarOnly`).
  */
 export async function insertReferenceData(
   client: pg.ClientBase,
-  options: { seed: number; scale: number; lastYear: number; createdAt: string },
+  options: { seed: number; scale: number; lastYear: number; createdAt: string; kukarOnly?: boolean },
 ): Promise<{
   kukarEmployers: EmployerRow[];
   regencies: RegencySeed[];
@@ -19,10 +19,12 @@ export async function insertReferenceData(
 }> {
   const kukarEmployers = employers(options.seed, options.scale);
   const kukarSponsors = sponsors(kukarEmployers);
-  const province = provinceReference(options.seed, options.scale, options.lastYear, {
-    employer: kukarEmployers.length,
-    sponsor: kukarSponsors.length,
-  });
+  const province = options.kukarOnly
+    ? { regencies: [], employers: [], sponsors: [], budgets: [] }
+    : provinceReference(options.seed, options.scale, options.lastYear, {
+        employer: kukarEmployers.length,
+        sponsor: kukarSponsors.length,
+      });
   const employerRows = [...kukarEmployers, ...province.employers];
   const sponsorRows = [...kukarSponsors, ...province.sponsors];
   const budgetRows = [...budgets(kukarSponsors, options.scale, options.lastYear), ...province.budgets];

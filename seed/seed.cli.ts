@@ -28,10 +28,11 @@ const program = new Command('seed')
   )
   .option('--scale <n>', 'multiply every count and calibrated total by n (20 gives over a million workers)', positive('--scale'), 1)
   .option('--today <date>', 'last day of the demo (YYYY-MM-DD; default today in Asia/Makassar)')
+  .option('--kukar-only', "Kutai Kartanegara alone, without the province's other regencies (Kukar's rows are the same)")
   .option('--reset', 'empty the database first (migrations down, then up)')
   .parse();
 
-const options = program.opts<{ seed: number; scale: number; today?: string; reset?: boolean }>();
+const options = program.opts<{ seed: number; scale: number; today?: string; kukarOnly?: boolean; reset?: boolean }>();
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const database = await openDatabase(config, log);

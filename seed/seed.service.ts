@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Logger } from '../platform/logger.js';
 import type { ProgressLine } from '../platform/progress.js';
 import { calibrateClaims, settleClaims } from './claims.settle.js';
-import { programmeCoveredViolations, withBulkLoad } from './bulk-load.js';
+import { type Owner, programmeCoveredViolations, withBulkLoad, withIndexesDeferred } from './bulk-load.js';
 import { contributionsFor } from './contributions.plan.js';
 import { BinaryCopyWriter, encodeTextArray } from './binary-copy.js';
 import { CopyWriter } from './copy-writer.js';
@@ -54,6 +54,12 @@ export interface SeedOptions {
   /** The demo runs from November 2021 to this day (default: today in Asia/Makassar). */
   today?: string;
   log: Logger;
+  /**
+   * Kukar alone, without the province's nine other regencies and cities: Kukar's rows are generated
+   * first and are the same either way (seed.test.ts compares them), so the article's figures can be
+   * checked on a scale-1 seed that writes about four fifths of the rows.
+   */
+  kukarOnly?: boolean;
   /** Called as rows stream, for a progress display. */
   onProgress?: (line: ProgressLine) => void;
 }
@@ -67,6 +73,8 @@ export class SeedRefusedError extends Error {}
 
 /** Rows per table of the scale-1 demo to late 2026 (Kukar and the nine others): only for the progress display's estimate. */
 const ABOUT_AT_SCALE_1: Record<string, number> = { worker: 160_000, enrolment: 160_000, contribution: 12_140_000, claim: 15_150 };
+/** Kukar's share of those rows (9.93 of the 12.14 million contributions), for the estimate of a `kukarOnly` seed. */
+const KUKAR_SHARE = 0.82;
 
 /**
  * Generates the demo (Kukar as calibrated, then East Kalimantan's nine other regencies and
@@ -93,7 +101,13 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     await client.query('begin');
     // Every row is written as the seed's own role, under its explicit policies (seed/README.md).
     await client.query(setRoleSql(DB_ROLES.seed));
-    const reference = await insertReferenceData(client, { seed, scale, lastYear: yearOf(today), createdAt: at(toDay('2021-10-01')) });
+    const reference = await insertReferenceData(client, {
+      seed,
+      scale,
+      lastYear: yearOf(today),
+      createdAt: at(toDay('2021-10-01')),
+      kukarOnly: options.kukarOnly,
+    });
     const employerRows = reference.employers;
     const sponsorRows = reference.sponsors;
     rows.employer = employerRows.length;
@@ -119,7 +133,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
           rows: writer.rows,
           seconds: (Date.now() - t0) / 1000,
           done,
-          total: about && Math.round(about * scale),
+          total: about && Math.round(about * scale * (options.kukarOnly ? KUKAR_SHARE : 1)),
           approximate: true,
         });
       const tick = setInterval(() => {
@@ -144,26 +158,47 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     // The article's 2022 totals are Kukar's: only the claims of people living there are calibrated to them.
     const kukarEnrolments = new Set<number>();
     const identities = new IdentityFactory(seed);
-    await phase(
+    // Dropping and building indexes is DDL, which only the owner may do (seed/README.md).
+    const asOwner: Owner = async (ddl) => {
+      await client.query('reset role');
+      await ddl();
+      await client.query(setRoleSql(DB_ROLES.seed));
+    };
+    const indexesBuilt = (table: string) => (built: { indexes: number; seconds: number }) => log.info({ table, ...built }, 'built indexes');
+    await withIndexesDeferred(
+      client,
       'worker',
-      () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
-      async (w) => {
-        for (const worker of walk()) {
-          await w.write(workerRow(worker, identities.create(worker)));
-          coverage.add(worker, 2021, yearOf(today));
-          drafts.push(...worker.claims);
-          if (worker.kecamatan.startsWith(`${KUKAR_CODE}.`)) for (const e of worker.enrolments) kukarEnrolments.add(e.id);
-        }
-      },
+      asOwner,
+      () =>
+        phase(
+          'worker',
+          () => StagedCopy.open(client, 'worker', WORKER_COLUMNS, (stage) => new CopyWriter(client, stage, WORKER_COLUMNS)),
+          async (w) => {
+            for (const worker of walk()) {
+              await w.write(workerRow(worker, identities.create(worker)));
+              coverage.add(worker, 2021, yearOf(today));
+              drafts.push(...worker.claims);
+              if (worker.kecamatan.startsWith(`${KUKAR_CODE}.`)) for (const e of worker.enrolments) kukarEnrolments.add(e.id);
+            }
+          },
+        ),
+      indexesBuilt('worker'),
     );
 
     const ids = { sponsor: sponsorId, employer: employerId };
-    await phase(
+    await withIndexesDeferred(
+      client,
       'enrolment',
-      () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
-      async (w) => {
-        for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
-      },
+      asOwner,
+      () =>
+        phase(
+          'enrolment',
+          () => StagedCopy.open(client, 'enrolment', ENROLMENT_COLUMNS, (stage) => new CopyWriter(client, stage, ENROLMENT_COLUMNS)),
+          async (w) => {
+            for (const worker of walk()) for (const e of worker.enrolments) await w.write(enrolmentRow(worker, e, ids, today));
+          },
+        ),
+      indexesBuilt('enrolment'),
     );
 
     const enrolmentPaths = await regionPaths(client);
@@ -260,7 +295,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions): Promi
     }
     await client.query(`insert into audit_entry (actor, action, entity_type, entity_id, after) values ('seed', 'SEED', $1, $2, $3)`, [
       ...Object.values(SEED_AUDIT_KEY),
-      JSON.stringify({ seed, scale, today: toIso(today), rows }),
+      JSON.stringify({ seed, scale, today: toIso(today), ...(options.kukarOnly ? { kukarOnly: true } : {}), rows }),
     ]);
     await client.query('commit');
   } catch (error) {

@@ -61,15 +61,16 @@ order by c.sector;
 
 -- name: regency_budget_realisation
 -- What the regency actually paid in contributions each year against its allocation.
+-- Paid is summed per sponsor over the whole table and then joined: filtered through the join instead,
+-- PostgreSQL expects a few thousand of the regency's rows, gets two thirds of the table (6.6 million
+-- at scale 1) through its index one heap page at a time, and took 12-15 s against 2 s for one scan.
 with paid as (
-  select extract(year from c.period)::int as fiscal_year, sum(c.amount) as paid
+  select c.sponsor_id, extract(year from c.period)::int as fiscal_year, sum(c.amount) as paid
   from contribution c
-  join sponsor s on s.id = c.sponsor_id
-  where s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02'
-  group by 1
+  group by 1, 2
 )
 select b.fiscal_year, b.amount as allocated, coalesce(p.paid, 0) as paid
 from budget_in_force b
 join sponsor s on s.id = b.sponsor_id and s.kind = 'REGENCY_BUDGET' and s.region_code = '64.02'
-left join paid p using (fiscal_year)
+left join paid p on p.sponsor_id = s.id and p.fiscal_year = b.fiscal_year
 order by b.fiscal_year;

@@ -297,9 +297,17 @@ describe('every figure in the brief equals its mart', () => {
   });
 });
 
+/**
+ * The 2023-against-2022 briefs in both languages and every format, written into outDir once for the
+ * tests that read them (each Chromium print takes seconds): whichever test runs first writes them.
+ */
+let written: ReturnType<typeof writeBriefs> | undefined;
+const briefs2023 = () =>
+  (written ??= writeBriefs({ warehouse, outDir, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md', 'pdf'] }));
+
 describe('files, charts in Chromium and PDF', () => {
   it('writes stable file names, latest copies and an index; the HTML fetches nothing and shows its charts', async () => {
-    const result = await writeBriefs({ warehouse, outDir, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md', 'pdf'] });
+    const result = await briefs2023();
     // item 6 of issue 15: each brief's SQL appendix is a file of its own beside it
     expect(result.files.map((f) => f.file).sort()).toEqual(
       (['id', 'en'] as const)
@@ -352,6 +360,7 @@ describe('files, charts in Chromium and PDF', () => {
   });
 
   it('keeps the newest year as latest when an older brief is written afterwards', async () => {
+    await briefs2023();
     const latestBefore = fs.readFileSync(path.join(outDir, 'latest.id.html'), 'utf8');
     await writeBriefs({ warehouse, outDir, year: 2022, compare: 2021, langs: ['id'], formats: ['html'] });
     expect(fs.readFileSync(path.join(outDir, 'latest.id.html'), 'utf8')).toBe(latestBefore);
@@ -508,10 +517,9 @@ describe('issue 15, item 5: the briefs as a budget officer reads them', () => {
   const pages = (lang: Lang, folder: string) => pdfPages(path.join(folder, briefFileName(2023, 2022, lang, 'pdf')));
 
   it('prints each table whole or with its header on every page, and its total on its last rows\u2019 page', async () => {
-    const folder = path.join(outDir, 'pdf-pages');
-    await writeBriefs({ warehouse, outDir: folder, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['pdf'] });
+    await briefs2023();
     for (const lang of ['id', 'en'] as const) {
-      const text = await pages(lang, folder);
+      const text = await pages(lang, outDir);
       const doc = composeBrief(content, lang);
       const tables = doc.sections.flatMap((s) => s.blocks).filter((b): b is TableBlock => b.kind === 'table' && b.rows.length > 0);
       expect(tables.filter((t) => t.footer).length).toBeGreaterThanOrEqual(6);
@@ -539,7 +547,7 @@ describe('issue 15, item 5: the briefs as a budget officer reads them', () => {
       // the appendix is elsewhere: the PDF ends with the notes and the appendix's file name
       expect(text.join('\f')).toContain(appendixFileName(2023, 2022, lang, 'html'));
       expect(text.join('\f')).not.toMatch(/with metric as|select year/);
-      await pdfImages(path.join(folder, briefFileName(2023, 2022, lang, 'pdf')), folder, `brief-${lang}`);
+      await pdfImages(path.join(outDir, briefFileName(2023, 2022, lang, 'pdf')), path.join(outDir, 'pdf-pages'), `brief-${lang}`);
     }
   });
 
@@ -596,9 +604,8 @@ describe('issue 15, item 5: the briefs as a budget officer reads them', () => {
   });
 
   it('writes the SQL appendix in the brief\u2019s language, linked from the brief, with every query', async () => {
-    const folder = path.join(outDir, 'appendix');
-    await writeBriefs({ warehouse, outDir: folder, year: 2023, compare: 2022, langs: ['id', 'en'], formats: ['html', 'md'] });
-    const read = (file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
+    await briefs2023();
+    const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
     for (const lang of ['id', 'en'] as const) {
       const brief = read(briefFileName(2023, 2022, lang, 'html'));
       const sqlHtml = read(appendixFileName(2023, 2022, lang, 'html'));

@@ -8,7 +8,7 @@ import type { Role } from '../../server/auth/roles.js';
 import { type ApiConfig, loadConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
 import { seedDemo } from '../../seed/seed.service.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { createDemoDatabase, createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 export const TODAY = '2026-11-26';
 
@@ -39,7 +39,8 @@ export interface TestApi {
 
 /**
  * A real server over HTTP on an ephemeral port, on its own database cloned from the migrated
- * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY;
+ * template; `scale` seeds the deterministic demo (0.01 ≈ 1.200 workers) for today = TODAY (at 0.01 a
+ * clone of the template global-setup.ts seeded with it);
  * `warehouseDir` is the DuckDB warehouse the analytics fields read; `briefsDir` the folder served at /briefs/.
  */
 export async function startApi(
@@ -53,10 +54,12 @@ export async function startApi(
     today?: () => string;
   } = {},
 ): Promise<TestApi> {
-  const db = options.db ?? (await createTestDatabase());
   const logs: Array<Record<string, any>> = [];
   const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) }) as unknown as Logger;
-  if (options.scale) await seedDemo(db.url, { seed: 1, scale: options.scale, today: TODAY, log });
+  const db =
+    options.db ??
+    (options.scale ? await createDemoDatabase({ seed: 1, scale: options.scale, today: TODAY }, log) : await createTestDatabase());
+  if (options.db && options.scale) await seedDemo(options.db.url, { seed: 1, scale: options.scale, today: TODAY, log });
   const config: ApiConfig = { ...loadConfig({ NODE_ENV: 'test' }).api, ...options.api };
   // Never the developer's own warehouse: without one the analytics fields answer WAREHOUSE_NOT_READY.
   const warehouseDir = options.warehouseDir ?? path.join(os.tmpdir(), 'lindung-test-no-warehouse');

@@ -4,18 +4,15 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EtlService, type EtlOptions } from '../../etl/etl.service.js';
 import { createLogger } from '../../platform/logger.js';
-import { seedDemo } from '../../seed/seed.service.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/database.js';
 
 export const TODAY = '2026-11-26';
 export const SECRET = 'test-warehouse-key-secret-0123456789';
 export const log = createLogger('silent');
 
-/** A migrated test database with the demo seeded at a small scale (about 3 s). */
+/** A migrated test database with the demo seeded at a small scale (a clone of global-setup's seeded template at 0.02). */
 export async function seededDatabase(scale = 0.02): Promise<TestDatabase> {
-  const db = await createTestDatabase();
-  await seedDemo(db.url, { seed: 11, scale, today: TODAY, log });
-  return db;
+  return createDemoDatabase({ seed: 11, scale, today: TODAY }, log);
 }
 
 export function tempWarehouse(): string {

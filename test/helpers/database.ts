@@ -2,6 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { initORM } from '../../platform/db/orm.js';
+import type { Logger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
+import { type Demo, demoKey } from './demos.js';
 import { adminUrl, databaseUrl } from './urls.js';
 
 export interface TestDatabase {
@@ -15,12 +18,24 @@ export interface TestDatabase {
 
 let counter = 0;
 
+/**
+ * A fresh database holding `demo`, seeded as seedDemo would: a clone of the template global-setup.ts
+ * seeded with it (the same rows, statistics and sequences), else a migrated database seeded here.
+ */
+export async function createDemoDatabase(demo: Demo & { today: string }, log: Logger): Promise<TestDatabase> {
+  const seeded = inject('demoTemplates')[demoKey(demo)];
+  if (seeded) return createTestDatabase({ template: seeded });
+  const db = await createTestDatabase();
+  await seedDemo(db.url, { ...demo, log });
+  return db;
+}
+
 /** A fresh, migrated database for one test file (or one test), dropped afterwards. */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean; template?: string } = {}): Promise<TestDatabase> {
   const name = `lindung_t_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  const template = options.migrated === false ? 'template0' : inject('templateDatabase');
+  const template = options.template ?? (options.migrated === false ? 'template0' : inject('templateDatabase'));
   await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const url = databaseUrl(name);

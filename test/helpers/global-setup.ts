@@ -4,18 +4,24 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { initORM, migrateUp } from '../../platform/db/orm.js';
 import { createLogger } from '../../platform/logger.js';
+import { seedDemo } from '../../seed/seed.service.js';
+import { DEMOS, demoKey } from './demos.js';
 import { adminUrl, databaseUrl, DEFAULT_TEST_PG_URL } from './urls.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDatabase: string;
+    /** The seeded copies of the template, by demoKey(demo): databases to clone instead of seeding each time. */
+    demoTemplates: Record<string, string>;
   }
 }
 
 /**
  * Finds a PostgreSQL for the run (TEST_PG_URL, else the local server on 127.0.0.1:5432, else
  * an embedded one, so `npm test` works on a machine with no PostgreSQL at all), then migrates
- * one template database that each test file clones (CREATE DATABASE … TEMPLATE).
+ * one template database that each test file clones (CREATE DATABASE … TEMPLATE), and seeds a
+ * copy of it with each demo many files start from (demos.ts): about forty files each seeded one
+ * of the same two demos, a clone of which takes a fraction of a second.
  */
 export default async function setup(project: TestProject) {
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -40,8 +46,19 @@ export default async function setup(project: TestProject) {
   const orm = await initORM(databaseUrl(template));
   await migrateUp(orm);
   await orm.close();
+  const demoTemplates: Record<string, string> = {};
+  await Promise.all(
+    DEMOS.map(async (demo, i) => {
+      const name = `${template}_demo${i}`;
+      await admin.query(`create database ${name} template ${template}`);
+      await seedDemo(databaseUrl(name), { ...demo, log: createLogger('silent') });
+      demoTemplates[demoKey(demo)] = name;
+    }),
+  );
   project.provide('templateDatabase', template);
+  project.provide('demoTemplates', demoTemplates);
   return async () => {
+    for (const name of Object.values(demoTemplates)) await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
     await stopEmbedded?.();
