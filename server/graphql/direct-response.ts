@@ -112,7 +112,6 @@ export function directResponse(options: DirectResponseOptions): RequestHandler {
       answer = await respond(plan!, operation, body!, req, res);
     } catch (error) {
       options.log.debug({ reason: error instanceof Error ? error.message : String(error) }, 'direct response passed the request on');
-      if (process.env.DEBUG_DIRECT) console.error('DIRECT PASS', error);
       answer = undefined;
     }
     if (!answer) return next();

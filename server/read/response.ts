@@ -133,8 +133,11 @@ function picker(
 ): (source: Record<string, unknown>) => Record<string, unknown> {
   const fields = [...responseFields(scope, type, subSelections(nodes))].map(([key, n]) => {
     const name = n[0]!.name.value;
-    if (name !== '__typename' && (!known.includes(name) || plainField(type, n) === undefined))
-      throw new Unsupported(`${type.name}.${name}`);
+    if (name !== '__typename') {
+      if (!known.includes(name)) throw new Unsupported(`${type.name}.${name}`);
+      // Refused, like a node's field, if anything but its value would answer it.
+      plainField(type, n);
+    }
     return { key, name };
   });
   return (source) => {
